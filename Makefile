@@ -1,0 +1,30 @@
+# Two commands on a fresh machine: `make site` and `make test`.
+# Each creates .venv and installs the project on first use.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+
+.PHONY: site serve test lint clean
+
+$(INSTALLED): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+site: $(INSTALLED)
+	$(BIN)/mkdocs build --strict
+
+serve: $(INSTALLED)
+	$(BIN)/mkdocs serve
+
+lint: $(INSTALLED)
+	$(BIN)/ruff check plugins tests
+
+test: lint
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site build $(VENV)

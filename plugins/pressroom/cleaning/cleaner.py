@@ -1,0 +1,138 @@
+"""Cleaning: a body without noise, and a record of every removal (source line, text, rule).
+
+The detectors run in order, each on the lines the previous ones left, and the whole round
+repeats until nothing changes: furniture that hid behind other furniture (a caption behind
+a tag line) is found, and cleaning clean text changes nothing (cleaning is idempotent).
+The editor has the last word: lines named under ``keep`` are never touched, lines named under
+``drop`` always go.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from ..language_id import PRESS_LANGUAGES, identify
+from ..model import Cleaned, Line, Removal, Source
+from .attribution import detect_self_descriptions, detect_source_labels
+from .captions import detect_captions
+from .context import CleaningContext, Detector, drop_line
+from .furniture import (
+    detect_cookie_notices,
+    detect_copyright,
+    detect_disclaimers,
+    detect_empty_list_items,
+    detect_related_posts,
+    detect_relative_dates,
+    detect_share_widgets,
+)
+from .injected_phrase import detect_injected_phrase
+from .spam_fragments import detect_spam_fragments
+from .tag_lines import detect_tag_lines
+from .third_language import detect_third_language
+
+# Order matters within a round: the injected phrase is restored before spam fragments are
+# sought around its leftovers, and the foot of the page is cleared of tags, labels and
+# notices before the caption and description that stood above them are recognised.
+DETECTORS: tuple[Detector, ...] = (
+    detect_injected_phrase,
+    detect_spam_fragments,
+    detect_empty_list_items,
+    detect_tag_lines,
+    detect_source_labels,
+    detect_disclaimers,
+    detect_copyright,
+    detect_share_widgets,
+    detect_cookie_notices,
+    detect_related_posts,
+    detect_relative_dates,
+    detect_third_language,
+    detect_self_descriptions,
+    detect_captions,
+)
+MAX_ROUNDS = 5
+EDITOR_DROP = "editor-drop"
+# No-break and other spaces that scraped widgets leave on otherwise empty lines.
+_BLANK = " \t\u00a0\u2007\u202f\u200b\ufeff"
+
+LineSelector = int | str
+
+
+def clean_source(source: Source) -> Cleaned:
+    keep = source.editor("keep")
+    drop = source.editor("drop")
+    return clean(source.body, keep=keep.value if keep else (), drop=drop.value if drop else ())
+
+
+def clean(
+    lines: Sequence[Line],
+    keep: Sequence[LineSelector] = (),
+    drop: Sequence[LineSelector] = (),
+    lang: str | None = None,
+) -> Cleaned:
+    current = [Line(line.number, line.text.rstrip(_BLANK)) for line in lines]
+    lang = lang or identify("\n".join(line.text for line in current), PRESS_LANGUAGES)[0]
+    context = CleaningContext(lang=lang)
+    kept = {line.number for line in current if selected(line, keep)}
+    removals = [drop_line(line, EDITOR_DROP) for line in current
+                if selected(line, drop) and line.number not in kept]
+    current = _apply(current, removals)
+    for _ in range(MAX_ROUNDS):
+        changed = False
+        for detect in DETECTORS:
+            found = _first_per_line(r for r in detect(current, context) if r.line not in kept)
+            if found:
+                current = _apply(current, found)
+                removals.extend(found)
+                changed = True
+        if not changed:
+            break
+    return Cleaned(lines=tuple(_tidy(current)), removals=tuple(removals), language_hint=lang)
+
+
+def selected(line: Line, selectors: Sequence[LineSelector]) -> bool:
+    """An editor names a line by its number in the source file or by the text it starts with."""
+    text = line.text.strip()
+    return any(
+        selector == line.number if isinstance(selector, int)
+        else bool(text) and text.startswith(selector.strip())
+        for selector in selectors
+    )
+
+
+def unmatched_selectors(
+    lines: Sequence[Line], selectors: Sequence[LineSelector]
+) -> list[LineSelector]:
+    return [selector for selector in selectors
+            if not any(selected(line, (selector,)) for line in lines)]
+
+
+def _first_per_line(removals: Iterable[Removal]) -> list[Removal]:
+    """One finding per line and round: a repaired line is looked at again next round."""
+    seen: dict[int, Removal] = {}
+    for removal in removals:
+        seen.setdefault(removal.line, removal)
+    return list(seen.values())
+
+
+def _apply(lines: list[Line], removals: Sequence[Removal]) -> list[Line]:
+    by_line = {removal.line: removal for removal in removals}
+    result = []
+    for line in lines:
+        removal = by_line.get(line.number)
+        if removal is None:
+            result.append(line)
+        elif removal.replacement is not None:
+            result.append(replace(line, text=removal.replacement))
+    return result
+
+
+def _tidy(lines: list[Line]) -> list[Line]:
+    """No blank lines at either end, and never two in a row."""
+    tidy: list[Line] = []
+    for line in lines:
+        if line.text.strip() or (tidy and tidy[-1].text.strip()):
+            tidy.append(line if line.text.strip() else replace(line, text=""))
+    while tidy and not tidy[-1].text.strip():
+        tidy.pop()
+    return tidy

@@ -1,0 +1,129 @@
+"""Page furniture scraped along with an article: widgets, notices, lists and labels.
+
+Each detector recognises a kind of furniture by its shape (a short line, a label and a colon,
+a list whose items are empty) and by the words such furniture is made of in English and
+German, never by the text of one particular page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..lexicon import (
+    COOKIE_CUES,
+    COPYRIGHT_CUES,
+    DISCLAIMER_CUES,
+    DISCLAIMER_LABELS,
+    RELATED_LABELS,
+    RELATIVE_DATE_PATTERNS,
+    SHARE_FILLER,
+    SHARE_WORDS,
+)
+from ..model import Line, Removal
+from ..text import is_list_item, words
+from .context import CleaningContext, drop_line
+
+# Furniture is short; a long paragraph that happens to say "cookie" is an article's.
+SHORT_LINE = 100
+NOTICE_LINE = 400
+
+
+def _label_pattern(labels: Sequence[str]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(label) for label in sorted(labels, key=len, reverse=True))
+    return re.compile(rf"^\W*(?:{alternatives})\s*(?:[:：\-–]|$)", re.IGNORECASE)
+
+
+_DISCLAIMER_LABEL = _label_pattern(DISCLAIMER_LABELS)
+_RELATED_LABEL = _label_pattern(RELATED_LABELS)
+_RELATIVE_DATE = re.compile(
+    r"^\W*(?:" + "|".join(RELATIVE_DATE_PATTERNS) + r")(?:[,\s]+\d{1,2}[:.]\d{2}(?:\s*uhr)?)?\W*$",
+    re.IGNORECASE,
+)
+_EMPTY_ITEM = re.compile(r"^\s*(?:[-*•·]|\d{1,3}[.)])?\s*\d{0,3}\s*$")
+_COPYRIGHT_START = re.compile(
+    r"^\W*(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4}))", re.IGNORECASE
+)
+
+
+def _cue_count(text: str, cues: Sequence[str]) -> int:
+    lowered = text.casefold()
+    return sum(1 for cue in cues if cue in lowered)
+
+
+def detect_empty_list_items(lines: Sequence[Line], _: CleaningContext) -> list[Removal]:
+    """Numbered or bulleted items with nothing but their number: a widget's empty slots."""
+    return [
+        drop_line(line, "empty-list")
+        for line in lines
+        if line.text.strip() and _EMPTY_ITEM.match(line.text)
+        and (is_list_item(line.text + " ") or line.text.strip().isdigit())
+    ]
+
+
+def detect_disclaimers(lines: Sequence[Line], _: CleaningContext) -> list[Removal]:
+    """Investment and liability disclaimers: labelled ones, or two disclaimer phrases in one."""
+    return [
+        drop_line(line, "disclaimer")
+        for line in lines
+        if _DISCLAIMER_LABEL.match(line.text) or _cue_count(line.text, DISCLAIMER_CUES) >= 2
+    ]
+
+
+def detect_copyright(lines: Sequence[Line], _: CleaningContext) -> list[Removal]:
+    return [
+        drop_line(line, "copyright")
+        for line in lines
+        if len(line.text) <= NOTICE_LINE
+        and (_COPYRIGHT_START.match(line.text) or _cue_count(line.text, COPYRIGHT_CUES) >= 1)
+    ]
+
+
+def detect_share_widgets(lines: Sequence[Line], _: CleaningContext) -> list[Removal]:
+    """Short lines made of share verbs and network names: "Share on Facebook | X | E-Mail"."""
+    removals = []
+    for line in lines:
+        if not line.text.strip() or len(line.text) > SHORT_LINE:
+            continue
+        tokens = [token.casefold() for token in re.findall(r"[\w-]+", line.text)]
+        shared = [token for token in tokens if token in SHARE_WORDS]
+        filler = [token for token in tokens if token in SHARE_FILLER]
+        # A lone "X" or "Line" is no share bar; two network words or a share verb are.
+        if shared and len(shared) + len(filler) == len(tokens) and (
+            len(shared) >= 2 or shared[0] not in ("x", "line", "threads", "pocket")
+        ):
+            removals.append(drop_line(line, "share-widget"))
+    return removals
+
+
+def detect_cookie_notices(lines: Sequence[Line], _: CleaningContext) -> list[Removal]:
+    return [
+        drop_line(line, "cookie-notice")
+        for line in lines
+        if len(line.text) <= NOTICE_LINE and "cookie" in line.text.casefold()
+        and _cue_count(line.text, COOKIE_CUES) >= 1
+    ]
+
+
+def detect_related_posts(lines: Sequence[Line], _: CleaningContext) -> list[Removal]:
+    """A "Related posts" / "Lesen Sie auch" label and the short titles listed under it."""
+    removals: list[Removal] = []
+    in_list = False
+    for line in lines:
+        text = line.text.strip()
+        if _RELATED_LABEL.match(text) and len(words(text)) <= 12:
+            removals.append(drop_line(line, "related-posts"))
+            # A label alone on its line announces a list; "Read more: title" is one link.
+            in_list = not _RELATED_LABEL.sub("", text).strip()
+        elif in_list and text:
+            if len(words(text)) > 15:
+                in_list = False
+            else:
+                removals.append(drop_line(line, "related-posts"))
+    return removals
+
+
+def detect_relative_dates(lines: Sequence[Line], _: CleaningContext) -> list[Removal]:
+    """A relative date alone on its line ("yesterday", "vor 2 Stunden", "昨天")."""
+    return [drop_line(line, "relative-date") for line in lines
+            if line.text.strip() and _RELATIVE_DATE.match(line.text.strip())]

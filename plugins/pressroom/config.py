@@ -1,0 +1,16 @@
+"""The plugin's options in mkdocs.yml (the MkDocs side of the press room)."""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+
+class PressroomConfig(base.Config):
+    # Where the clippings are, relative to mkdocs.yml.
+    seeds_dir = c.Type(str, default="seeds")
+    # Where the editor's report is written on every build, relative to mkdocs.yml.
+    report_file = c.Type(str, default="build/editor-report.json")
+    # The report page is shown in `mkdocs serve`; publish it on the built site only if asked.
+    publish_report = c.Type(bool, default=False)
+    report_page = c.Type(str, default="editor-report.md")

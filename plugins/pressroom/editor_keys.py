@@ -1,0 +1,141 @@
+"""The contract with editors: the frontmatter keys a source may carry, checked and typed.
+
+Every key is optional. A value that cannot be right (an unknown language, 30 February, a
+story id that climbs out of its folder) is an error naming the file and the key's line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+from .model import EditorKey
+from .problems import Problem, error, warning
+
+LANGUAGES = ("en", "de")
+
+# A story id becomes a folder in the URL: lowercase ASCII words joined by hyphens, no dots,
+# no slashes, so that it can never leave its folder.
+STORY_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+class InvalidValue(ValueError):
+    pass
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str | int | float) or isinstance(value, bool):
+        raise InvalidValue("must be text")
+    text = str(value).strip()
+    if not text:
+        raise InvalidValue("must not be empty")
+    return text
+
+
+def _date(value: Any) -> dt.date:
+    text = _text(value)
+    if not ISO_DATE.match(text):
+        raise InvalidValue(f"{text!r} is not a date in the form YYYY-MM-DD")
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise InvalidValue(f"{text!r} is not a date that exists ({exc})") from exc
+
+
+def _datetime(value: Any) -> dt.datetime:
+    text = _text(value)
+    try:
+        moment = dt.datetime.fromisoformat(text)
+    except ValueError as exc:
+        raise InvalidValue(f"{text!r} is not an ISO date-time ({exc})") from exc
+    # A time without a zone is read as UTC: a build server has no meaningful local time.
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+
+
+def _lang(value: Any) -> str:
+    text = _text(value).lower()
+    if text not in LANGUAGES:
+        raise InvalidValue(f"{text!r} is not a language of the press room ({', '.join(LANGUAGES)})")
+    return text
+
+
+def _story(value: Any) -> str:
+    text = _text(value)
+    if not STORY_ID.match(text):
+        raise InvalidValue(
+            f"{text!r} is not a story id: use lowercase letters, digits and single hyphens"
+        )
+    return text
+
+
+def _text_list(value: Any) -> tuple[str, ...]:
+    items = value.split(",") if isinstance(value, str) else value
+    if not isinstance(items, list | tuple):
+        raise InvalidValue("must be a list")
+    return tuple(_text(item) for item in items if str(item).strip())
+
+
+def _line_selectors(value: Any) -> tuple[int | str, ...]:
+    """keep/drop: line numbers of the source file, or the text a line starts with."""
+    items = value if isinstance(value, list | tuple) else [value]
+    selectors: list[int | str] = []
+    for item in items:
+        if isinstance(item, int) and not isinstance(item, bool) and item > 0:
+            selectors.append(item)
+        else:
+            selectors.append(_text(item))
+    return tuple(selectors)
+
+
+def _flag(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise InvalidValue("must be true or false")
+    return value
+
+
+def _url(value: Any) -> str:
+    text = _text(value)
+    if not re.match(r"^https?://[^\s]+$", text):
+        raise InvalidValue(f"{text!r} is not an http(s) address")
+    return text
+
+
+KEYS: Mapping[str, Callable[[Any], Any]] = {
+    "title": _text,
+    "date": _date,
+    "lang": _lang,
+    "story": _story,
+    "tags": _text_list,
+    "source": _text,
+    "source_url": _url,
+    "cases": _text_list,
+    "summary": _text,
+    "draft": _flag,
+    "embargo": _datetime,
+    "keep": _line_selectors,
+    "drop": _line_selectors,
+}
+
+
+def validate_editor_keys(
+    path: Path, keys: Mapping[str, EditorKey]
+) -> tuple[dict[str, EditorKey], list[Problem]]:
+    """Return the keys with typed values, and the problems found in them."""
+    typed: dict[str, EditorKey] = {}
+    problems: list[Problem] = []
+    for name, key in keys.items():
+        convert = KEYS.get(name)
+        if convert is None:
+            known = ", ".join(KEYS)
+            problems.append(warning(path, f"unknown frontmatter key {name!r} (known: {known})",
+                                    key.line))
+            continue
+        try:
+            typed[name] = EditorKey(convert(key.value), key.line)
+        except InvalidValue as exc:
+            problems.append(error(path, f"frontmatter {name!r}: {exc}", key.line))
+    return typed, problems

@@ -1,0 +1,142 @@
+"""Dates written in clippings: English and German words, ISO, 2023.05.30, 03.03.2025.
+
+Month names come from Babel's CLDR data for both languages, so "Mai", "Sept." and "March"
+are known without a list of our own. A day without a year ("September 13th") gets its year
+only from an anchor in the same text: a date with a year, in the same month if there is one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from babel.dates import get_month_names
+
+from ..model import Line
+
+MONTH_LOCALES = ("en", "de")
+YEARS = range(1900, 2101)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    line: int
+    start: int
+    end: int
+    month: int
+    day: int | None = None
+    year: int | None = None
+
+    @property
+    def complete(self) -> bool:
+        return self.day is not None and self.year is not None
+
+    def as_date(self, year: int | None = None) -> dt.date | None:
+        try:
+            return dt.date(year or self.year or 0, self.month, self.day or 0)
+        except ValueError:
+            return None
+
+
+@cache
+def _month_numbers() -> dict[str, int]:
+    names: dict[str, int] = {}
+    for locale in MONTH_LOCALES:
+        for width in ("wide", "abbreviated"):
+            for number, name in get_month_names(width, locale=locale).items():
+                names[name.rstrip(".")] = number
+    names["Sept"] = 9  # common in English, though CLDR abbreviates "Sep"
+    return names
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], ...]:
+    month = "(?P<month>" + "|".join(sorted(map(re.escape, _month_numbers()), key=len,
+                                            reverse=True)) + r")\.?"
+    day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+    year = r"(?P<year>(?:19|20|21)\d\d)"
+    return (
+        re.compile(rf"(?<!\d){year}-(?P<mon>[01]?\d)-{day}(?!\d)"),
+        re.compile(rf"(?<!\d){year}[./](?P<mon>[01]?\d)[./]{day}(?!\d)"),
+        re.compile(rf"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<mon>[01]?\d)\.{year}(?!\d)"),
+        re.compile(rf"\b{month}\s+{day}\b(?:,?\s+{year}\b)?"),
+        re.compile(rf"(?<![\d.])\b{day}\.?\s+(?:of\s+)?{month}(?:,?\s+{year}\b)?"),
+        re.compile(rf"\b{month},?\s+{year}\b"),
+    )
+
+
+def find_dates(lines: Iterable[Line]) -> list[DateMention]:
+    """Every date mention in reading order; overlapping readings keep the longest."""
+    mentions: list[DateMention] = []
+    for line in lines:
+        found = [mention for pattern in _patterns() for match in pattern.finditer(line.text)
+                 if (mention := _mention(line.number, match)) is not None]
+        mentions.extend(_longest_first(found))
+    return mentions
+
+
+def _mention(line: int, match: re.Match[str]) -> DateMention | None:
+    groups = match.groupdict()
+    month = int(groups["mon"]) if groups.get("mon") else _month_numbers()[groups["month"]]
+    day = int(groups["day"]) if groups.get("day") else None
+    year = int(groups["year"]) if groups.get("year") else None
+    if year is not None and year not in YEARS:
+        return None
+    mention = DateMention(line, match.start(), match.end(), month, day, year)
+    # A mention with a day must be a day that exists (in a leap year when the year is open).
+    if day is not None and mention.as_date(year or 2000) is None:
+        return None
+    return mention
+
+
+def _longest_first(found: list[DateMention]) -> list[DateMention]:
+    kept: list[DateMention] = []
+    for mention in sorted(found, key=lambda m: (m.start, -(m.end - m.start))):
+        if not kept or mention.start >= kept[-1].end:
+            kept.append(mention)
+    return kept
+
+
+@dataclass(frozen=True)
+class DateChoice:
+    date: dt.date
+    mention: DateMention
+    anchor: DateMention | None = None
+
+
+def publication_date(mentions: Sequence[DateMention]) -> DateChoice | None:
+    """The first day named in the text, with its year or with an anchor's year."""
+    for mention in mentions:
+        if mention.day is None:
+            continue
+        if mention.complete:
+            date = mention.as_date()
+            return DateChoice(date, mention) if date else None
+        anchor = year_anchor(mention, mentions)
+        if anchor is not None:
+            date = mention.as_date(anchor.year)
+            if date is not None:
+                return DateChoice(date, mention, anchor)
+    return None
+
+
+def year_anchor(mention: DateMention, mentions: Sequence[DateMention]) -> DateMention | None:
+    """A mention that gives a yearless day its year: same month first, else a lone year."""
+    with_year = [other for other in mentions if other.year is not None]
+    same_month = [other for other in with_year if other.month == mention.month]
+    if same_month:
+        return same_month[0]
+    if with_year and len({other.year for other in with_year}) == 1:
+        return with_year[0]
+    return None
+
+
+def is_dateline(text: str) -> bool:
+    """A line that is nothing but a complete date (with punctuation around it)."""
+    line = Line(0, text.strip())
+    mentions = find_dates([line])
+    return (len(mentions) == 1 and mentions[0].complete
+            and not (line.text[: mentions[0].start] + line.text[mentions[0].end :]).strip(" ,.-|·"))

@@ -1,0 +1,143 @@
+"""Inference: a cleaned source becomes an Article whose every field says where it came from.
+
+Editor frontmatter always wins; without it, each field has its rules, and a field that no
+rule finds stays empty and says so (with a warning where an editor should act).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import TypeVar
+
+from ..cleaning import unmatched_selectors
+from ..cleaning.tag_lines import tags_of
+from ..language_id import PRESS_LANGUAGES, identify
+from ..model import (
+    NOT_FOUND,
+    Article,
+    Cleaned,
+    Inferred,
+    Source,
+    by_rule,
+    from_frontmatter,
+)
+from ..problems import Problem, warning
+from .dates import find_dates, publication_date
+from .header import Head, split_head
+from .lead import lead_paragraph, summary_from_lead, title_from_lead
+from .publisher import infer_publisher
+
+T = TypeVar("T")
+# Below this confidence the language is reported for an editor to confirm.
+SURE_LANGUAGE = 0.9
+
+
+def infer(source: Source, cleaned: Cleaned) -> tuple[Article, list[Problem]]:
+    problems: list[Problem] = []
+    head = split_head(cleaned.lines)
+
+    def editor_or(key: str, infer_field: Callable[[], Inferred[T]]) -> Inferred[T]:
+        given = source.editor(key)
+        return Inferred(given.value, from_frontmatter(given)) if given else infer_field()
+
+    lang = editor_or("lang", lambda: _language(cleaned))
+    title = editor_or("title", lambda: _title(head))
+    date = editor_or("date", lambda: _date(head))
+    article = Article(
+        source=source.path,
+        lang=lang,
+        title=title,
+        date=date,
+        publisher=editor_or("source", lambda: infer_publisher(head, cleaned)),
+        tags=editor_or("tags", lambda: _tags(cleaned)),
+        summary=editor_or("summary", lambda: _summary(head, cleaned)),
+        story=editor_or("story", lambda: Inferred(None, NOT_FOUND)),
+        body=head.body,
+        removals=cleaned.removals,
+        source_url=_value(source, "source_url"),
+        cases=_value(source, "cases") or (),
+        draft=bool(_value(source, "draft")),
+        embargo=_value(source, "embargo"),
+    )
+    problems += _doubts(source, article)
+    return article, problems
+
+
+def _value(source: Source, key: str) -> object:
+    given = source.editor(key)
+    return given.value if given else None
+
+
+def _language(cleaned: Cleaned) -> Inferred[str]:
+    lang, confidence = identify(cleaned.text, PRESS_LANGUAGES)
+    return Inferred(lang, by_rule("language-identifier", detail=f"confidence {confidence:.2f}",
+                                  confidence=confidence))
+
+
+def _title(head: Head) -> Inferred[str]:
+    if head.headline is not None:
+        return Inferred(head.headline.text.strip(), by_rule("headline", head.headline.number))
+    lead = lead_paragraph(head.body)
+    if lead is None:
+        return Inferred("", NOT_FOUND)
+    return Inferred(title_from_lead(lead), by_rule("first-sentence", lead.number,
+                                                   "no headline in the clipping"))
+
+
+def _date(head: Head) -> Inferred[dt.date | None]:
+    if head.dateline is not None:
+        choice = publication_date(find_dates([head.dateline]))
+        if choice is not None:
+            return Inferred(choice.date, by_rule("dateline", head.dateline.number))
+    choice = publication_date(find_dates(head.body))
+    if choice is None:
+        return Inferred(None, NOT_FOUND)
+    if choice.anchor is not None:
+        detail = f"year from line {choice.anchor.line}"
+        return Inferred(choice.date, by_rule("day-with-anchor", choice.mention.line, detail))
+    return Inferred(choice.date, by_rule("first-date-in-text", choice.mention.line))
+
+
+def _tags(cleaned: Cleaned) -> Inferred[tuple[str, ...]]:
+    removals = sorted(cleaned.removed_by("tag-line"), key=lambda removal: removal.line)
+    if not removals:
+        return Inferred((), NOT_FOUND)
+    tags: dict[str, str] = {}
+    for removal in removals:
+        for tag in tags_of(removal.text):
+            tags.setdefault(tag.casefold(), tag)
+    return Inferred(tuple(tags.values()), by_rule("tag-line", removals[0].line))
+
+
+def _summary(head: Head, cleaned: Cleaned) -> Inferred[str | None]:
+    for removal in cleaned.removed_by("meta-description"):
+        return Inferred(removal.text.strip(), by_rule("meta-description", removal.line))
+    lead = lead_paragraph(head.body)
+    if lead is None:
+        return Inferred(None, NOT_FOUND)
+    return Inferred(summary_from_lead(lead), by_rule("lead", lead.number))
+
+
+def _doubts(source: Source, article: Article) -> list[Problem]:
+    """What an editor should look at: guessed titles, missing dates, unsure languages."""
+    path = source.path
+    problems = []
+    if article.title.provenance.rule == "first-sentence":
+        problems.append(warning(path, f"no headline; title taken from the first sentence "
+                                      f"({article.title.value!r}): set 'title'",
+                                article.title.provenance.line))
+    if not article.title.value:
+        problems.append(warning(path, "no title could be found: set 'title'"))
+    if article.date.value is None:
+        problems.append(warning(path, "no publication date found in the text: set 'date'"))
+    confidence = article.lang.provenance.confidence
+    if confidence is not None and confidence < SURE_LANGUAGE:
+        problems.append(warning(path, f"language {article.lang.value!r} is uncertain "
+                                      f"(confidence {confidence:.2f}): set 'lang'"))
+    for key in ("keep", "drop"):
+        given = source.editor(key)
+        for selector in unmatched_selectors(source.body, given.value if given else ()):
+            problems.append(warning(path, f"{key!r} names {selector!r}, which matches no line",
+                                    given.line if given else None))
+    return problems

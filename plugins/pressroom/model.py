@@ -1,0 +1,151 @@
+"""The domain objects that flow between the stages."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of a source body, numbered as in the source file (1-based)."""
+
+    number: int
+    text: str
+
+
+@dataclass(frozen=True)
+class EditorKey:
+    """A value an editor wrote in a source's frontmatter, with the line it stands on."""
+
+    value: Any
+    line: int
+
+
+@dataclass(frozen=True)
+class Source:
+    """A clipping as received: its decoded body and the editor's frontmatter."""
+
+    path: Path
+    raw: bytes
+    encoding: str
+    body: tuple[Line, ...]
+    frontmatter: Mapping[str, EditorKey] = field(default_factory=dict)
+
+    def editor(self, key: str) -> EditorKey | None:
+        return self.frontmatter.get(key)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.body)
+
+
+@dataclass(frozen=True)
+class Removal:
+    """Something the cleaner took out of a body: a whole line, or a fragment of one.
+
+    ``replacement`` is what stands in the line now when only a fragment was repaired
+    (None when the whole line went).
+    """
+
+    line: int
+    text: str
+    rule: str
+    replacement: str | None = None
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """A body without noise, and the record of everything that was removed."""
+
+    lines: tuple[Line, ...]
+    removals: tuple[Removal, ...]
+    language_hint: str
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+    def removed_by(self, *rules: str) -> list[Removal]:
+        return [removal for removal in self.removals if removal.rule in rules]
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where a field's value came from: the editor, a rule, or nothing at all."""
+
+    origin: str  # "frontmatter", "rule" or "none"
+    rule: str | None = None
+    line: int | None = None
+    detail: str | None = None
+    confidence: float | None = None
+
+    def __str__(self) -> str:
+        if self.origin == "none":
+            return "not found"
+        where = f" (line {self.line})" if self.line else ""
+        what = "frontmatter" if self.origin == "frontmatter" else f"rule {self.rule}"
+        extra = f": {self.detail}" if self.detail else ""
+        return f"{what}{where}{extra}"
+
+
+NOT_FOUND = Provenance("none")
+
+
+def from_frontmatter(key: EditorKey) -> Provenance:
+    return Provenance("frontmatter", line=key.line)
+
+
+def by_rule(
+    rule: str, line: int | None = None, detail: str | None = None,
+    confidence: float | None = None,
+) -> Provenance:
+    return Provenance("rule", rule=rule, line=line, detail=detail, confidence=confidence)
+
+
+@dataclass(frozen=True)
+class Inferred(Generic[T]):
+    """A field's value together with its provenance."""
+
+    value: T
+    provenance: Provenance
+
+    @property
+    def found(self) -> bool:
+        return self.provenance.origin != "none"
+
+
+@dataclass(frozen=True)
+class Article:
+    """One source, cleaned and described: what the site model is built from."""
+
+    source: Path
+    lang: Inferred[str]
+    title: Inferred[str]
+    date: Inferred[dt.date | None]
+    publisher: Inferred[str | None]
+    tags: Inferred[tuple[str, ...]]
+    summary: Inferred[str | None]
+    body: tuple[Line, ...]
+    removals: tuple[Removal, ...]
+    story: Inferred[str | None]
+    source_url: str | None = None
+    cases: tuple[str, ...] = ()
+    draft: bool = False
+    embargo: dt.datetime | None = None
+
+    def fields(self) -> dict[str, Inferred[Any]]:
+        return {
+            "lang": self.lang,
+            "title": self.title,
+            "date": self.date,
+            "publisher": self.publisher,
+            "tags": self.tags,
+            "summary": self.summary,
+            "story": self.story,
+        }

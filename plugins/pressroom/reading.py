@@ -1,0 +1,99 @@
+"""Reading: a file in seeds/ becomes a Source, or a Problem that names the file and line.
+
+Frontmatter is parsed by python-frontmatter's YAML handler with a safe loader that keeps
+dates as text, so that an impossible date is our clear error and not a crash in YAML.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from frontmatter.default_handlers import YAMLHandler
+
+from .decoding import UndecodableError, decode
+from .editor_keys import validate_editor_keys
+from .model import EditorKey, Line, Source
+from .problems import Problem, Severity, SourceError, error
+
+SOURCE_SUFFIXES = (".txt", ".md")
+
+
+class _TextKeepingLoader(yaml.SafeLoader):
+    """A safe loader (no object construction) that leaves timestamps as strings."""
+
+
+_TextKeepingLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+_HANDLER = YAMLHandler()
+
+
+def source_paths(folder: Path) -> list[Path]:
+    """Every source file in a folder, in a stable order (their names)."""
+    return sorted(
+        path
+        for path in folder.rglob("*")
+        if path.is_file() and path.suffix.lower() in SOURCE_SUFFIXES
+        and not any(part.startswith(".") for part in path.relative_to(folder).parts)
+    )
+
+
+def read_source(path: Path, raw: bytes | None = None) -> tuple[Source, list[Problem]]:
+    """Read one source and the warnings about it.
+
+    Raises SourceError, naming the file and the line, when the source cannot be used.
+    """
+    raw = path.read_bytes() if raw is None else raw
+    try:
+        text, encoding = decode(raw)
+    except UndecodableError as exc:
+        raise SourceError(error(path, f"cannot be read as text: {exc}")) from exc
+    frontmatter, body_start, body = _split_frontmatter(path, text)
+    keys = _load_frontmatter(path, frontmatter, first_line=2) if frontmatter is not None else {}
+    keys, problems = validate_editor_keys(path, keys)
+    errors = [problem for problem in problems if problem.severity is Severity.ERROR]
+    if errors:
+        raise SourceError(*errors)
+    lines = tuple(
+        Line(number, line_text) for number, line_text in enumerate(body.split("\n"), body_start)
+    )
+    if not any(line.text.strip() for line in lines):
+        raise SourceError(error(path, "has no text (the body is empty)"))
+    source = Source(path=path, raw=raw, encoding=encoding, body=lines, frontmatter=keys)
+    return source, problems
+
+
+def _split_frontmatter(path: Path, text: str) -> tuple[str | None, int, str]:
+    """Return (frontmatter text or None, line number where the body starts, body)."""
+    if not _HANDLER.detect(text):
+        return None, 1, text
+    try:
+        frontmatter, content = _HANDLER.split(text)
+    except ValueError as exc:
+        problem = error(path, "frontmatter is opened with --- but never closed", 1)
+        raise SourceError(problem) from exc
+    # The handler leaves the newline that ends the closing delimiter at the start of content.
+    offset = len(text) - len(content) + (1 if content.startswith("\n") else 0)
+    return frontmatter, text.count("\n", 0, offset) + 1, text[offset:]
+
+
+def _load_frontmatter(path: Path, frontmatter: str, first_line: int) -> dict[str, EditorKey]:
+    try:
+        data = _HANDLER.load(frontmatter, Loader=_TextKeepingLoader)
+        node = yaml.compose(frontmatter, Loader=_TextKeepingLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = first_line + mark.line if mark is not None else first_line
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise SourceError(error(path, f"malformed frontmatter: {problem}", line)) from exc
+    if data is None:
+        return {}
+    if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
+        problem = error(path, "frontmatter must be a mapping of keys to values", first_line)
+        raise SourceError(problem)
+    lines = {key_node.value: first_line + key_node.start_mark.line for key_node, _ in node.value}
+    return {str(key): EditorKey(value, lines.get(str(key), first_line))
+            for key, value in data.items()}

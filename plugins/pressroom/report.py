@@ -1,0 +1,99 @@
+"""The editor's report: every source, what was inferred and from where, what was removed.
+
+Written as JSON on every build, and shown as a page in `mkdocs serve`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from .ingest import Ingested, Outcome
+from .model import Inferred
+from .rendering import escape_markdown, with_frontmatter
+
+
+def report_data(ingested: Ingested, root: Path | None = None) -> dict[str, Any]:
+    def shown(path: Path) -> str:
+        return str(path.relative_to(root)) if root and path.is_relative_to(root) else str(path)
+
+    return {
+        "sources": [_source_entry(outcome, shown) for outcome in ingested.outcomes],
+        "summary": {
+            status: sum(1 for outcome in ingested.outcomes if outcome.status == status)
+            for status in ("published", "duplicate", "error")
+        },
+    }
+
+
+def _source_entry(outcome: Outcome, shown: Any) -> dict[str, Any]:
+    entry: dict[str, Any] = {
+        "path": shown(outcome.path),
+        "status": outcome.status,
+        "encoding": outcome.source.encoding if outcome.source else None,
+        "duplicate_of": shown(outcome.duplicate_of) if outcome.duplicate_of else None,
+        "problems": [
+            {"severity": problem.severity.value, "line": problem.line, "message": problem.message}
+            for problem in outcome.problems
+        ],
+        "fields": {},
+        "removals": [],
+    }
+    if outcome.article is not None:
+        entry["fields"] = {name: _field(value) for name, value in outcome.article.fields().items()}
+        entry["removals"] = [asdict(removal) for removal in outcome.article.removals]
+    return entry
+
+
+def _field(field: Inferred[Any]) -> dict[str, Any]:
+    value = field.value
+    if isinstance(value, dt.date):
+        value = value.isoformat()
+    elif isinstance(value, tuple):
+        value = list(value)
+    return {"value": value, "provenance": str(field.provenance),
+            "origin": field.provenance.origin, "rule": field.provenance.rule,
+            "line": field.provenance.line}
+
+
+def write_report(data: dict[str, Any], path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def report_markdown(data: dict[str, Any]) -> str:
+    counts = ", ".join(f"{count} {status}" for status, count in data["summary"].items())
+    parts = ["# Editor's report", "", f"Sources: {counts}.", ""]
+    for entry in data["sources"]:
+        parts += _source_section(entry)
+    return with_frontmatter({"title": "Editor's report", "search": {"exclude": True}},
+                            "\n".join(parts) + "\n")
+
+
+def _cell(value: Any) -> str:
+    text = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+    return escape_markdown(text).replace("\n", " ") if value not in (None, "", []) else "—"
+
+
+def _source_section(entry: dict[str, Any]) -> list[str]:
+    lines = [f"## {escape_markdown(entry['path'])}", "", f"Status: **{entry['status']}**"
+             + (f", encoding {entry['encoding']}" if entry["encoding"] else ""), ""]
+    if entry["problems"]:
+        lines += [f"- {problem['severity']}"
+                  + (f" (line {problem['line']})" if problem["line"] else "")
+                  + f": {escape_markdown(problem['message'])}" for problem in entry["problems"]]
+        lines.append("")
+    if entry["fields"]:
+        lines += ["| field | value | from |", "| --- | --- | --- |"]
+        lines += [f"| {name} | {_cell(field['value'])} | {_cell(field['provenance'])} |"
+                  for name, field in entry["fields"].items()]
+        lines.append("")
+    if entry["removals"]:
+        lines += ["| line | rule | removed | now reads |", "| --- | --- | --- | --- |"]
+        lines += [f"| {removal['line']} | {removal['rule']} | {_cell(removal['text'])} "
+                  f"| {_cell(removal['replacement'])} |" for removal in entry["removals"]]
+        lines.append("")
+    return lines

@@ -1,0 +1,94 @@
+"""Small facts about text shared by the cleaning and inference stages."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Letters of the scripts English and German are written in. Everything else alphabetic is
+# a "foreign script" here: Han, kana, Hangul, Cyrillic, Arabic, Greek, Thai and so on.
+_LATIN_RANGES = ((0x41, 0x5A), (0x61, 0x7A), (0xC0, 0x24F), (0x1E00, 0x1EFF))
+
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+SENTENCE_END = ".!?…"
+CLOSING = "\"'”’»«)]"
+OPENING = "\"'“„‚»«(["
+LIST_MARKER = re.compile(r"^\s*(?:[-*•·–]|\d{1,3}[.)])\s+")
+
+# Abbreviations after which a full stop does not end a sentence.
+_ABBREVIATIONS = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|Inc|Ltd|Co|Corp|No|Nr|vs|bzw|ca|Hr|Fr|z\.B|u\.a|"
+    r"d\.h|e\.g|i\.e|etc|Jan|Feb|Mar|Apr|Aug|Sep|Sept|Oct|Okt|Nov|Dec|Dez)|\b[A-Z])\.$"
+)
+
+
+def is_latin_letter(char: str) -> bool:
+    code = ord(char)
+    return any(low <= code <= high for low, high in _LATIN_RANGES)
+
+
+def is_foreign_letter(char: str) -> bool:
+    """A letter of a script other than Latin (the script of English and German)."""
+    return char.isalpha() and not is_latin_letter(char) and not _is_modifier(char)
+
+
+def _is_modifier(char: str) -> bool:
+    return unicodedata.category(char) in ("Lm", "Mn")
+
+
+def foreign_share(text: str) -> float:
+    """The share of the letters in text that belong to a foreign script."""
+    letters = [char for char in text if char.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(1 for char in letters if is_foreign_letter(char)) / len(letters)
+
+
+def words(text: str) -> list[str]:
+    return WORD.findall(text)
+
+
+def ends_sentence(text: str) -> bool:
+    """True when text ends as a sentence does (also with a colon that opens a list)."""
+    stripped = text.rstrip().rstrip(CLOSING)
+    return bool(stripped) and stripped[-1] in SENTENCE_END + ":;"
+
+
+def sentences(text: str) -> list[str]:
+    """Split running text into sentences, not at abbreviations such as "Mr." or "z.B."."""
+    result: list[str] = []
+    start = 0
+    for match in re.finditer(r"[.!?…]+[" + re.escape(CLOSING) + r"]*\s+", text):
+        head = text[start : match.start() + 1]
+        following = text[match.end() : match.end() + 1]
+        if _ABBREVIATIONS.search(head.rstrip(CLOSING)) or not following:
+            continue
+        if not (following.isupper() or following.isdigit() or following in OPENING):
+            continue
+        result.append(text[start : match.end()].strip())
+        start = match.end()
+    tail = text[start:].strip()
+    if tail:
+        result.append(tail)
+    return result
+
+
+def is_list_item(text: str) -> bool:
+    return bool(LIST_MARKER.match(text))
+
+
+def strip_list_marker(text: str) -> str:
+    return LIST_MARKER.sub("", text, count=1)
+
+
+def fold(word: str) -> str:
+    """A word compared without case and without a possessive ending ("Xiaomi’s" -> "xiaomi")."""
+    return re.sub(r"['’]s$", "", word).casefold()
+
+
+def is_heading_like(text: str, max_words: int = 12) -> bool:
+    """A short line that is not a sentence: a heading, a caption, a name."""
+    count = len(words(text))
+    stripped = text.strip()
+    return (0 < count <= max_words and not is_list_item(text)
+            and (not ends_sentence(stripped) or stripped.endswith("?")))
