@@ -25,3 +25,9 @@ def identify(text: str, languages: tuple[str, ...] | None = None) -> tuple[str, 
     """
     lang, confidence = _identifier(languages).classify(text)
     return str(lang), float(confidence)
+
+
+def press_language_share(text: str) -> float:
+    """How likely (0 to 1) the identifier finds it that text is English or German at all."""
+    ranking = dict(_identifier(None).rank(text))
+    return sum(float(ranking.get(lang, 0.0)) for lang in PRESS_LANGUAGES)

@@ -24,6 +24,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
     def __init__(self) -> None:
         self.serving = False
         self.ingested: Ingested | None = None
+        self.pages: dict[Path, str] = {}
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
@@ -35,6 +36,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         seeds = self._path(config, "seeds_dir")
         self.ingested = ingest(seeds)
         paths, clashes = assign_paths(self.ingested.articles)
+        self.pages = {article.source: path for path, article in paths.items()}
         for problem in (*self.ingested.problems, *clashes):
             _log(problem, seeds.parent)
         for path, article in paths.items():
@@ -42,14 +44,14 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         for page in landing_pages(paths):
             files.append(File.generated(config, page.path, content=page.markdown))
         if self.serving or self.config.publish_report:
-            report = report_markdown(report_data(self.ingested, seeds.parent))
+            report = report_markdown(report_data(self.ingested, self.pages, seeds.parent))
             files.append(File.generated(config, self.config.report_page, content=report))
         return files
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.ingested is not None:
             seeds = self._path(config, "seeds_dir")
-            write_report(report_data(self.ingested, seeds.parent),
+            write_report(report_data(self.ingested, self.pages, seeds.parent),
                          self._path(config, "report_file"))
 
     def on_serve(

@@ -52,7 +52,9 @@ def read_source(path: Path, raw: bytes | None = None) -> tuple[Source, list[Prob
     except UndecodableError as exc:
         raise SourceError(error(path, f"cannot be read as text: {exc}")) from exc
     frontmatter, body_start, body = _split_frontmatter(path, text)
-    keys = _load_frontmatter(path, frontmatter, first_line=2) if frontmatter is not None else {}
+    # The handler's frontmatter text starts with the newline that ends the opening "---",
+    # so its line 0 is the file's line 1.
+    keys = _load_frontmatter(path, frontmatter, first_line=1) if frontmatter is not None else {}
     keys, problems = validate_editor_keys(path, keys)
     errors = [problem for problem in problems if problem.severity is Severity.ERROR]
     if errors:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable, Mapping
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -16,12 +17,18 @@ from .model import Inferred
 from .rendering import escape_markdown, with_frontmatter
 
 
-def report_data(ingested: Ingested, root: Path | None = None) -> dict[str, Any]:
+def report_data(
+    ingested: Ingested, pages: Mapping[Path, str] | None = None, root: Path | None = None
+) -> dict[str, Any]:
+    """The report as plain data; ``pages`` gives each published source's page path."""
+
     def shown(path: Path) -> str:
         return str(path.relative_to(root)) if root and path.is_relative_to(root) else str(path)
 
+    pages = pages or {}
     return {
-        "sources": [_source_entry(outcome, shown) for outcome in ingested.outcomes],
+        "sources": [_source_entry(outcome, shown, pages.get(outcome.path))
+                    for outcome in ingested.outcomes],
         "summary": {
             status: sum(1 for outcome in ingested.outcomes if outcome.status == status)
             for status in ("published", "duplicate", "error")
@@ -29,10 +36,13 @@ def report_data(ingested: Ingested, root: Path | None = None) -> dict[str, Any]:
     }
 
 
-def _source_entry(outcome: Outcome, shown: Any) -> dict[str, Any]:
+def _source_entry(
+    outcome: Outcome, shown: Callable[[Path], str], page: str | None
+) -> dict[str, Any]:
     entry: dict[str, Any] = {
         "path": shown(outcome.path),
         "status": outcome.status,
+        "page": page,
         "encoding": outcome.source.encoding if outcome.source else None,
         "duplicate_of": shown(outcome.duplicate_of) if outcome.duplicate_of else None,
         "problems": [
@@ -79,8 +89,12 @@ def _cell(value: Any) -> str:
 
 
 def _source_section(entry: dict[str, Any]) -> list[str]:
-    lines = [f"## {escape_markdown(entry['path'])}", "", f"Status: **{entry['status']}**"
-             + (f", encoding {entry['encoding']}" if entry["encoding"] else ""), ""]
+    status = f"Status: **{entry['status']}**"
+    if entry["encoding"]:
+        status += f", encoding {entry['encoding']}"
+    if entry["page"]:
+        status += f", page [{escape_markdown(entry['page'])}]({entry['page']})"
+    lines = [f"## {escape_markdown(entry['path'])}", "", status, ""]
     if entry["problems"]:
         lines += [f"- {problem['severity']}"
                   + (f" (line {problem['line']})" if problem["line"] else "")

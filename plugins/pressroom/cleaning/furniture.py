@@ -21,7 +21,7 @@ from ..lexicon import (
     SHARE_WORDS,
 )
 from ..model import Line, Removal
-from ..text import is_list_item, words
+from ..text import is_heading_like, is_list_item, words
 from .context import CleaningContext, drop_line
 
 # Furniture is short; a long paragraph that happens to say "cookie" is an article's.
@@ -116,7 +116,8 @@ def detect_related_posts(lines: Sequence[Line], _: CleaningContext) -> list[Remo
             # A label alone on its line announces a list; "Read more: title" is one link.
             in_list = not _RELATED_LABEL.sub("", text).strip()
         elif in_list and text:
-            if len(words(text)) > 15:
+            # Listed titles are short and are not sentences; running text ends the list.
+            if len(words(text)) > 15 or not is_heading_like(text):
                 in_list = False
             else:
                 removals.append(drop_line(line, "related-posts"))

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from ..lexicon import COMMON_WORDS, FUNCTION_WORD_RATES
 from ..model import Line, Removal
-from ..text import CLOSING, OPENING, SENTENCE_END, words
+from ..text import CLOSING, OPENING, SENTENCE_END, strip_list_marker, words
 from .context import CleaningContext, drop_line, repair_line
 
 RULE = "injected-phrase"
@@ -28,6 +28,10 @@ MIN_EXPECTED = 6.0
 VANISHED_SHARE = 0.2
 MAX_PHRASE_TOKENS = 3
 MIN_PHRASE_COUNT = 4
+# Only the most frequent runs are counted again in the raw text.
+MAX_CONTENDERS = 60
+MIN_STANDALONE_SHARE = 0.5
+MAX_LABEL_WORDS = 3
 _EDGE_PUNCTUATION = ".,;:!?\"'“”„‚’()[]"
 
 
@@ -58,7 +62,7 @@ def find_injected_phrase(text: str, lang: str) -> InjectedPhrase | None:
     folded = [word.casefold() for word in words(text)]
     counts = Counter(folded)
     candidates = _phrase_counts(text)
-    best: tuple[float, InjectedPhrase] | None = None
+    best: tuple[tuple[float, float], InjectedPhrase] | None = None
     for word, rate in FUNCTION_WORD_RATES.get(lang, {}).items():
         expected = rate * len(folded)
         if expected < MIN_EXPECTED or counts[word] > VANISHED_SHARE * expected:
@@ -67,14 +71,16 @@ def find_injected_phrase(text: str, lang: str) -> InjectedPhrase | None:
         phrase = _likeliest_phrase(text, candidates, deficit)
         if phrase is None:
             continue
-        fit = abs(1 - text.count(phrase) / deficit)
-        if best is None or fit < best[0]:
-            best = (fit, InjectedPhrase(phrase, word))
+        # An injection replaces every occurrence: the word that vanished most completely is
+        # the replaced one (a text may simply use "to" rarely); then the closer count wins.
+        rank = (counts[word] / expected, abs(1 - text.count(phrase) / deficit))
+        if best is None or rank < best[0]:
+            best = (rank, InjectedPhrase(phrase, word))
     return best[1] if best else None
 
 
 def _phrase_counts(text: str) -> Counter[str]:
-    """How often each run of one to three tokens occurs, for runs that could be a name."""
+    """How often each run of one to three tokens stands alone, for runs that could be a name."""
     counts: Counter[str] = Counter()
     for line in text.split("\n"):
         tokens = [token.strip(_EDGE_PUNCTUATION) for token in line.split()]
@@ -95,13 +101,21 @@ def _could_be_injected(run: list[str]) -> bool:
 def _likeliest_phrase(text: str, candidates: Counter[str], deficit: float) -> str | None:
     """The frequent phrase that fills the gap a vanished word left, if there is one."""
     floor = max(MIN_PHRASE_COUNT, 0.4 * deficit)
-    frequent = [(count, phrase) for phrase, count in candidates.items() if count >= floor]
+    # Standalone counts pick the contenders; counts in the raw text, where the phrase also
+    # stands glued into words, decide between them.
+    contenders = [phrase for phrase, count in candidates.most_common(MAX_CONTENDERS)
+                  if count >= MIN_PHRASE_COUNT / 2]
+    # An ordinary letter sequence ("el", "ion") is found inside many words but rarely alone;
+    # an injected phrase mostly stands alone, as the word it replaced did.
+    frequent = [(total, phrase) for phrase in contenders
+                if (total := text.count(phrase)) >= floor
+                and candidates[phrase] >= MIN_STANDALONE_SHARE * total]
     if not frequent:
         return None
-    top = max(count for count, _ in frequent)
+    top = max(total for total, _ in frequent)
     # The longest phrase that is (nearly) as frequent as the most frequent one: "M88 Malaysia"
     # rather than "M88" alone.
-    near_top = [phrase for count, phrase in frequent if count >= 0.85 * top]
+    near_top = [phrase for total, phrase in frequent if total >= 0.85 * top]
     phrase = max(near_top, key=lambda candidate: (len(candidate.split()), len(candidate)))
     total = text.count(phrase)
     if total > 2.5 * deficit:
@@ -141,4 +155,7 @@ def _starts_sentence(text: str, position: int) -> bool:
     head = before.rstrip().rstrip(OPENING).rstrip()
     if not head or head in ("-", "*", "•"):
         return True
+    if head.endswith(":"):
+        # After a label ("- Consumer Trust: The …") a sentence begins; after a clause, not.
+        return len(words(strip_list_marker(head))) <= MAX_LABEL_WORDS
     return head[-1] in SENTENCE_END or (head[-1] in CLOSING and head[-2:-1] in SENTENCE_END)

@@ -2,14 +2,14 @@
 
 A line written mostly in a foreign script (Chinese, Cyrillic, Arabic …) is recognised by its
 letters alone, whatever its length. A longer line in Latin script is given to the language
-identifier, and goes only when it is sure of a language other than English and German.
+identifier, and goes only when the identifier all but rules out English and German.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..language_id import identify
+from ..language_id import press_language_share
 from ..model import Line, Removal
 from ..text import foreign_share, words
 from .context import CleaningContext, drop_line
@@ -18,7 +18,9 @@ RULE = "third-language"
 FOREIGN_SCRIPT_SHARE = 0.5
 # Short Latin lines are names and headings more often than language: leave them alone.
 MIN_IDENTIFIABLE_WORDS = 8
-MIN_CONFIDENCE = 0.95
+# English and German lines, even headlines full of names, score above 0.15; lines in French
+# or Spanish score below 0.0001. The threshold sits far from both.
+MAX_PRESS_LANGUAGE_SHARE = 0.01
 
 
 def detect_third_language(lines: Sequence[Line], context: CleaningContext) -> list[Removal]:
@@ -31,5 +33,4 @@ def _is_third_language(text: str) -> bool:
         return True
     if len(words(text)) < MIN_IDENTIFIABLE_WORDS:
         return False
-    lang, confidence = identify(text)
-    return lang not in ("en", "de") and confidence >= MIN_CONFIDENCE
+    return press_language_share(text) < MAX_PRESS_LANGUAGE_SHARE

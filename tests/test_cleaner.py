@@ -1,0 +1,99 @@
+import pytest
+from conftest import CLIPPINGS, SEEDS, body_of, lines_of
+from pressroom.cleaning import clean, clean_source
+from pressroom.reading import read_source
+
+# Our own clippings, with the noise we put in them and the rule that must take each line out.
+NOISE = {
+    "en_court_ruling.txt": {
+        "2 hours ago": "relative-date",
+        "Share on Facebook | Share on X | Email": "share-widget",
+        "Photo: Legal Times archive": "caption",
+        "We use cookies to improve your experience on our site. Accept all cookies":
+            "cookie-notice",
+        "Le tribunal de Hambourg a condamné un blogueur à verser des dommages et intérêts à une "
+        "entreprise.": "third-language",
+        "Читайте также: другие новости о судебных делах": "third-language",
+        "Related articles": "related-posts",
+        "Blogger fined in Munich": "related-posts",
+        "New rules for online platforms": "related-posts",
+        "Disclaimer: This article is for general information purposes only and does not "
+        "constitute legal advice.": "disclaimer",
+        "© 2025 Legal Times. All rights reserved.": "copyright",
+        "#defamation #courts #Hamburg": "tag-line",
+        "Source": "dangling-source",
+    },
+    "de_landgericht.txt": {
+        "vor 3 Stunden": "relative-date",
+        "Teilen: Facebook, WhatsApp, E-Mail": "share-widget",
+        "Foto: Sonnenwerk GmbH": "caption",
+        "Diese Website verwendet Cookies. Mit der Nutzung stimmen Sie zu.": "cookie-notice",
+        "La empresa alemana ganó el juicio contra el vendedor en línea por difamación y daños.":
+            "third-language",
+        "Dieser Artikel stellt keine Rechtsberatung dar und dient ausschließlich "
+        "Informationszwecken.": "disclaimer",
+        "Das könnte Sie auch interessieren:": "related-posts",
+        "Neue Regeln für Bewertungsportale": "related-posts",
+        "Wie Unternehmen sich gegen Fake-Bewertungen wehren": "related-posts",
+        "Schlagwörter: Landgericht, Verleumdung, Solar": "tag-line",
+        "© 2025 Rheinische Wirtschaftsnachrichten": "copyright",
+        "Rheinische Wirtschaftsnachrichten ist ein unabhängiges Onlinemagazin.":
+            "self-description",
+    },
+}
+
+
+@pytest.mark.parametrize("name", sorted(NOISE))
+def test_own_clippings_lose_exactly_their_noise(name):
+    text = body_of(CLIPPINGS / name)
+    cleaned = clean(lines_of(text))
+    removed = {r.text: r.rule for r in cleaned.removals}
+    assert removed == NOISE[name]
+    kept = [line for line in text.split("\n") if line.strip() and line not in NOISE[name]]
+    assert [line.text for line in cleaned.lines if line.text] == kept
+
+
+@pytest.mark.parametrize("name", sorted(NOISE))
+def test_removals_name_the_source_line(name):
+    text = body_of(CLIPPINGS / name)
+    numbered = dict(enumerate(text.split("\n"), 1))
+    for removal in clean(lines_of(text)).removals:
+        assert numbered[removal.line] == removal.text
+
+
+SOURCES = sorted(SEEDS.glob("*.txt")) + sorted(CLIPPINGS.glob("*.txt"))
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=lambda path: path.name)
+def test_cleaning_is_idempotent(path):
+    once = clean(lines_of(body_of(path)))
+    twice = clean(lines_of(once.text))
+    assert twice.text == once.text
+    assert twice.removals == ()
+
+
+def test_editor_keeps_a_line_the_cleaner_dropped_and_drops_one_it_kept(write):
+    body = body_of(CLIPPINGS / "en_court_ruling.txt")
+    path = write("a.txt", "---\nkeep: ['Photo: Legal']\ndrop: [What Happens Next]\n---\n" + body)
+    source, problems = read_source(path)
+    assert problems == []
+    cleaned = clean_source(source)
+    assert "Photo: Legal Times archive" in cleaned.text
+    assert "What Happens Next" not in cleaned.text
+    (dropped,) = [r for r in cleaned.removals if r.rule == "editor-drop"]
+    assert dropped.text == "What Happens Next" and dropped.line == 21
+
+
+def test_editor_can_name_lines_by_number(write):
+    body = "A first paragraph that is long enough to be real text.\nSource"
+    source, _ = read_source(write("a.txt", f"---\nkeep: [6]\ndrop: [5]\n---\n{body}"))
+    assert clean_source(source).text == "Source"
+
+
+def test_a_kept_line_is_not_repaired_either():
+    text = body_of(CLIPPINGS / "en_court_ruling.txt").replace("the", "Spin Win")
+    lines = clean(lines_of(text), keep=[7]).lines
+    (kept,) = [line for line in lines if line.number == 7]
+    assert kept.text.startswith("On March 3, 2025, Spin Win Regional Court")
+    (repaired,) = [line for line in lines if line.number == 10]
+    assert repaired.text.startswith("According to the judgment, the posts")
