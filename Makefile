@@ -6,6 +6,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
+# Material's end-of-life banner is known; it should not bury the build's own messages.
+export NO_MKDOCS_2_WARNING := 1
+
 .PHONY: site serve test lint clean
 
 $(INSTALLED): pyproject.toml

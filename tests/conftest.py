@@ -4,6 +4,7 @@ import re
 from pathlib import Path
 
 import pytest
+
 from pressroom.model import Line
 
 ROOT = Path(__file__).resolve().parent.parent

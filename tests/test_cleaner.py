@@ -1,4 +1,5 @@
 import pytest
+
 from conftest import CLIPPINGS, SEEDS, body_of, lines_of
 from pressroom.cleaning import clean, clean_source
 from pressroom.reading import read_source

@@ -1,6 +1,7 @@
 import codecs
 
 import pytest
+
 from pressroom.decoding import UndecodableError, decode
 
 TEXT = "„Black PR“ kostet 10 € – “smear” campaigns’ end\nZweite Zeile: Grüße"

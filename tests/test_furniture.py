@@ -1,4 +1,5 @@
 import pytest
+
 from conftest import lines_of
 from pressroom.cleaning import clean
 

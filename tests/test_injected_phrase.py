@@ -1,6 +1,7 @@
 import re
 
 import pytest
+
 from conftest import CLIPPINGS, SEEDS, body_of, lines_of
 from pressroom.cleaning import clean
 from pressroom.cleaning.injected_phrase import InjectedPhrase, find_injected_phrase, restore

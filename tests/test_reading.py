@@ -1,6 +1,7 @@
 import datetime as dt
 
 import pytest
+
 from pressroom.problems import Severity, SourceError
 from pressroom.reading import read_source, source_paths
 

@@ -1,0 +1,48 @@
+import shutil
+
+from conftest import CLIPPINGS
+from pressroom.ingest import ingest
+from pressroom.problems import Severity
+
+EN = CLIPPINGS / "en_court_ruling.txt"
+
+
+def test_a_byte_identical_copy_is_one_article_and_a_warning_names_both(tmp_path):
+    shutil.copy(EN, tmp_path / "a.txt")
+    shutil.copy(EN, tmp_path / "b.txt")
+    result = ingest(tmp_path)
+    assert len(result.articles) == 1
+    (duplicate,) = [o for o in result.outcomes if o.status == "duplicate"]
+    assert duplicate.duplicate_of == tmp_path / "a.txt"
+    (warning,) = duplicate.problems
+    assert "a.txt" in warning.message and str(tmp_path / "b.txt") in str(warning)
+
+
+def test_the_same_text_after_cleaning_is_a_duplicate(tmp_path):
+    """Received twice: once as UTF-8, once as a Windows-1252 file with CRLF and more widgets."""
+    text = (CLIPPINGS / "de_landgericht.txt").read_text(encoding="utf-8")
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    noisier = text.replace("vor 3 Stunden", "vor 3 Stunden\nJetzt teilen\n© 2024 Jemand")
+    (tmp_path / "b.txt").write_bytes(noisier.replace("\n", "\r\n").encode("cp1252"))
+    result = ingest(tmp_path)
+    assert [o.status for o in result.outcomes] == ["published", "duplicate"]
+    assert result.outcomes[1].source.encoding == "cp1252"
+    assert result.outcomes[1].duplicate_of == tmp_path / "a.txt"
+
+
+def test_bad_sources_are_reported_and_the_rest_published(tmp_path):
+    shutil.copy(EN, tmp_path / "good.txt")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.md").write_bytes(b"\x00\x01\x02PNG")
+    (tmp_path / "badlang.txt").write_text("---\nlang: fr\n---\nTexte\n", encoding="utf-8")
+    (tmp_path / "baddate.txt").write_text("---\ndate: 2025-02-30\n---\nText\n", encoding="utf-8")
+    (tmp_path / "broken.txt").write_text("---\ntitle: [oops\n---\nText\n", encoding="utf-8")
+    result = ingest(tmp_path)
+    assert len(result.articles) == 1
+    statuses = {o.path.name: o.status for o in result.outcomes}
+    assert statuses == {"good.txt": "published", "empty.txt": "error", "binary.md": "error",
+                        "badlang.txt": "error", "baddate.txt": "error", "broken.txt": "error"}
+    errors = {p.path.name: p for p in result.problems if p.severity is Severity.ERROR}
+    assert set(errors) == set(statuses) - {"good.txt"}
+    assert errors["badlang.txt"].line == 2 and errors["baddate.txt"].line == 2
+    assert errors["broken.txt"].line is not None
