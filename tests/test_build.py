@@ -247,3 +247,18 @@ def test_serve_shows_the_editors_report(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_drafts_and_embargoed_sources_are_not_built(tmp_path):
+    body = (SEEDS / "004_e53124b072d22cea.txt").read_bytes()
+    project = make_project(tmp_path, {
+        "a.txt": GOOD,
+        "draft.txt": b"---\ndraft: true\n---\n" + body,
+        "embargo.txt": b"---\nembargo: 2999-01-01T00:00:00+00:00\n---\n" + body.replace(
+            b"Lei Jun Announces", b"Lei Jun Reveals"),
+    })
+    assert build(project, "--strict").returncode == 0
+    site_text = "".join(path.read_text(encoding="utf-8")
+                        for path in (project / "site").rglob("*.html"))
+    assert "Lei Jun" not in site_text
+    assert "Xiaomi Secures Legal Victory" in site_text

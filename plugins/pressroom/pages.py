@@ -24,6 +24,11 @@ class Page:
     markdown: str
 
 
+def is_public(article: Article, now: dt.datetime) -> bool:
+    """Drafts and stories under embargo stay off the built site until their time has come."""
+    return not article.draft and (article.embargo is None or article.embargo <= now)
+
+
 def article_path(article: Article) -> str:
     slug = article.story.value or slugify(article.title.value) or slugify(article.source.stem)
     return f"{article.lang.value}/{slug}.md"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any, Literal
 
@@ -12,7 +13,7 @@ from mkdocs.structure.files import File, Files
 
 from .config import PressroomConfig
 from .ingest import Ingested, ingest
-from .pages import assign_paths, landing_pages
+from .pages import assign_paths, is_public, landing_pages
 from .problems import Problem, Severity
 from .rendering import article_markdown
 from .report import report_data, report_markdown, write_report
@@ -35,7 +36,11 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         seeds = self._path(config, "seeds_dir")
         self.ingested = ingest(seeds)
-        paths, clashes = assign_paths(self.ingested.articles)
+        now = dt.datetime.now(dt.UTC)
+        # `mkdocs serve` shows editors everything; a build publishes only what is public.
+        articles = [article for article in self.ingested.articles
+                    if self.serving or is_public(article, now)]
+        paths, clashes = assign_paths(articles)
         self.pages = {article.source: path for path, article in paths.items()}
         for problem in (*self.ingested.problems, *clashes):
             _log(problem, seeds.parent)
