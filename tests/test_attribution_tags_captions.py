@@ -90,7 +90,11 @@ def test_a_heading_and_a_closing_sentence_are_not_caption_and_description():
     assert clean(lines_of(text)).text == text
 
 
-@pytest.mark.parametrize("credit", ["Photo: Reuters", "Foto: dpa/Marcus Brandt", "Bild: Xiaomi"])
+@pytest.mark.parametrize(
+    "credit",
+    ["Photo: Reuters", "Foto: dpa/Marcus Brandt", "Bild: Xiaomi", "(Image credit: Xiaomi)",
+     "Bildquelle: Sonnenwerk"],
+)
 def test_photo_credits_are_captions(credit):
     rules, text = rules_and_text(credit)
     assert rules == ["caption"] and text == ARTICLE

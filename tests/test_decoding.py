@@ -53,3 +53,20 @@ def test_decomposed_umlauts_are_composed():
 def test_what_is_not_text_is_refused_with_a_reason(raw, reason):
     with pytest.raises(UndecodableError, match=reason):
         decode(raw)
+
+
+def as_a_browser_reads_windows_1252(raw: bytes) -> str:
+    """Windows-1252 as browsers decode it: its five undefined bytes become C1 characters."""
+    return "".join(bytes([byte]).decode("cp1252", errors="ignore") or chr(byte) for byte in raw)
+
+
+def test_utf8_once_read_as_windows_1252_is_repaired():
+    broken = as_a_browser_reads_windows_1252("Xiaomi’s “Black PR” case: Grüße, 10 €".encode())
+    assert "â€" in broken
+    text, _ = decode(broken.encode("utf-8"))
+    assert text == "Xiaomi’s “Black PR” case: Grüße, 10 €"
+
+
+def test_genuine_text_that_looks_like_mojibake_is_left_alone():
+    text, _ = decode("Ã la carte: Âme".encode())
+    assert text == "Ã la carte: Âme"

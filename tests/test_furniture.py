@@ -78,7 +78,8 @@ def test_a_related_list_ends_where_running_text_begins():
 
 
 @pytest.mark.parametrize(
-    "noise", ["yesterday", "2 hours ago", "Gestern, 14:05 Uhr", "vor 3 Tagen", "昨天", "3小时前"]
+    "noise", ["yesterday", "2 hours ago", "Gestern, 14:05 Uhr", "vor 3 Tagen", "昨天", "3小时前",
+              "Updated 5 minutes ago", "Aktualisiert vor 2 Stunden"]
 )
 def test_relative_dates_alone_on_their_line(noise):
     removed(noise, "relative-date")
@@ -92,3 +93,17 @@ def test_lists_of_empty_items():
 def test_a_real_numbered_list_is_kept():
     text = f"{ARTICLE}\n1. The court ordered an apology.\n2. The posts must be deleted."
     assert clean(lines_of(text)).text == text
+
+
+@pytest.mark.parametrize(
+    "noise",
+    ["Sign up for our daily newsletter", "Jetzt Newsletter abonnieren!", "Advertisement",
+     "ANZEIGE", "12 Comments", "Kommentare (3)", "Leave a reply", "Click here to read more"],
+)
+def test_calls_to_action(noise):
+    removed(noise, "widget")
+
+
+def test_a_sentence_about_subscribers_is_not_a_widget():
+    text = "Investors who subscribe to the bond receive a newsletter from the court each month."
+    assert clean(lines_of(text)).removals == ()

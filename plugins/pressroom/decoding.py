@@ -41,7 +41,8 @@ def decode(raw: bytes) -> tuple[str, str]:
     except UnicodeDecodeError as exc:
         raise UndecodableError(f"not valid {encoding} at byte {exc.start}") from exc
     _reject_binary(text)
-    return normalise_newlines(unicodedata.normalize("NFC", text)), encoding
+    text = normalise_newlines(unicodedata.normalize("NFC", text))
+    return "\n".join(repair_mojibake(line) for line in text.split("\n")), encoding
 
 
 def _encoding_of(raw: bytes) -> str:
@@ -65,8 +66,39 @@ def _reject_binary(text: str) -> None:
 
 
 def _is_control(char: str) -> bool:
-    return unicodedata.category(char) == "Cc" and char not in _TEXT_CONTROLS
+    # C0 controls and DEL fill binary files; C1 controls (U+0080-U+009F) are left alone, as
+    # mojibake carries them where Windows-1252 has no character.
+    return (char < " " or char == "\x7f") and char not in _TEXT_CONTROLS
 
 
 def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+# UTF-8 read once as Windows-1252 leaves these marks: "â€™" for "’", "Ã¤" for "ä", "Â " for a
+# no-break space. Scrapers pass such text on; a clipping can carry it in any encoding.
+_MOJIBAKE_MARKS = ("â€", "Ã", "Â")
+
+
+def repair_mojibake(line: str) -> str:
+    """Undo one round of UTF-8-read-as-Windows-1252, where the line round-trips exactly.
+
+    A line with genuine "Ã" or "â€" does not round-trip (the bytes that follow are not a UTF-8
+    sequence) and is left as it is.
+    """
+    if not any(mark in line for mark in _MOJIBAKE_MARKS):
+        return line
+    try:
+        repaired = _legacy_bytes(line).decode("utf-8")
+    except UnicodeError:
+        return line
+    return unicodedata.normalize("NFC", repaired)
+
+
+def _legacy_bytes(text: str) -> bytes:
+    """Windows-1252 bytes of text; the five bytes it leaves undefined come back as themselves,
+    because a browser that met them turned them into the C1 characters of the same number."""
+    return b"".join(
+        bytes([ord(char)]) if "\x80" <= char <= "\x9f" else char.encode(LEGACY_ENCODING)
+        for char in text
+    )

@@ -21,7 +21,7 @@ MAX_CAPTION_WORDS = 12
 DESCRIPTION_WORDS = range(6, 60)
 # Share of the caption's words that the description must repeat.
 KEY_PHRASE_OVERLAP = 0.75
-_LABELS = "|".join(re.escape(label) for label in CAPTION_LABELS)
+_LABELS = "|".join(re.escape(label) for label in sorted(CAPTION_LABELS, key=len, reverse=True))
 CREDIT_LINE = re.compile(rf"^\W*(?:{_LABELS})\s*[:：]\s*\S.{{0,120}}$", re.IGNORECASE)
 
 

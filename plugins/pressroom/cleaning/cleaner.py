@@ -18,6 +18,7 @@ from .attribution import detect_self_descriptions, detect_source_labels
 from .captions import detect_captions
 from .context import CleaningContext, Detector, drop_line
 from .furniture import (
+    detect_calls_to_action,
     detect_cookie_notices,
     detect_copyright,
     detect_disclaimers,
@@ -43,6 +44,7 @@ DETECTORS: tuple[Detector, ...] = (
     detect_disclaimers,
     detect_copyright,
     detect_share_widgets,
+    detect_calls_to_action,
     detect_cookie_notices,
     detect_related_posts,
     detect_relative_dates,

@@ -17,8 +17,10 @@ from ..lexicon import (
     DISCLAIMER_LABELS,
     RELATED_LABELS,
     RELATIVE_DATE_PATTERNS,
+    RELATIVE_DATE_PREFIX,
     SHARE_FILLER,
     SHARE_WORDS,
+    WIDGET_PATTERNS,
 )
 from ..model import Line, Removal
 from ..text import is_heading_like, is_list_item, words
@@ -37,7 +39,8 @@ def _label_pattern(labels: Sequence[str]) -> re.Pattern[str]:
 _DISCLAIMER_LABEL = _label_pattern(DISCLAIMER_LABELS)
 _RELATED_LABEL = _label_pattern(RELATED_LABELS)
 _RELATIVE_DATE = re.compile(
-    r"^\W*(?:" + "|".join(RELATIVE_DATE_PATTERNS) + r")(?:[,\s]+\d{1,2}[:.]\d{2}(?:\s*uhr)?)?\W*$",
+    rf"^\W*{RELATIVE_DATE_PREFIX}\s*(?:{'|'.join(RELATIVE_DATE_PATTERNS)})"
+    r"(?:[,\s]+\d{1,2}[:.]\d{2}(?:\s*uhr)?)?\W*$",
     re.IGNORECASE,
 )
 _EMPTY_ITEM = re.compile(r"^\s*(?:[-*•·]|\d{1,3}[.)])?\s*\d{0,3}\s*$")
@@ -94,6 +97,15 @@ def detect_share_widgets(lines: Sequence[Line], _: CleaningContext) -> list[Remo
         ):
             removals.append(drop_line(line, "share-widget"))
     return removals
+
+
+_WIDGET = re.compile("|".join(WIDGET_PATTERNS), re.IGNORECASE)
+
+
+def detect_calls_to_action(lines: Sequence[Line], _: CleaningContext) -> list[Removal]:
+    """Newsletter boxes, comment counters, "Advertisement" labels: short lines only."""
+    return [drop_line(line, "widget") for line in lines
+            if line.text.strip() and len(line.text) <= SHORT_LINE and _WIDGET.search(line.text)]
 
 
 def detect_cookie_notices(lines: Sequence[Line], _: CleaningContext) -> list[Removal]:
