@@ -9,7 +9,9 @@ INSTALLED := $(VENV)/.installed
 # Material's end-of-life banner is known; it should not bury the build's own messages.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test lint clean
+LOCALES := plugins/pressroom/locales
+
+.PHONY: site serve test lint clean messages
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,6 +30,13 @@ lint: $(INSTALLED)
 
 test: lint
 	$(BIN)/python -m pytest
+
+# After changing a message in the code: extract, then merge into every catalog, then translate.
+messages: $(INSTALLED)
+	$(BIN)/pybabel extract -k N_ --no-default-keywords --no-location --sort-output \
+		--project=Pressroom -o $(LOCALES)/pressroom.pot plugins/pressroom
+	$(BIN)/pybabel update -D pressroom -i $(LOCALES)/pressroom.pot -d $(LOCALES) \
+		--no-fuzzy-matching
 
 clean:
 	rm -rf site build $(VENV)

@@ -14,3 +14,5 @@ class PressroomConfig(base.Config):
     # The report page is shown in `mkdocs serve`; publish it on the built site only if asked.
     publish_report = c.Type(bool, default=False)
     report_page = c.Type(str, default="editor-report.md")
+    # A story missing in a language is a warning (and fails --strict) only when this is set.
+    require_translations = c.Type(bool, default=False)

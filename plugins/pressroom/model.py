@@ -139,6 +139,10 @@ class Article:
     draft: bool = False
     embargo: dt.datetime | None = None
 
+    def is_public(self, now: dt.datetime) -> bool:
+        """Drafts and stories under embargo stay off the built site until their time has come."""
+        return not self.draft and (self.embargo is None or self.embargo <= now)
+
     def fields(self) -> dict[str, Inferred[Any]]:
         return {
             "lang": self.lang,

@@ -1,66 +1,66 @@
-"""The site's generated pages: one per article, a landing page per language.
+"""The generated pages: a page per story and language, a landing page per language.
 
-Pure: returns paths and Markdown; the plugin hands them to MkDocs.
+Pure: stories in, SitePages with Markdown out; the plugin hands them to MkDocs.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
 
 from .editor_keys import LANGUAGES
+from .i18n import N_, language_name, translate
 from .model import Article
-from .problems import Problem, error
-from .rendering import dateline, escape_markdown, with_frontmatter
-from .slugs import slugify
+from .rendering import dateline, escape_markdown, story_markdown, with_frontmatter
+from .site import SitePage
+from .stories import Story
 
-LANDING_TITLES = {"en": "Press room", "de": "Pressebereich"}
-
-
-@dataclass(frozen=True)
-class Page:
-    path: str  # relative to docs/, e.g. "en/xiaomi-secures-legal-victory.md"
-    markdown: str
+STORIES = "stories"
+LANDING_TITLE = N_("Press room")
+LANDING_INTRO = N_("Coverage of our legal action against defamation and smear campaigns.")
+NO_STORIES = N_("No stories yet.")
+ONLY_IN = N_("only in {language}")
 
 
-def is_public(article: Article, now: dt.datetime) -> bool:
-    """Drafts and stories under embargo stay off the built site until their time has come."""
-    return not article.draft and (article.embargo is None or article.embargo <= now)
+def story_path(story: Story, lang: str) -> str:
+    return f"{lang}/{STORIES}/{story.id}.md"
 
 
-def article_path(article: Article) -> str:
-    slug = article.story.value or slugify(article.title.value) or slugify(article.source.stem)
-    return f"{article.lang.value}/{slug}.md"
+def generated_pages(stories: Sequence[Story], boilerplate: Mapping[str, str]) -> list[SitePage]:
+    pages = [page for story in stories for page in story_pages(story, boilerplate)]
+    pages += [landing_page(lang, stories) for lang in LANGUAGES]
+    return pages
 
 
-def assign_paths(articles: Sequence[Article]) -> tuple[dict[str, Article], list[Problem]]:
-    """Each article's page path; two articles on one path is an error naming both sources."""
-    paths: dict[str, Article] = {}
-    problems = []
-    for article in articles:
-        path = article_path(article)
-        if path in paths:
-            problems.append(error(article.source, f"has the same address {path!r} as "
-                                                  f"{paths[path].source}: set 'story'"))
-            continue
-        paths[path] = article
-    return paths, problems
+def story_pages(story: Story, boilerplate: Mapping[str, str]) -> list[SitePage]:
+    """One page per language: the version in it, or a stand-in that shows the original."""
+    pages = []
+    for lang in LANGUAGES:
+        article = story.versions.get(lang, story.original)
+        markdown = story_markdown(article, lang, boilerplate.get(lang))
+        pages.append(SitePage(story_path(story, lang), lang, lang in story.versions, markdown))
+    return pages
 
 
-def landing_page(lang: str, articles: Sequence[tuple[str, Article]]) -> Page:
-    newest_first = sorted(articles, key=lambda item: item[1].date.value or dt.date.min,
-                          reverse=True)
-    lines = [f"# {LANDING_TITLES[lang]}", ""]
-    for path, article in newest_first:
-        link = path.removeprefix(f"{lang}/")
-        lines.append(f"- [{escape_markdown(article.title.value)}]({link})  ")
-        lines.append(f"  {dateline(article)}")
-    meta = {"title": LANDING_TITLES[lang], "lang": lang}
-    return Page(f"{lang}/index.md", with_frontmatter(meta, "\n".join(lines) + "\n"))
+def landing_page(lang: str, stories: Sequence[Story]) -> SitePage:
+    title = translate(lang, LANDING_TITLE)
+    lines = [f"# {escape_markdown(title)}", "", escape_markdown(translate(lang, LANDING_INTRO)), ""]
+    lines += [_listing(story, lang) for story in stories] or [translate(lang, NO_STORIES)]
+    meta = {"title": title, "lang": lang}
+    return SitePage(f"{lang}/index.md", lang, True, with_frontmatter(meta, "\n".join(lines) + "\n"))
 
 
-def landing_pages(paths: dict[str, Article]) -> list[Page]:
-    return [landing_page(lang, [(path, article) for path, article in paths.items()
-                                if article.lang.value == lang])
-            for lang in LANGUAGES]
+def _listing(story: Story, lang: str) -> str:
+    """A story in a listing: its title linked, its date and publisher, its summary."""
+    article: Article = story.versions.get(lang, story.original)
+    link = f"{STORIES}/{story.id}.md"
+    title = escape_markdown(article.title.value)
+    if lang in story.versions:
+        item = f"- [{title}]({link})"
+    else:
+        original = article.lang.value
+        note = translate(lang, ONLY_IN, language=language_name(original, lang))
+        item = f'- [{title}]({link}){{: hreflang="{original}" lang="{original}" }} ({note})'
+    details = dateline(article, lang)
+    if details:
+        item += f"  \n  {details}"
+    return item

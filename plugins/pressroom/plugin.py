@@ -3,32 +3,52 @@
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 
 from .config import PressroomConfig
+from .editor_keys import LANGUAGES
 from .ingest import Ingested, ingest
-from .pages import assign_paths, is_public, landing_pages
-from .problems import Problem, Severity
-from .rendering import article_markdown
-from .report import report_data, report_markdown, write_report
+from .links import home_links, page_links
+from .pages import generated_pages, story_path
+from .press_kit import MEDIA_KIT, boilerplate_of
+from .problems import Problem, Severity, warning
+from .report import missing_translations, report_data, report_markdown, write_report
+from .site import SiteModel, SitePage, page_language
+from .sitemap import SitemapEntry, sitemap_xml
+from .stories import Story, group_stories
 
 log = get_plugin_logger("pressroom")
+THEME = Path(__file__).resolve().parent / "theme"
 
 
 class PressroomPlugin(BasePlugin[PressroomConfig]):
     def __init__(self) -> None:
         self.serving = False
         self.ingested: Ingested | None = None
-        self.pages: dict[Path, str] = {}
+        self.stories: list[Story] = []
+        self.site = SiteModel([])
+        self.files: Files | None = None
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # The press room's theme overrides (page language, switcher, hreflang) come first.
+        config.theme.dirs.insert(0, str(THEME))
+        # Material shows its language selector only when `extra.alternate` is set; the targets
+        # come from each page, so a true value (not a global list) switches it on.
+        config.extra.setdefault("alternate", True)
+        return config
 
     def _path(self, config: MkDocsConfig, option: str) -> Path:
         return Path(config.config_file_path).parent / self.config[option]
@@ -39,31 +59,106 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         now = dt.datetime.now(dt.UTC)
         # `mkdocs serve` shows editors everything; a build publishes only what is public.
         articles = [article for article in self.ingested.articles
-                    if self.serving or is_public(article, now)]
-        paths, clashes = assign_paths(articles)
-        self.pages = {article.source: path for path, article in paths.items()}
-        for problem in (*self.ingested.problems, *clashes):
+                    if self.serving or article.is_public(now)]
+        self.stories, clashes = group_stories(articles)
+        for problem in (*self.ingested.problems, *clashes, *self._missing(self.stories)):
             _log(problem, seeds.parent)
-        for path, article in paths.items():
-            files.append(File.generated(config, path, content=article_markdown(article)))
-        for page in landing_pages(paths):
-            files.append(File.generated(config, page.path, content=page.markdown))
+        generated = generated_pages(self.stories, _boilerplate(files))
+        for page in generated:
+            files.append(File.generated(config, page.path, content=page.markdown or ""))
+        written = [SitePage(file.src_uri, lang) for file in files.documentation_pages()
+                   if (lang := page_language(file.src_uri)) and file.src_uri not in
+                   {page.path for page in generated}]
+        self.site = SiteModel([*generated, *written])
         if self.serving or self.config.publish_report:
-            report = report_markdown(report_data(self.ingested, self.pages, seeds.parent))
-            files.append(File.generated(config, self.config.report_page, content=report))
+            files.append(File.generated(config, self.config.report_page,
+                                        content=report_markdown(self._report(seeds))))
+        self.files = files
         return files
 
+    def _missing(self, stories: list[Story]) -> list[Problem]:
+        problems = []
+        for story in stories:
+            for lang in story.missing:
+                message = f"story {story.id!r} has no {lang!r} version"
+                if self.config.require_translations:
+                    problems.append(warning(story.original.source, message))
+                else:
+                    log.info(f"{story.original.source.name}: {message}")
+        return problems
+
+    def _report(self, seeds: Path) -> dict[str, Any]:
+        assert self.ingested is not None
+        pages = {article.source: story_path(story, lang)
+                 for story in self.stories for lang, article in story.versions.items()}
+        return report_data(self.ingested, pages, seeds.parent, missing_translations(self.stories))
+
+    def on_page_context(
+        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> dict[str, Any]:
+        site_page = self.site.get(page.file.src_uri)
+        if site_page is not None:
+            page.meta.setdefault("lang", site_page.lang)
+            page.meta["pressroom"] = page_links(self.site, site_page, self._url_of,
+                                                self._absolute(config))
+            original = self.site.original(site_page)
+            if original is not None:
+                page.canonical_url = self._absolute(config)(self._url_of(original))
+        elif page.is_homepage:
+            page.meta.setdefault("lang", LANGUAGES[0])
+            page.meta["pressroom"] = home_links(self.site, self._url_of, self._absolute(config))
+        return context
+
+    def _url_of(self, page: SitePage) -> str:
+        assert self.files is not None
+        file = self.files.get_file_from_path(page.path)
+        return file.url if file is not None else page.path
+
+    @staticmethod
+    def _absolute(config: MkDocsConfig) -> Any:
+        base = config.site_url or "/"
+        return lambda url: urljoin(base if base.endswith("/") else base + "/", url)
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self.ingested is not None:
-            seeds = self._path(config, "seeds_dir")
-            write_report(report_data(self.ingested, self.pages, seeds.parent),
-                         self._path(config, "report_file"))
+        if self.ingested is None:
+            return
+        seeds = self._path(config, "seeds_dir")
+        write_report(self._report(seeds), self._path(config, "report_file"))
+        self._write_sitemap(config)
+
+    def _write_sitemap(self, config: MkDocsConfig) -> None:
+        absolute = self._absolute(config)
+        entries = [SitemapEntry(absolute(""), [
+            *((home.lang, absolute(self._url_of(home))) for lang in LANGUAGES
+              if (home := self.site.get(f"{lang}/index.md"))),
+            ("x-default", absolute("")),
+        ])]
+        for page in self.site.pages.values():
+            versions = self.site.versions(page)
+            if versions:
+                alternates = [(v.lang, absolute(self._url_of(v))) for v in versions]
+                entries.append(SitemapEntry(absolute(self._url_of(page)),
+                                            [*alternates, ("x-default", absolute(""))]))
+        xml = sitemap_xml(entries)
+        site_dir = Path(config.site_dir)
+        (site_dir / "sitemap.xml").write_text(xml, encoding="utf-8")
+        (site_dir / "sitemap.xml.gz").write_bytes(gzip.compress(xml.encode("utf-8"), mtime=0))
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
     ) -> LiveReloadServer:
         server.watch(str(self._path(config, "seeds_dir")))
         return server
+
+
+def _boilerplate(files: Files) -> dict[str, str]:
+    found = {}
+    for lang in LANGUAGES:
+        media_kit = files.get_file_from_path(f"{lang}/{MEDIA_KIT}")
+        text = boilerplate_of(media_kit.content_string) if media_kit is not None else None
+        if text:
+            found[lang] = text
+    return found
 
 
 def _log(problem: Problem, root: Path) -> None:

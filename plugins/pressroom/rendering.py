@@ -10,8 +10,8 @@ import re
 from collections.abc import Sequence
 
 import yaml
-from babel.dates import format_date
 
+from .i18n import N_, format_day, language_name, translate
 from .model import Article, Line
 from .text import is_heading_like, is_list_item, strip_list_marker
 
@@ -46,18 +46,22 @@ def body_markdown(lines: Sequence[Line]) -> str:
     return "\n\n".join(blocks) + "\n"
 
 
-def dateline(article: Article) -> str:
-    """Date and publisher in the article's language: "14. Mai 2025 · XiaomiWelt"."""
+ONLY_IN = N_("This story is only available in {language}. The original follows.")
+ABOUT_COMPANY = N_("About the company")
+
+
+def dateline(article: Article, lang: str) -> str:
+    """Date (in the reader's language) and publisher: "14. Mai 2025 · XiaomiWelt"."""
     parts = []
     if article.date.value is not None:
-        parts.append(format_date(article.date.value, format="long", locale=article.lang.value))
+        parts.append(format_day(article.date.value, lang))
     if article.publisher.value:
         parts.append(article.publisher.value)
     return " · ".join(escape_markdown(part) for part in parts)
 
 
-def page_frontmatter(article: Article) -> dict[str, object]:
-    meta: dict[str, object] = {"title": article.title.value, "lang": article.lang.value}
+def page_frontmatter(article: Article, lang: str) -> dict[str, object]:
+    meta: dict[str, object] = {"title": article.title.value, "lang": lang}
     if article.date.value is not None:
         meta["date"] = article.date.value.isoformat()
     if article.tags.value:
@@ -75,10 +79,27 @@ def with_frontmatter(meta: dict[str, object], markdown: str) -> str:
     return f"---\n{header}---\n\n{markdown}"
 
 
-def article_markdown(article: Article) -> str:
-    parts = [f"# {escape_markdown(article.title.value)}"]
-    line = dateline(article)
+def story_markdown(article: Article, lang: str, boilerplate: str | None = None) -> str:
+    """A story's page for a reader of ``lang``: the article itself, or, when the story has no
+    version in that language, a notice in the reader's language and the original, marked with
+    its own language."""
+    original = article.lang.value
+    title = escape_markdown(article.title.value)
+    parts = []
+    if original == lang:
+        parts.append(f"# {title}")
+    else:
+        parts.append(f'# {title} {{: lang="{original}" }}')
+        notice = translate(lang, ONLY_IN, language=language_name(original, lang))
+        parts.append(f'!!! note ""\n    {escape_markdown(notice)}')
+    line = dateline(article, lang)
     if line:
         parts.append(line)
-    parts.append(body_markdown(article.body))
-    return with_frontmatter(page_frontmatter(article), "\n\n".join(parts))
+    body = body_markdown(article.body)
+    if original != lang:
+        body = f'<div lang="{original}" markdown>\n\n{body}\n</div>'
+    parts.append(body)
+    if boilerplate:
+        heading = escape_markdown(translate(lang, ABOUT_COMPANY))
+        parts.append(f"## {heading}\n\n{boilerplate.strip()}")
+    return with_frontmatter(page_frontmatter(article, lang), "\n\n".join(parts))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -15,10 +15,18 @@ from typing import Any
 from .ingest import Ingested, Outcome
 from .model import Inferred
 from .rendering import escape_markdown, with_frontmatter
+from .stories import Story
+
+
+def missing_translations(stories: Sequence[Story]) -> list[dict[str, Any]]:
+    return [{"story": story.id, "languages": sorted(story.versions),
+             "missing": list(story.missing), "source": str(story.original.source)}
+            for story in stories if story.missing]
 
 
 def report_data(
-    ingested: Ingested, pages: Mapping[Path, str] | None = None, root: Path | None = None
+    ingested: Ingested, pages: Mapping[Path, str] | None = None, root: Path | None = None,
+    missing: Sequence[dict[str, Any]] = (),
 ) -> dict[str, Any]:
     """The report as plain data; ``pages`` gives each published source's page path."""
 
@@ -29,6 +37,9 @@ def report_data(
     return {
         "sources": [_source_entry(outcome, shown, pages.get(outcome.path))
                     for outcome in ingested.outcomes],
+        "missing_translations": [
+            {**entry, "source": shown(Path(entry["source"]))} for entry in missing
+        ],
         "summary": {
             status: sum(1 for outcome in ingested.outcomes if outcome.status == status)
             for status in ("published", "duplicate", "error")
@@ -77,6 +88,12 @@ def write_report(data: dict[str, Any], path: Path) -> None:
 def report_markdown(data: dict[str, Any]) -> str:
     counts = ", ".join(f"{count} {status}" for status, count in data["summary"].items())
     parts = ["# Editor's report", "", f"Sources: {counts}.", ""]
+    if data["missing_translations"]:
+        parts += ["## Missing translations", ""]
+        parts += [f"- {escape_markdown(entry['story'])}: no {', '.join(entry['missing'])} "
+                  f"version ({escape_markdown(entry['source'])})"
+                  for entry in data["missing_translations"]]
+        parts.append("")
     for entry in data["sources"]:
         parts += _source_section(entry)
     return with_frontmatter({"title": "Editor's report", "search": {"exclude": True}},

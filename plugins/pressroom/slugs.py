@@ -24,3 +24,8 @@ def slugify(text: str, max_words: int = MAX_SLUG_WORDS) -> str:
     )
     slug_words = re.findall(r"[a-z0-9]+", ascii_text)
     return "-".join(slug_words[:max_words])
+
+
+def heading_slug(value: str, separator: str = "-") -> str:
+    """Anchors for headings (Markdown's toc extension): "Über uns" -> "ueber-uns"."""
+    return slugify(value, max_words=100).replace("-", separator)

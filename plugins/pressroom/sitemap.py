@@ -1,0 +1,35 @@
+"""sitemap.xml with the language versions of every page (xhtml:link alternates).
+
+Only real versions are listed: a page that stands in for a missing translation is neither an
+entry nor an alternate.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from xml.etree import ElementTree
+
+SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
+XHTML = "http://www.w3.org/1999/xhtml"
+
+
+@dataclass(frozen=True)
+class SitemapEntry:
+    loc: str
+    alternates: Sequence[tuple[str, str]] = ()  # (hreflang, absolute URL)
+
+
+def sitemap_xml(entries: Iterable[SitemapEntry]) -> str:
+    ElementTree.register_namespace("", SITEMAP)
+    ElementTree.register_namespace("xhtml", XHTML)
+    urlset = ElementTree.Element(f"{{{SITEMAP}}}urlset")
+    for entry in entries:
+        url = ElementTree.SubElement(urlset, f"{{{SITEMAP}}}url")
+        ElementTree.SubElement(url, f"{{{SITEMAP}}}loc").text = entry.loc
+        for hreflang, href in entry.alternates:
+            ElementTree.SubElement(url, f"{{{XHTML}}}link", rel="alternate", hreflang=hreflang,
+                                   href=href)
+    ElementTree.indent(urlset)
+    body = ElementTree.tostring(urlset, encoding="unicode")
+    return f'<?xml version="1.0" encoding="UTF-8"?>\n{body}\n'
