@@ -32,3 +32,20 @@ def write(tmp_path: Path):
         return path
 
     return write_file
+
+
+def make_article(lang: str, body: str, *, date=None, title: str = "A title", story=None,
+                 source: str = "x.txt"):
+    """An Article as inference would give it, for tests of the later stages."""
+    from pressroom.model import NOT_FOUND, Article, Inferred, by_rule
+
+    def known(value):
+        return Inferred(value, by_rule("test"))
+
+    return Article(
+        source=Path(source), lang=known(lang), title=known(title), date=known(date),
+        publisher=Inferred(None, NOT_FOUND), tags=Inferred((), NOT_FOUND),
+        summary=Inferred(None, NOT_FOUND),
+        story=known(story) if story else Inferred(None, NOT_FOUND),
+        body=tuple(lines_of(body)), removals=(),
+    )

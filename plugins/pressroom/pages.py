@@ -6,6 +6,7 @@ Pure: stories in, SitePages with Markdown out; the plugin hands them to MkDocs.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 
 from .editor_keys import LANGUAGES
 from .i18n import N_, language_name, translate
@@ -23,6 +24,12 @@ ONLY_IN = N_("only in {language}")
 
 def story_path(story: Story, lang: str) -> str:
     return f"{lang}/{STORIES}/{story.id}.md"
+
+
+def source_pages(stories: Sequence[Story]) -> dict[Path, str]:
+    """Each published source's page, for the editor's report."""
+    return {article.source: story_path(story, lang)
+            for story in stories for lang, article in story.versions.items()}
 
 
 def generated_pages(stories: Sequence[Story], boilerplate: Mapping[str, str]) -> list[SitePage]:

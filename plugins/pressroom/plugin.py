@@ -19,12 +19,12 @@ from .config import PressroomConfig
 from .editor_keys import LANGUAGES
 from .ingest import Ingested, ingest
 from .links import home_links, page_links
-from .pages import generated_pages, story_path
+from .pages import generated_pages, source_pages
 from .press_kit import MEDIA_KIT, boilerplate_of
 from .problems import Problem, Severity, warning
 from .report import missing_translations, report_data, report_markdown, write_report
 from .site import SiteModel, SitePage, page_language
-from .sitemap import SitemapEntry, sitemap_xml
+from .sitemap import site_entries, sitemap_xml
 from .stories import Story, group_stories
 
 log = get_plugin_logger("pressroom")
@@ -89,9 +89,8 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
 
     def _report(self, seeds: Path) -> dict[str, Any]:
         assert self.ingested is not None
-        pages = {article.source: story_path(story, lang)
-                 for story in self.stories for lang, article in story.versions.items()}
-        return report_data(self.ingested, pages, seeds.parent, missing_translations(self.stories))
+        return report_data(self.ingested, source_pages(self.stories), seeds.parent,
+                           missing_translations(self.stories))
 
     def on_page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
@@ -127,19 +126,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         self._write_sitemap(config)
 
     def _write_sitemap(self, config: MkDocsConfig) -> None:
-        absolute = self._absolute(config)
-        entries = [SitemapEntry(absolute(""), [
-            *((home.lang, absolute(self._url_of(home))) for lang in LANGUAGES
-              if (home := self.site.get(f"{lang}/index.md"))),
-            ("x-default", absolute("")),
-        ])]
-        for page in self.site.pages.values():
-            versions = self.site.versions(page)
-            if versions:
-                alternates = [(v.lang, absolute(self._url_of(v))) for v in versions]
-                entries.append(SitemapEntry(absolute(self._url_of(page)),
-                                            [*alternates, ("x-default", absolute(""))]))
-        xml = sitemap_xml(entries)
+        xml = sitemap_xml(site_entries(self.site, self._url_of, self._absolute(config)))
         site_dir = Path(config.site_dir)
         (site_dir / "sitemap.xml").write_text(xml, encoding="utf-8")
         (site_dir / "sitemap.xml.gz").write_bytes(gzip.compress(xml.encode("utf-8"), mtime=0))

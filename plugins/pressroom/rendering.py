@@ -102,4 +102,8 @@ def story_markdown(article: Article, lang: str, boilerplate: str | None = None) 
     if boilerplate:
         heading = escape_markdown(translate(lang, ABOUT_COMPANY))
         parts.append(f"## {heading}\n\n{boilerplate.strip()}")
-    return with_frontmatter(page_frontmatter(article, lang), "\n\n".join(parts))
+    meta = page_frontmatter(article, lang)
+    if original != lang:
+        # The stand-in shows text in another language: it must not be found as a German page.
+        meta["search"] = {"exclude": True}
+    return with_frontmatter(meta, "\n\n".join(parts))

@@ -10,6 +10,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from xml.etree import ElementTree
 
+from .editor_keys import LANGUAGES
+from .links import Absolute, UrlOf
+from .site import SiteModel
+
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML = "http://www.w3.org/1999/xhtml"
 
@@ -33,3 +37,17 @@ def sitemap_xml(entries: Iterable[SitemapEntry]) -> str:
     ElementTree.indent(urlset)
     body = ElementTree.tostring(urlset, encoding="unicode")
     return f'<?xml version="1.0" encoding="UTF-8"?>\n{body}\n'
+
+
+def site_entries(site: SiteModel, url_of: UrlOf, absolute: Absolute) -> list[SitemapEntry]:
+    """The root chooser (the x-default) and every real language version of every page."""
+    default = ("x-default", absolute(""))
+    homes = [home for lang in LANGUAGES if (home := site.get(f"{lang}/index.md"))]
+    entries = [SitemapEntry(absolute(""), [*((h.lang, absolute(url_of(h))) for h in homes),
+                                           default])]
+    for page in site.pages.values():
+        versions = site.versions(page)
+        if versions:
+            alternates = [(version.lang, absolute(url_of(version))) for version in versions]
+            entries.append(SitemapEntry(absolute(url_of(page)), [*alternates, default]))
+    return entries

@@ -72,14 +72,9 @@ def pair_translations(groups: list[dict[str, Article]]) -> list[dict[str, Articl
     """Join single-language groups that are translations of each other."""
     incomplete = [group for group in groups if len(group) < len(LANGUAGES)]
     complete = [group for group in groups if len(group) == len(LANGUAGES)]
-    by_day: dict[dt.date, list[int]] = defaultdict(list)
-    for index, group in enumerate(incomplete):
-        day = _day(group)
-        if day is not None:
-            by_day[day].append(index)
     fingerprints = [fingerprint(next(iter(group.values()))) for group in incomplete]
     scored = []
-    for first, second in _candidates(incomplete, by_day):
+    for first, second in candidate_pairs(incomplete):
         score = _shared(fingerprints[first], fingerprints[second])
         if score is not None:
             scored.append((score, first, second))
@@ -102,10 +97,18 @@ def _day(group: dict[str, Article]) -> dt.date | None:
     return next(iter(group.values())).date.value
 
 
-def _candidates(
-    groups: list[dict[str, Article]], by_day: dict[dt.date, list[int]]
-) -> Iterable[tuple[int, int]]:
-    """Pairs in different languages published within a day of each other."""
+def candidate_pairs(groups: Sequence[dict[str, Article]]) -> Iterable[tuple[int, int]]:
+    """Pairs of groups (by index) in different languages published within a day of each other.
+
+    Groups are bucketed by publication day first, so only neighbours in time are compared:
+    the work is the sum over days of the square of that day's count, linear in the archive
+    for any press room that publishes a bounded number of stories a day. Articles without a
+    date are never paired automatically (an editor's ``story`` key joins them)."""
+    by_day: dict[dt.date, list[int]] = defaultdict(list)
+    for index, group in enumerate(groups):
+        day = _day(group)
+        if day is not None:
+            by_day[day].append(index)
     for day, members in by_day.items():
         nearby = [*members, *(index for offset in range(1, DAYS_APART + 1)
                               for index in by_day.get(day + dt.timedelta(days=offset), ()))]
