@@ -4,23 +4,18 @@ from __future__ import annotations
 
 import html
 import json
-import os
 import re
-import shutil
 import socket
 import subprocess
-import sys
 import time
 import urllib.request
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SEEDS, body_of
+from conftest import SEEDS, body_of
+from sitebuild import ENV, MKDOCS, article_text, build, make_project, normal
 
-MKDOCS = [sys.executable, "-m", "mkdocs"]
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 FORBIDDEN = ["M88", "专业人员", "免责声明", "热议股票", "昨天", "verkauft oder vertreibt", "Tags:"]
 
 # Lines of each seed that are noise, by the start of their text (a human's reading), and
@@ -34,56 +29,6 @@ NOISE = {
     "004": ["昨天", "免责声明", "热议股票", "  "],
 }
 HEAD = {"000": 1, "001": 0, "002": 0, "003": 3, "004": 3}
-
-
-def make_project(tmp_path: Path, seeds: dict[str, bytes] | None = None) -> Path:
-    project = tmp_path / "project"
-    project.mkdir()
-    shutil.copy(ROOT / "mkdocs.yml", project)
-    shutil.copytree(ROOT / "docs", project / "docs")
-    if seeds is None:
-        shutil.copytree(SEEDS, project / "seeds")
-    else:
-        (project / "seeds").mkdir()
-        for name, content in seeds.items():
-            (project / "seeds" / name).write_bytes(content)
-    return project
-
-
-def build(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([*MKDOCS, "build", *args], cwd=project, env=ENV, capture_output=True,
-                          text=True, timeout=300)
-
-
-class _TextOf(HTMLParser):
-    """The text of a page's article, one string, entities decoded."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.depth = 0
-        self.parts: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "article" or self.depth:
-            self.depth += 1
-
-    def handle_endtag(self, tag):
-        if self.depth:
-            self.depth -= 1
-
-    def handle_data(self, data):
-        if self.depth:
-            self.parts.append(data)
-
-
-def article_text(page: Path) -> str:
-    parser = _TextOf()
-    parser.feed(page.read_text(encoding="utf-8"))
-    return " ".join(" ".join(parser.parts).split())
-
-
-def normal(text: str) -> str:
-    return " ".join(html.unescape(text).split())
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,201 @@
+"""One build, two complete languages: what a reader of either language gets."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from conftest import SEEDS
+from pressroom.i18n import format_day
+from pressroom.ingest import ingest
+from pressroom.stories import group_stories
+from sitebuild import article_text, build, make_project
+
+SITE_URL = "https://pressroom.example.org/"
+STORIES = group_stories(ingest(SEEDS).articles)[0]
+# Interface words of the theme and of the press room that must never show on a German page
+# (as text or in an attribute a reader meets: placeholder, aria-label, title). Words that
+# German shares ("Navigation") and the language names in the switcher are not among them.
+ENGLISH_INTERFACE = [
+    "Search", "Type to start searching", "Initializing search", "Table of contents",
+    "Skip to content", "Back to top", "Select language", "Copy to clipboard", "Made with",
+    "Previous", "Next", "Footer", "Header", "Share", "Clear", "Press room",
+    "About the company", "only available in", "No stories yet",
+]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    project = make_project(tmp_path_factory.mktemp("bilingual"))
+    result = build(project, "--strict")
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+def read(site: Path, url: str) -> str:
+    return (site / url / "index.html").read_text(encoding="utf-8")
+
+
+def html_lang(page: str) -> str:
+    return re.search(r"<html lang=\"([^\"]+)\"", page)[1]
+
+
+def hreflangs(page: str) -> dict[str, str]:
+    return dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"', page))
+
+
+def switcher(page: str) -> dict[str, str]:
+    return {lang: href for href, lang in re.findall(
+        r'<a href="([^"]+)" hreflang="[^"]+" lang="[^"]+"\s+class="md-select__link" '
+        r'data-pressroom-switch="([^"]+)"', page)}
+
+
+def resolve(url: str, href: str) -> str:
+    """A link on the page at ``url`` (site-relative, like "en/stories/x/"), made site-relative."""
+    parts = [part for part in url.split("/") if part]
+    for piece in href.split("/"):
+        if piece == "..":
+            parts.pop()
+        elif piece and piece != ".":
+            parts.append(piece)
+    return "/".join(parts) + "/"
+
+
+@pytest.mark.parametrize("story", STORIES, ids=lambda story: story.id)
+def test_every_story_in_both_languages(site, story):
+    urls = {lang: f"{lang}/stories/{story.id}/" for lang in ("en", "de")}
+    for lang, url in urls.items():
+        page = read(site, url)
+        article = story.versions[lang]
+        assert html_lang(page) == lang
+        title = re.search(r"<h1[^>]*>(.*?)</h1>", page, re.S)[1].strip()
+        assert html.unescape(title) == article.title.value
+        assert format_day(article.date.value, lang) in article_text(site / url / "index.html")
+        other = "de" if lang == "en" else "en"
+        assert resolve(url, switcher(page)[other]) == urls[other]
+        assert hreflangs(page) == {"en": SITE_URL + urls["en"], "de": SITE_URL + urls["de"],
+                                   "x-default": SITE_URL}
+        assert f'<link rel="canonical" href="{SITE_URL}{url}">' in page
+
+
+def test_dates_are_formatted_for_each_locale(site):
+    story = "stories/xiaomi-secures-legal-victory-against-online-defamation/index.html"
+    english, german = article_text(site / "en" / story), article_text(site / "de" / story)
+    assert "May 14, 2025" in english and "14. Mai 2025" in german
+
+
+def german_pages(site: Path) -> list[Path]:
+    return sorted((site / "de").rglob("index.html"))
+
+
+def test_no_english_interface_string_on_a_german_page(site):
+    pages = german_pages(site)
+    assert len(pages) >= 8
+    for path in pages:
+        page = path.read_text(encoding="utf-8")
+        assert html_lang(page) == "de"
+        visible = re.sub(r"<script.*?</script>|<style.*?</style>", " ", page, flags=re.S)
+        texts = re.findall(r">([^<>]+)<", visible)
+        attributes = re.findall(r'(?:placeholder|aria-label|title|alt)="([^"]*)"', visible)
+        for word in ENGLISH_INTERFACE:
+            for text in [*texts, *attributes]:
+                assert not re.search(rf"\b{re.escape(word)}\b", text), (path, word, text)
+        config = json.loads(re.search(r'id="__config"[^>]*>(.*?)</script>', page, re.S)[1])
+        assert config["translations"]["search.result.placeholder"] == "Suchbegriff eingeben"
+
+
+def test_german_interface_and_navigation_labels(site):
+    page = read(site, "de/stories/lei-jun-announces-legal-action-against-false-information-"
+                      "campaigns/")
+    assert 'placeholder="Suche"' in page
+    for label in ("Über den Pressebereich", "Pressekontakt", "Pressemappe", "Über das Unternehmen"):
+        assert label in page
+
+
+def test_search_indexes_german_with_german_stemming(site):
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert "de" in index["config"]["lang"]
+    assert (site / "assets/javascripts/lunr/min/lunr.de.min.js").exists()
+    german = [doc for doc in index["docs"] if doc["location"].startswith("de/stories/")]
+    assert any("Verleumdung" in doc["text"] for doc in german)
+
+
+def test_root_lets_a_reader_choose(site):
+    page = (site / "index.html").read_text(encoding="utf-8")
+    assert 'href="en/"' in page and 'href="de/"' in page
+    assert "navigator.languages" in page and "location.replace" in page
+    assert hreflangs(page) == {"en": SITE_URL + "en/", "de": SITE_URL + "de/",
+                               "x-default": SITE_URL}
+
+
+def test_sitemap_carries_the_alternates(site):
+    root = ET.parse(site / "sitemap.xml").getroot()
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    entries = {url.find("s:loc", ns).text: {link.get("hreflang"): link.get("href")
+                                            for link in url.findall("x:link", ns)}
+               for url in root.findall("s:url", ns)}
+    for story in STORIES:
+        for lang in ("en", "de"):
+            assert entries[f"{SITE_URL}{lang}/stories/{story.id}/"] == {
+                "en": f"{SITE_URL}en/stories/{story.id}/",
+                "de": f"{SITE_URL}de/stories/{story.id}/", "x-default": SITE_URL}
+
+
+def test_hand_written_pages_exist_in_both_languages_and_switch_to_each_other(site):
+    for name in ("about", "contacts", "media-kit"):
+        english, german = read(site, f"en/{name}/"), read(site, f"de/{name}/")
+        assert html_lang(english) == "en" and html_lang(german) == "de"
+        assert resolve(f"en/{name}/", switcher(english)["de"]) == f"de/{name}/"
+    assert "Platzhalter" in read(site, "de/contacts/")
+
+
+ENGLISH_ONLY = (SEEDS / "004_e53124b072d22cea.txt").read_bytes()
+
+
+@pytest.fixture(scope="module")
+def one_language(tmp_path_factory):
+    project = make_project(tmp_path_factory.mktemp("one-language"), {"a.txt": ENGLISH_ONLY})
+    result = build(project, "--strict")
+    assert result.returncode == 0, result.stderr
+    return project
+
+
+def test_a_missing_translation_gets_a_page_in_the_readers_language(one_language):
+    site = one_language / "site"
+    story = "lei-jun-announces-legal-action-against-false-information-campaigns"
+    page = read(site, f"de/stories/{story}/")
+    assert html_lang(page) == "de"
+    assert "Dieser Artikel liegt nur auf Englisch vor" in page
+    assert re.search(r'<div lang="en">\s*<p>XIAOMI-W founder Lei Jun', page)
+    assert f'<link rel="canonical" href="{SITE_URL}en/stories/{story}/">' in page
+    assert hreflangs(page) == {}
+    assert "13. September 2025" in page
+    english = read(site, f"en/stories/{story}/")
+    assert hreflangs(english) == {"en": f"{SITE_URL}en/stories/{story}/", "x-default": SITE_URL}
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"{SITE_URL}de/stories/{story}/" not in sitemap
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert not [doc for doc in index["docs"] if doc["location"].startswith("de/stories/")]
+    landing = read(site, "de/")
+    assert "nur auf Englisch" in landing
+
+
+def test_the_report_lists_missing_translations(one_language):
+    report = json.loads((one_language / "build" / "editor-report.json").read_text())
+    (missing,) = report["missing_translations"]
+    assert missing["missing"] == ["de"] and missing["source"] == "seeds/a.txt"
+
+
+def test_an_option_makes_missing_translations_fail_strict(tmp_path):
+    project = make_project(tmp_path, {"a.txt": ENGLISH_ONLY})
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace(
+        "seeds_dir: seeds", "seeds_dir: seeds\n      require_translations: true"))
+    result = build(project, "--strict")
+    assert result.returncode != 0
+    assert "seeds/a.txt" in result.stderr and "no 'de' version" in result.stderr
