@@ -10,8 +10,10 @@ INSTALLED := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
 LOCALES := plugins/pressroom/locales
+# The browser tests drive Debian's Chromium (never a browser download).
+CHROMIUM := /usr/bin/chromium
 
-.PHONY: site serve test lint clean messages
+.PHONY: site serve test lint clean messages browser
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,7 +30,15 @@ serve: $(INSTALLED)
 lint: $(INSTALLED)
 	$(BIN)/ruff check plugins tests
 
-test: lint
+# Installs Chromium from Debian's packages when it is missing and we are root; otherwise the
+# browser tests fail and say what is missing.
+browser:
+	@if [ ! -x $(CHROMIUM) ] && [ "$$(id -u)" = 0 ]; then \
+		echo "installing Debian's chromium for the browser tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	fi
+
+test: lint browser
 	$(BIN)/python -m pytest
 
 # After changing a message in the code: extract, then merge into every catalog, then translate.

@@ -30,8 +30,10 @@ def make_project(tmp_path: Path, seeds: dict[str, bytes] | None = None) -> Path:
     return project
 
 
-def build(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([*MKDOCS, "build", *args], cwd=project, env=ENV, capture_output=True,
+def build(project: Path, *args: str, site_url: str | None = None,
+          ) -> subprocess.CompletedProcess[str]:
+    env = {**ENV, "SITE_URL": site_url} if site_url else ENV
+    return subprocess.run([*MKDOCS, "build", *args], cwd=project, env=env, capture_output=True,
                           text=True, timeout=300)
 
 

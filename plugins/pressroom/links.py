@@ -38,6 +38,8 @@ def page_links(
 ) -> dict[str, Any]:
     versions = site.versions(page)
     return {
+        # Only real versions are searchable: a stand-in would be a German result in English.
+        "indexed": page.translated and page.searchable,
         "switcher": [
             {"lang": lang, "name": autonym(lang), "url": url_of(target),
              "current": lang == page.lang}
@@ -58,6 +60,7 @@ def home_links(site: SiteModel, url_of: UrlOf, absolute: Absolute) -> dict[str, 
     """The language chooser at the root: it is the x-default, the homes are its versions."""
     homes = [home for lang in LANGUAGES if (home := site.get(f"{lang}/index.md"))]
     return {
+        "indexed": False,
         "switcher": [{"lang": home.lang, "name": autonym(home.lang), "url": url_of(home),
                       "current": False} for home in homes],
         "hreflang": [*({"hreflang": home.lang, "href": absolute(url_of(home))} for home in homes),

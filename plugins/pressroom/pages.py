@@ -20,6 +20,8 @@ LANDING_TITLE = N_("Press room")
 LANDING_INTRO = N_("Coverage of our legal action against defamation and smear campaigns.")
 NO_STORIES = N_("No stories yet.")
 ONLY_IN = N_("only in {language}")
+SEARCH_TITLE = N_("Search")
+SEARCH_PAGE = "search.md"
 
 
 def story_path(story: Story, lang: str) -> str:
@@ -35,7 +37,17 @@ def source_pages(stories: Sequence[Story]) -> dict[Path, str]:
 def generated_pages(stories: Sequence[Story], boilerplate: Mapping[str, str]) -> list[SitePage]:
     pages = [page for story in stories for page in story_pages(story, boilerplate)]
     pages += [landing_page(lang, stories) for lang in LANGUAGES]
+    pages += [search_page(lang) for lang in LANGUAGES]
     return pages
+
+
+def search_page(lang: str) -> SitePage:
+    """The search page of a language; the theme puts the search of that language's index in it."""
+    title = translate(lang, SEARCH_TITLE)
+    meta = {"title": title, "lang": lang, "pressroom_search": True}
+    markdown = f'# {escape_markdown(title)}\n\n<div id="pressroom-search"></div>\n'
+    return SitePage(f"{lang}/{SEARCH_PAGE}", lang, markdown=with_frontmatter(meta, markdown),
+                    searchable=False)
 
 
 def story_pages(story: Story, boilerplate: Mapping[str, str]) -> list[SitePage]:
@@ -53,7 +65,8 @@ def landing_page(lang: str, stories: Sequence[Story]) -> SitePage:
     lines = [f"# {escape_markdown(title)}", "", escape_markdown(translate(lang, LANDING_INTRO)), ""]
     lines += [_listing(story, lang) for story in stories] or [translate(lang, NO_STORIES)]
     meta = {"title": title, "lang": lang}
-    return SitePage(f"{lang}/index.md", lang, True, with_frontmatter(meta, "\n".join(lines) + "\n"))
+    markdown = with_frontmatter(meta, "\n".join(lines) + "\n")
+    return SitePage(f"{lang}/index.md", lang, markdown=markdown, searchable=False)
 
 
 def _listing(story: Story, lang: str) -> str:

@@ -23,6 +23,7 @@ from .pages import generated_pages, source_pages
 from .press_kit import MEDIA_KIT, boilerplate_of
 from .problems import Problem, Severity, warning
 from .report import missing_translations, report_data, report_markdown, write_report
+from .search_index import SearchIndexError, build_search_index
 from .site import SiteModel, SitePage, page_language
 from .sitemap import site_entries, sitemap_xml
 from .stories import Story, group_stories
@@ -97,6 +98,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
     ) -> dict[str, Any]:
         site_page = self.site.get(page.file.src_uri)
         if site_page is not None:
+            context["nav"] = _nav_in(nav, site_page.lang)
             page.meta.setdefault("lang", site_page.lang)
             page.meta["pressroom"] = page_links(self.site, site_page, self._url_of,
                                                 self._absolute(config))
@@ -124,6 +126,12 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         seeds = self._path(config, "seeds_dir")
         write_report(self._report(seeds), self._path(config, "report_file"))
         self._write_sitemap(config)
+        try:
+            summary = build_search_index(Path(config.site_dir))
+        except SearchIndexError as exc:
+            log.error(f"search index: {exc}")
+        else:
+            log.debug(summary)
 
     def _write_sitemap(self, config: MkDocsConfig) -> None:
         xml = sitemap_xml(site_entries(self.site, self._url_of, self._absolute(config)))
@@ -136,6 +144,27 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
     ) -> LiveReloadServer:
         server.watch(str(self._path(config, "seeds_dir")))
         return server
+
+
+def _nav_in(nav: Navigation, lang: str) -> Navigation:
+    """The navigation a reader of ``lang`` sees: the section of that language only, so that
+    no label of the other language shows, not even in the mobile drawer."""
+    prefix = f"{lang}/"
+    sections = [item for item in nav.items
+                if any(page.file.src_uri.startswith(prefix) for page in _pages_in(item))]
+    # One language left: its section's title ("Deutsch") would be the only entry, so its
+    # pages stand at the top.
+    items = sections[0].children if len(sections) == 1 and sections[0].children else sections
+    pages = [page for page in nav.pages if page.file.src_uri.startswith(prefix)]
+    filtered = Navigation(items or nav.items, pages or nav.pages)
+    filtered.homepage = nav.homepage
+    return filtered
+
+
+def _pages_in(item: Any) -> list[Page]:
+    if isinstance(item, Page):
+        return [item]
+    return [page for child in getattr(item, "children", None) or () for page in _pages_in(child)]
 
 
 def _boilerplate(files: Files) -> dict[str, str]:

@@ -100,10 +100,9 @@ def story_markdown(article: Article, lang: str, boilerplate: str | None = None) 
         body = f'<div lang="{original}" markdown>\n\n{body}\n</div>'
     parts.append(body)
     if boilerplate:
+        # The same paragraph under every story would make every story a search result.
         heading = escape_markdown(translate(lang, ABOUT_COMPANY))
-        parts.append(f"## {heading}\n\n{boilerplate.strip()}")
+        parts.append(f'<div data-pagefind-ignore markdown>\n\n## {heading}\n\n'
+                     f'{boilerplate.strip()}\n\n</div>')
     meta = page_frontmatter(article, lang)
-    if original != lang:
-        # The stand-in shows text in another language: it must not be found as a German page.
-        meta["search"] = {"exclude": True}
     return with_frontmatter(meta, "\n\n".join(parts))

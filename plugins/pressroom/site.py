@@ -19,6 +19,7 @@ class SitePage:
     lang: str
     translated: bool = True  # False for a page that stands in for a missing translation
     markdown: str | None = None  # the content of a generated page; None for a hand-written one
+    searchable: bool = True  # listings and the search page itself are not search results
 
     @property
     def rest(self) -> str:
