@@ -21,12 +21,12 @@ from .ingest import Ingested, ingest
 from .links import home_links, page_links
 from .pages import generated_pages, source_pages
 from .press_kit import MEDIA_KIT, boilerplate_of
-from .problems import Problem, Severity, warning
-from .report import missing_translations, report_data, report_markdown, write_report
+from .problems import Problem, Severity
+from .report import missing_translation_list, report_data, report_markdown, write_report
 from .search_index import SearchIndexError, build_search_index
-from .site import SiteModel, SitePage, page_language
+from .site import SiteModel, SitePage, site_model
 from .sitemap import site_entries, sitemap_xml
-from .stories import Story, group_stories
+from .stories import Story, group_stories, missing_translations
 
 log = get_plugin_logger("pressroom")
 THEME = Path(__file__).resolve().parent / "theme"
@@ -62,36 +62,24 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         articles = [article for article in self.ingested.articles
                     if self.serving or article.is_public(now)]
         self.stories, clashes = group_stories(articles)
-        for problem in (*self.ingested.problems, *clashes, *self._missing(self.stories)):
+        missing = missing_translations(self.stories, self.config.require_translations)
+        for problem in (*self.ingested.problems, *clashes, *missing):
             _log(problem, seeds.parent)
         generated = generated_pages(self.stories, _boilerplate(files))
+        documents = [file.src_uri for file in files.documentation_pages()]
         for page in generated:
             files.append(File.generated(config, page.path, content=page.markdown or ""))
-        written = [SitePage(file.src_uri, lang) for file in files.documentation_pages()
-                   if (lang := page_language(file.src_uri)) and file.src_uri not in
-                   {page.path for page in generated}]
-        self.site = SiteModel([*generated, *written])
+        self.site = site_model(generated, documents)
         if self.serving or self.config.publish_report:
             files.append(File.generated(config, self.config.report_page,
                                         content=report_markdown(self._report(seeds))))
         self.files = files
         return files
 
-    def _missing(self, stories: list[Story]) -> list[Problem]:
-        problems = []
-        for story in stories:
-            for lang in story.missing:
-                message = f"story {story.id!r} has no {lang!r} version"
-                if self.config.require_translations:
-                    problems.append(warning(story.original.source, message))
-                else:
-                    log.info(f"{story.original.source.name}: {message}")
-        return problems
-
     def _report(self, seeds: Path) -> dict[str, Any]:
         assert self.ingested is not None
         return report_data(self.ingested, source_pages(self.stories), seeds.parent,
-                           missing_translations(self.stories))
+                           missing_translation_list(self.stories))
 
     def on_page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
@@ -183,5 +171,7 @@ def _log(problem: Problem, root: Path) -> None:
     message = f"{where}: {problem.message}"
     if problem.severity is Severity.ERROR:
         log.error(message)
-    else:
+    elif problem.severity is Severity.WARNING:
         log.warning(message)
+    else:
+        log.info(message)

@@ -12,6 +12,8 @@ class Severity(StrEnum):
     ERROR = "error"
     # A warning leaves the source on the site, but something is missing or doubtful.
     WARNING = "warning"
+    # A note is for the editor's eyes: it never fails a build.
+    NOTE = "note"
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,10 @@ def error(path: Path, message: str, line: int | None = None) -> Problem:
 
 def warning(path: Path, message: str, line: int | None = None) -> Problem:
     return Problem(Severity.WARNING, path, message, line)
+
+
+def note(path: Path, message: str, line: int | None = None) -> Problem:
+    return Problem(Severity.NOTE, path, message, line)
 
 
 class SourceError(Exception):

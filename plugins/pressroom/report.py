@@ -18,7 +18,7 @@ from .rendering import escape_markdown, with_frontmatter
 from .stories import Story
 
 
-def missing_translations(stories: Sequence[Story]) -> list[dict[str, Any]]:
+def missing_translation_list(stories: Sequence[Story]) -> list[dict[str, Any]]:
     return [{"story": story.id, "languages": sorted(story.versions),
              "missing": list(story.missing), "source": str(story.original.source)}
             for story in stories if story.missing]

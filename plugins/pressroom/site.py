@@ -74,3 +74,11 @@ class SiteModel:
 
     def in_language(self, lang: str) -> Sequence[SitePage]:
         return [page for page in self.pages.values() if page.lang == lang]
+
+
+def site_model(generated: Sequence[SitePage], documents: Iterable[str]) -> SiteModel:
+    """All pages: the generated ones, and the hand-written documents under a language folder."""
+    taken = {page.path for page in generated}
+    written = [SitePage(path, lang) for path in documents
+               if (lang := page_language(path)) and path not in taken]
+    return SiteModel([*generated, *written])

@@ -19,7 +19,7 @@ from itertools import combinations
 from .editor_keys import LANGUAGES
 from .lexicon import COMMON_WORDS
 from .model import Article
-from .problems import Problem, error
+from .problems import Problem, error, note, warning
 from .slugs import slugify
 
 # Names and numbers both versions must share: at least this many, and this share of the
@@ -177,3 +177,11 @@ def _story_id(versions: dict[str, Article]) -> str:
 
 def _newest_first(story: Story) -> tuple[dt.date, str]:
     return (story.date or dt.date.min, story.id)
+
+
+def missing_translations(stories: Sequence[Story], required: bool) -> list[Problem]:
+    """A story without a version in a language: a warning when translations are required,
+    else a note for the editor."""
+    report = warning if required else note
+    return [report(story.original.source, f"story {story.id!r} has no {lang!r} version")
+            for story in stories for lang in story.missing]
