@@ -43,7 +43,7 @@ test: lint browser
 
 # After changing a message in the code: extract, then merge into every catalog, then translate.
 messages: $(INSTALLED)
-	$(BIN)/pybabel extract -k N_ --no-default-keywords --no-location --sort-output \
+	$(BIN)/pybabel extract -k N_ -k NP_:1,2 --no-default-keywords --no-location --sort-output \
 		--project=Pressroom -o $(LOCALES)/pressroom.pot plugins/pressroom
 	$(BIN)/pybabel update -D pressroom -i $(LOCALES)/pressroom.pot -d $(LOCALES) \
 		--no-fuzzy-matching

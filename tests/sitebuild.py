@@ -25,6 +25,8 @@ def make_project(tmp_path: Path, seeds: dict[str, bytes] | None = None) -> Path:
         shutil.copytree(SEEDS, project / "seeds")
     else:
         (project / "seeds").mkdir()
+        # The taxonomy comes along; the case registry names the seeds' stories, so it does not.
+        shutil.copy(SEEDS / "taxonomy.yml", project / "seeds")
         for name, content in seeds.items():
             (project / "seeds" / name).write_bytes(content)
     return project

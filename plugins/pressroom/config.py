@@ -9,6 +9,9 @@ from mkdocs.config import config_options as c
 class PressroomConfig(base.Config):
     # Where the clippings are, relative to mkdocs.yml.
     seeds_dir = c.Type(str, default="seeds")
+    # The registries, relative to mkdocs.yml.
+    taxonomy = c.Type(str, default="seeds/taxonomy.yml")
+    cases = c.Type(str, default="seeds/cases.yml")
     # Where the editor's report is written on every build, relative to mkdocs.yml.
     report_file = c.Type(str, default="build/editor-report.json")
     # The report page is shown in `mkdocs serve`; publish it on the built site only if asked.

@@ -30,6 +30,11 @@ def N_(message: str) -> str:
     return message
 
 
+def NP_(singular: str, plural: str) -> tuple[str, str]:
+    """Mark a message with a plural form; translated later with the count."""
+    return singular, plural
+
+
 def catalog_path(lang: str) -> Path:
     return LOCALES / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
 
@@ -51,8 +56,8 @@ def translate(lang: str, message: str, **values: object) -> str:
     return translations(lang).gettext(message).format(**values)
 
 
-def translate_plural(lang: str, singular: str, plural: str, count: int, **values: object) -> str:
-    text = translations(lang).ngettext(singular, plural, count)
+def translate_plural(lang: str, message: tuple[str, str], count: int, **values: object) -> str:
+    text = translations(lang).ngettext(*message, count)
     return text.format(count=format_number(count, lang), **values)
 
 

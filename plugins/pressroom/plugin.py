@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gzip
+import os
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urljoin
@@ -15,10 +16,13 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from .cases import load_cases
 from .config import PressroomConfig
+from .edition import Edition, prepare_edition
 from .editor_keys import LANGUAGES
 from .ingest import Ingested, ingest
 from .links import home_links, page_links
+from .outputs import data_files, page_extras
 from .pages import generated_pages, source_pages
 from .press_kit import MEDIA_KIT, boilerplate_of
 from .problems import Problem, Severity
@@ -26,17 +30,19 @@ from .report import missing_translation_list, report_data, report_markdown, writ
 from .search_index import SearchIndexError, build_search_index
 from .site import SiteModel, SitePage, site_model
 from .sitemap import site_entries, sitemap_xml
-from .stories import Story, group_stories, missing_translations
+from .taxonomy import load_taxonomy
 
 log = get_plugin_logger("pressroom")
 THEME = Path(__file__).resolve().parent / "theme"
+# A fixed "now" for previews and tests (ISO date-time); otherwise the build's own clock.
+CLOCK = "PRESSROOM_NOW"
 
 
 class PressroomPlugin(BasePlugin[PressroomConfig]):
     def __init__(self) -> None:
         self.serving = False
         self.ingested: Ingested | None = None
-        self.stories: list[Story] = []
+        self.edition = Edition(stories=())
         self.site = SiteModel([])
         self.files: Files | None = None
 
@@ -56,52 +62,70 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         seeds = self._path(config, "seeds_dir")
+        now = _now()
         self.ingested = ingest(seeds)
-        now = dt.datetime.now(dt.UTC)
-        # `mkdocs serve` shows editors everything; a build publishes only what is public.
-        articles = [article for article in self.ingested.articles
-                    if self.serving or article.is_public(now)]
-        self.stories, clashes = group_stories(articles)
-        missing = missing_translations(self.stories, self.config.require_translations)
-        for problem in (*self.ingested.problems, *clashes, *missing):
+        taxonomy, taxonomy_problems = load_taxonomy(self._path(config, "taxonomy"))
+        cases, case_problems = load_cases(self._path(config, "cases"))
+        self.edition = prepare_edition(
+            self.ingested, taxonomy, cases, now=now, preview=self.serving,
+            require_translations=self.config.require_translations, seeds=seeds,
+            cases_file=self._path(config, "cases"))
+        for problem in (*self.ingested.problems, *taxonomy_problems, *case_problems,
+                        *self.edition.problems):
             _log(problem, seeds.parent)
-        generated = generated_pages(self.stories, _boilerplate(files))
         documents = [file.src_uri for file in files.documentation_pages()]
+        generated = generated_pages(self.edition, _boilerplate(files),
+                                    now if self.serving else None)
         for page in generated:
             files.append(File.generated(config, page.path, content=page.markdown or ""))
         self.site = site_model(generated, documents)
+        self.files = files
+        for path, content in data_files(self.edition, self._absolute_path(config),
+                                        config.site_name).items():
+            files.append(File.generated(config, path, content=content))
         if self.serving or self.config.publish_report:
             files.append(File.generated(config, self.config.report_page,
                                         content=report_markdown(self._report(seeds))))
-        self.files = files
         return files
 
     def _report(self, seeds: Path) -> dict[str, Any]:
         assert self.ingested is not None
-        return report_data(self.ingested, source_pages(self.stories), seeds.parent,
-                           missing_translation_list(self.stories))
+        return report_data(self.ingested, source_pages(self.edition.stories), seeds.parent,
+                           missing_translation_list(self.edition.stories))
 
     def on_page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> dict[str, Any]:
         site_page = self.site.get(page.file.src_uri)
+        absolute = self._absolute(config)
         if site_page is not None:
             context["nav"] = _nav_in(nav, site_page.lang)
             page.meta.setdefault("lang", site_page.lang)
-            page.meta["pressroom"] = page_links(self.site, site_page, self._url_of,
-                                                self._absolute(config))
+            page.meta["pressroom"] = {
+                **page_links(self.site, site_page, self._url_of, absolute),
+                **page_extras(site_page.path, site_page.lang, site_page.translated, self.edition,
+                              self._absolute_path(config), config.site_name,
+                              config.site_description),
+            }
             original = self.site.original(site_page)
             if original is not None:
-                page.canonical_url = self._absolute(config)(self._url_of(original))
+                page.canonical_url = absolute(self._url_of(original))
         elif page.is_homepage:
             page.meta.setdefault("lang", LANGUAGES[0])
-            page.meta["pressroom"] = home_links(self.site, self._url_of, self._absolute(config))
+            page.meta["pressroom"] = home_links(self.site, self._url_of, absolute)
         return context
 
     def _url_of(self, page: SitePage) -> str:
+        return self._url_of_path(page.path)
+
+    def _url_of_path(self, path: str) -> str:
         assert self.files is not None
-        file = self.files.get_file_from_path(page.path)
-        return file.url if file is not None else page.path
+        file = self.files.get_file_from_path(path)
+        return file.url if file is not None else path
+
+    def _absolute_path(self, config: MkDocsConfig) -> Any:
+        absolute = self._absolute(config)
+        return lambda path: absolute(self._url_of_path(path)) if path else absolute("")
 
     @staticmethod
     def _absolute(config: MkDocsConfig) -> Any:
@@ -131,7 +155,17 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
     ) -> LiveReloadServer:
         server.watch(str(self._path(config, "seeds_dir")))
+        for registry in ("taxonomy", "cases"):
+            server.watch(str(self._path(config, registry)))
         return server
+
+
+def _now() -> dt.datetime:
+    fixed = os.environ.get(CLOCK)
+    if fixed:
+        moment = dt.datetime.fromisoformat(fixed)
+        return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+    return dt.datetime.now(dt.UTC)
 
 
 def _nav_in(nav: Navigation, lang: str) -> Navigation:

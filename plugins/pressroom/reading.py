@@ -19,11 +19,11 @@ from .problems import Problem, Severity, SourceError, error
 SOURCE_SUFFIXES = (".txt", ".md")
 
 
-class _TextKeepingLoader(yaml.SafeLoader):
+class TextKeepingLoader(yaml.SafeLoader):
     """A safe loader (no object construction) that leaves timestamps as strings."""
 
 
-_TextKeepingLoader.yaml_implicit_resolvers = {
+TextKeepingLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
@@ -84,8 +84,8 @@ def _split_frontmatter(path: Path, text: str) -> tuple[str | None, int, str]:
 
 def _load_frontmatter(path: Path, frontmatter: str, first_line: int) -> dict[str, EditorKey]:
     try:
-        data = _HANDLER.load(frontmatter, Loader=_TextKeepingLoader)
-        node = yaml.compose(frontmatter, Loader=_TextKeepingLoader)
+        data = _HANDLER.load(frontmatter, Loader=TextKeepingLoader)
+        node = yaml.compose(frontmatter, Loader=TextKeepingLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = first_line + mark.line if mark is not None else first_line

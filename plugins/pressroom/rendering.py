@@ -79,7 +79,9 @@ def with_frontmatter(meta: dict[str, object], markdown: str) -> str:
     return f"---\n{header}---\n\n{markdown}"
 
 
-def story_markdown(article: Article, lang: str, boilerplate: str | None = None) -> str:
+def story_markdown(
+    article: Article, lang: str, boilerplate: str | None = None, extras: Sequence[str] = ()
+) -> str:
     """A story's page for a reader of ``lang``: the article itself, or, when the story has no
     version in that language, a notice in the reader's language and the original, marked with
     its own language."""
@@ -95,6 +97,7 @@ def story_markdown(article: Article, lang: str, boilerplate: str | None = None) 
     line = dateline(article, lang)
     if line:
         parts.append(line)
+    parts.extend(extras)
     body = body_markdown(article.body)
     if original != lang:
         body = f'<div lang="{original}" markdown>\n\n{body}\n</div>'

@@ -1,0 +1,314 @@
+"""The case registry: one record per legal matter, every fact with the sentence it rests on.
+
+Facts on a legal page are a liability, so a record is checked against the sources when the
+site is built: a quote that its source line does not say, a story or case that does not
+exist, a value outside the vocabulary, each is an error naming the registry file and line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .editor_keys import LANGUAGES
+from .i18n import N_
+from .problems import Problem, SourceError, error
+from .registry_files import Record, load_registry
+
+# The vocabularies, with the label each value shows (translated in the reader's language).
+KINDS = {
+    "defamation-suit": N_("Defamation suit"),
+    "civil-defamation-suit": N_("Civil defamation suit"),
+    "criminal-investigation": N_("Criminal investigation"),
+    "injunction": N_("Injunction"),
+    "counter-suit": N_("Counter-suit"),
+    "appeal": N_("Appeal"),
+    "lawsuits": N_("Lawsuits"),
+    "legal-action": N_("Legal action"),
+}
+STATUSES = {
+    "pending": N_("Pending"),
+    "ongoing": N_("Ongoing"),
+    "decided": N_("Decided"),
+    "dismissed": N_("Dismissed"),
+    "concluded": N_("Concluded"),
+}
+ROLES = {
+    "plaintiff": N_("Plaintiff"),
+    "defendant": N_("Defendant"),
+    "complainant": N_("Complainant"),
+    "suspect": N_("Suspect"),
+    "claimant": N_("Claimant"),
+    "respondent": N_("Respondent"),
+    "issuer": N_("Issuer"),
+}
+REMEDIES = {
+    "apology": N_("Apology"),
+    "deletion": N_("Deletion of the content"),
+    "damages": N_("Damages"),
+    "injunction": N_("Injunction"),
+}
+RELATIONS = {
+    "counter-suit": N_("Counter-suit"),
+    "counter-suit-to": N_("Counter-suit to"),
+    "appeal": N_("Appeal"),
+    "appeal-of": N_("Appeal of"),
+}
+EVENT_KINDS = ("filed", "objection", "injunction", "ruling", "appeal", "announcement",
+               "campaign", "resolution", "hearing")
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A date as precise as its source: a year, a month, or a day."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def iso(self) -> str:
+        parts = [f"{self.year:04d}"]
+        if self.month:
+            parts.append(f"{self.month:02d}")
+        if self.day:
+            parts.append(f"{self.day:02d}")
+        return "-".join(parts)
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    file: str
+    line: int
+    quote: str
+
+
+@dataclass(frozen=True)
+class Party:
+    name: str
+    role: str
+    source: SourceRef
+    counsel: str | None = None
+
+
+@dataclass(frozen=True)
+class Remedy:
+    kind: str
+    source: SourceRef
+    amount: int | None = None
+    currency: str | None = None
+    text: Mapping[str, str] | None = field(default=None, hash=False)
+
+
+@dataclass(frozen=True)
+class Event:
+    kind: str
+    text: Mapping[str, str] = field(hash=False)
+    source: SourceRef
+    date: PartialDate | None = None
+    reported: dt.date | None = None
+
+    def sort_key(self) -> tuple[PartialDate, int]:
+        known = self.date or (PartialDate(self.reported.year, self.reported.month,
+                                          self.reported.day) if self.reported else None)
+        return (known or PartialDate(0), 0)
+
+
+@dataclass(frozen=True)
+class Case:
+    id: str
+    title: Mapping[str, str] = field(hash=False)
+    line: int = 0
+    context: bool = False
+    kind: str | None = None
+    jurisdiction: str | None = None
+    court: Mapping[str, str] | None = field(default=None, hash=False)
+    docket: str | None = None
+    parties: tuple[Party, ...] = ()
+    status: str | None = None
+    final: bool | None = None
+    outcome: Mapping[str, str] | None = field(default=None, hash=False)
+    remedies: tuple[Remedy, ...] = ()
+    events: tuple[Event, ...] = ()
+    related: tuple[tuple[str, str], ...] = ()
+    stories: tuple[str, ...] = ()
+    sources: Mapping[str, SourceRef] = field(default_factory=dict, hash=False)
+
+    @property
+    def last_event(self) -> Event | None:
+        return self.events[-1] if self.events else None
+
+    def references(self) -> list[SourceRef]:
+        """Every source reference in the record, for checking against the sources."""
+        return [*self.sources.values(), *(p.source for p in self.parties),
+                *(r.source for r in self.remedies), *(e.source for e in self.events)]
+
+
+class RecordError(ValueError):
+    def __init__(self, message: str, line: int) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+def load_cases(path: Path) -> tuple[list[Case], list[Problem]]:
+    if not path.exists():
+        return [], []
+    try:
+        records = load_registry(path)
+    except SourceError as exc:
+        return [], list(exc.problems)
+    cases, problems = [], []
+    for record in records:
+        try:
+            cases.append(_case(record))
+        except RecordError as exc:
+            problems.append(error(path, str(exc), exc.line))
+    return cases, problems
+
+
+def _case(record: Record) -> Case:
+    case_id = _required(record, "id")
+    context = bool(record.get("context"))
+    events = tuple(sorted((_event(item, case_id) for item in record.get("events") or []),
+                          key=Event.sort_key))
+    return Case(
+        id=case_id,
+        title=_texts(record, "title", case_id),
+        line=record.line,
+        context=context,
+        kind=None if context else _choice(record, "kind", KINDS, case_id),
+        jurisdiction=record.get("jurisdiction"),
+        court=_texts(record, "court", case_id, optional=True),
+        docket=record.get("docket"),
+        parties=tuple(_party(item, case_id) for item in record.get("parties") or []),
+        status=None if context else _choice(record, "status", STATUSES, case_id),
+        final=_final(record, case_id),
+        outcome=_texts(record, "outcome", case_id, optional=True),
+        remedies=tuple(_remedy(item, case_id) for item in record.get("remedies") or []),
+        events=events,
+        related=tuple((_required(item, "case"), _choice(item, "relation", RELATIONS, case_id))
+                      for item in record.get("related") or []),
+        stories=tuple(str(story) for story in record.get("stories") or []),
+        sources={key.removesuffix("_source"): _source(value, record, case_id)
+                 for key, value in record.items() if key.endswith("_source")},
+    )
+
+
+def _required(record: Record, key: str) -> str:
+    value = record.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise RecordError(f"{key!r} is missing", record.line)
+    return value.strip()
+
+
+def _choice(record: Record, key: str, vocabulary: Mapping[str, str], case_id: str) -> str:
+    value = record.get(key)
+    if value not in vocabulary:
+        raise RecordError(f"case {case_id!r}: {key} {value!r} is not one of "
+                          f"{', '.join(vocabulary)}", record.line)
+    return str(value)
+
+
+def _texts(record: Record, key: str, case_id: str, optional: bool = False) -> Any:
+    value = record.get(key)
+    if value is None and optional:
+        return None
+    if not isinstance(value, dict) or any(not value.get(lang) for lang in LANGUAGES):
+        raise RecordError(f"case {case_id!r}: {key!r} needs a text in each of "
+                          f"{', '.join(LANGUAGES)}", getattr(value, "line", record.line))
+    return {lang: str(value[lang]).strip() for lang in LANGUAGES}
+
+
+def _final(record: Record, case_id: str) -> bool | None:
+    value = record.get("final")
+    if value not in (True, False, None):
+        raise RecordError(f"case {case_id!r}: final must be true, false or empty", record.line)
+    return value
+
+
+def _source(value: Any, record: Record, case_id: str) -> SourceRef:
+    if not isinstance(value, dict) or not all(value.get(key) for key in ("file", "line", "quote")):
+        raise RecordError(f"case {case_id!r}: a source needs file, line and quote",
+                          getattr(value, "line", record.line))
+    return SourceRef(str(value["file"]), int(value["line"]), str(value["quote"]))
+
+
+def _party(item: Record, case_id: str) -> Party:
+    return Party(_required(item, "name"), _choice(item, "role", ROLES, case_id),
+                 _source(item.get("source"), item, case_id), item.get("counsel"))
+
+
+def _remedy(item: Record, case_id: str) -> Remedy:
+    amount = item.get("amount")
+    if amount is not None and not isinstance(amount, int | float):
+        raise RecordError(f"case {case_id!r}: amount must be a number", item.line)
+    return Remedy(_choice(item, "kind", REMEDIES, case_id), _source(item.get("source"), item,
+                                                                    case_id),
+                  amount, item.get("currency"), _texts(item, "text", case_id, optional=True))
+
+
+def _event(item: Record, case_id: str) -> Event:
+    kind = item.get("kind")
+    if kind not in EVENT_KINDS:
+        raise RecordError(f"case {case_id!r}: event kind {kind!r} is not one of "
+                          f"{', '.join(EVENT_KINDS)}", item.line)
+    return Event(str(kind), _texts(item, "text", case_id), _source(item.get("source"), item,
+                                                                    case_id),
+                 _partial_date(item.get("date"), item, case_id),
+                 _day(item.get("reported"), item, case_id))
+
+
+def _partial_date(value: Any, item: Record, case_id: str) -> PartialDate | None:
+    if value is None:
+        return None
+    match = _DATE.match(str(value))
+    if not match:
+        raise RecordError(f"case {case_id!r}: date {value!r} is not YYYY, YYYY-MM or "
+                          "YYYY-MM-DD", item.line)
+    year, month, day = (int(part) if part else None for part in match.groups())
+    try:
+        dt.date(year, month or 1, day or 1)
+    except ValueError as exc:
+        raise RecordError(f"case {case_id!r}: date {value!r} does not exist", item.line) from exc
+    return PartialDate(year, month, day)
+
+
+def _day(value: Any, item: Record, case_id: str) -> dt.date | None:
+    date = _partial_date(value, item, case_id)
+    if date is None:
+        return None
+    if date.day is None:
+        raise RecordError(f"case {case_id!r}: 'reported' must be a full date", item.line)
+    return dt.date(date.year, date.month or 1, date.day)
+
+
+def check_cases(
+    cases: Sequence[Case], path: Path, story_ids: set[str],
+    source_lines: Mapping[str, Mapping[int, str]],
+) -> list[Problem]:
+    """Every story and case a record names exists; every quote stands on its source line."""
+    problems = []
+    ids = {case.id for case in cases}
+    for case in cases:
+        problems += [error(path, f"case {case.id!r} names story {story!r}, which does not exist",
+                           case.line) for story in case.stories if story not in story_ids]
+        problems += [error(path, f"case {case.id!r} is related to {other!r}, which is not in "
+                                 "the registry", case.line)
+                     for other, _ in case.related if other not in ids]
+        for ref in case.references():
+            line = source_lines.get(ref.file, {}).get(ref.line)
+            if line is None:
+                problems.append(error(path, f"case {case.id!r} cites {ref.file} line {ref.line}, "
+                                            "which is not a line of a published source", case.line))
+            elif _plain(ref.quote) not in _plain(line):
+                problems.append(error(path, f"case {case.id!r}: {ref.file} line {ref.line} does "
+                                            f"not say {ref.quote!r}", case.line))
+    return problems
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.split())

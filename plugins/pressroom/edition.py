@@ -1,0 +1,83 @@
+"""The edition: what one build publishes, from the ingested sources and the two registries.
+
+Stories (public ones only, unless previewing), their tags through the taxonomy, the cases they
+report, and every problem found on the way. Pure: the plugin hands in the clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .cases import Case, check_cases
+from .ingest import Ingested
+from .problems import Problem, error
+from .stories import Story, group_stories, missing_translations
+from .taxonomy import Tag, Taxonomy, story_tags
+
+
+@dataclass(frozen=True)
+class Edition:
+    stories: Sequence[Story]
+    tags_of: Mapping[str, Sequence[Tag]] = field(default_factory=dict)
+    cases: Sequence[Case] = ()
+    cases_of: Mapping[str, Sequence[Case]] = field(default_factory=dict)
+    problems: Sequence[Problem] = ()
+
+    def story(self, story_id: str) -> Story | None:
+        return next((story for story in self.stories if story.id == story_id), None)
+
+    def tag(self, tag_id: str) -> Tag | None:
+        return next((tag for tags in self.tags_of.values() for tag in tags if tag.id == tag_id),
+                    None)
+
+
+def prepare_edition(
+    ingested: Ingested, taxonomy: Taxonomy, cases: Sequence[Case], *, now: dt.datetime,
+    preview: bool, require_translations: bool, seeds: Path, cases_file: Path,
+) -> Edition:
+    articles = ingested.articles
+    # Checks run over every story, drafts included: a registry may name a story not yet out.
+    every_story, _ = group_stories(articles)
+    public = [article for article in articles if preview or article.is_public(now)]
+    stories, problems = group_stories(public)
+    problems += missing_translations(stories, require_translations)
+    tags_of: dict[str, list[Tag]] = {}
+    for story in stories:
+        tags_of[story.id], unknown = story_tags(story, taxonomy)
+        problems += unknown
+    lines = {str(outcome.path.relative_to(seeds)): {line.number: line.text
+                                                     for line in outcome.cleaned.lines}
+             for outcome in ingested.outcomes
+             if outcome.cleaned is not None and outcome.path.is_relative_to(seeds)}
+    problems += check_cases(cases, cases_file, {story.id for story in every_story}, lines)
+    problems += _unknown_case_ids(ingested, {case.id for case in cases})
+    return Edition(stories, tags_of, cases, _cases_of(stories, cases), problems)
+
+
+def _unknown_case_ids(ingested: Ingested, known: set[str]) -> list[Problem]:
+    problems = []
+    for outcome in ingested.outcomes:
+        given = outcome.source.editor("cases") if outcome.source else None
+        for case_id in given.value if given else ():
+            if case_id not in known:
+                problems.append(error(outcome.path, f"case {case_id!r} is not in the case "
+                                                    "registry", given.line))
+    return problems
+
+
+def _cases_of(stories: Sequence[Story], cases: Sequence[Case]) -> dict[str, list[Case]]:
+    """The cases each story reports: named by the registry, or by a source's `cases` key."""
+    by_id = {case.id: case for case in cases}
+    found: dict[str, dict[str, Case]] = {}
+    for case in cases:
+        for story in case.stories:
+            found.setdefault(story, {})[case.id] = case
+    for story in stories:
+        for article in story.versions.values():
+            for case_id in article.cases:
+                if case_id in by_id:
+                    found.setdefault(story.id, {})[case_id] = by_id[case_id]
+    return {story: list(cases.values()) for story, cases in found.items()}

@@ -1,0 +1,91 @@
+"""The data exports other tools read: /api/articles.json and /api/cases.json.
+
+Both are described by JSON Schemas in `schemas/`, published next to them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from .cases import Case, SourceRef
+from .editor_keys import LANGUAGES
+from .stories import Story
+from .taxonomy import Tag
+
+SCHEMAS = Path(__file__).resolve().parent / "schemas"
+ARTICLES = "api/articles.json"
+CASES = "api/cases.json"
+
+
+def articles_export(
+    stories: Sequence[Story], tags_of: Mapping[str, Sequence[Tag]],
+    cases_of: Mapping[str, Sequence[Case]], url_of: Callable[[Story, str], str],
+) -> dict[str, Any]:
+    return {"stories": [_story(story, tags_of.get(story.id, ()), cases_of.get(story.id, ()),
+                               url_of) for story in stories]}
+
+
+def _story(story: Story, tags: Sequence[Tag], cases: Sequence[Case],
+           url_of: Callable[[Story, str], str]) -> dict[str, Any]:
+    return {
+        "id": story.id,
+        "date": story.date.isoformat() if story.date else None,
+        "tags": [{"id": tag.id, "labels": dict(tag.labels)} for tag in tags],
+        "cases": [case.id for case in cases],
+        "translation_status": {lang: "available" if lang in story.versions else "missing"
+                               for lang in LANGUAGES},
+        "versions": {
+            lang: {
+                "url": url_of(story, lang),
+                "title": article.title.value,
+                "date": article.date.value.isoformat() if article.date.value else None,
+                "publisher": article.publisher.value,
+                "summary": article.summary.value,
+                "source_url": article.source_url,
+            }
+            for lang, article in story.versions.items()
+        },
+    }
+
+
+def cases_export(
+    cases: Sequence[Case], case_url: Callable[[Case, str], str],
+    story_url: Callable[[str, str], str | None],
+) -> dict[str, Any]:
+    return {"cases": [_case(case, case_url, story_url) for case in cases]}
+
+
+def _case(case: Case, case_url: Callable[[Case, str], str],
+          story_url: Callable[[str, str], str | None]) -> dict[str, Any]:
+    return {
+        "id": case.id,
+        "context": case.context,
+        "title": dict(case.title),
+        "urls": {lang: case_url(case, lang) for lang in LANGUAGES},
+        "kind": case.kind,
+        "jurisdiction": case.jurisdiction,
+        "court": dict(case.court) if case.court else None,
+        "docket": case.docket,
+        "status": case.status,
+        "final": case.final,
+        "outcome": dict(case.outcome) if case.outcome else None,
+        "parties": [{"name": p.name, "role": p.role, "counsel": p.counsel,
+                     "source": _source(p.source)} for p in case.parties],
+        "events": [{"date": e.date.iso() if e.date else None,
+                    "reported": e.reported.isoformat() if e.reported else None,
+                    "kind": e.kind, "text": dict(e.text), "source": _source(e.source)}
+                   for e in case.events],
+        "remedies": [{"kind": r.kind, "amount": r.amount, "currency": r.currency,
+                      "text": dict(r.text) if r.text else None, "source": _source(r.source)}
+                     for r in case.remedies],
+        "related": [{"case": other, "relation": relation} for other, relation in case.related],
+        "stories": [{"id": story, "urls": {lang: url for lang in LANGUAGES
+                                           if (url := story_url(story, lang))}}
+                    for story in case.stories if story_url(story, LANGUAGES[0])],
+    }
+
+
+def _source(ref: SourceRef) -> dict[str, Any]:
+    return {"file": ref.file, "line": ref.line, "quote": ref.quote}

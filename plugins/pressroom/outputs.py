@@ -1,0 +1,101 @@
+"""The files next to the pages: Atom feeds, the JSON exports and their schemas.
+
+Pure: the plugin says where each page is (``url_of``) and the public address of the site.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from .case_pages import CASES_PAGE
+from .edition import Edition
+from .editor_keys import LANGUAGES
+from .exports import ARTICLES, CASES, SCHEMAS, articles_export, cases_export
+from .feeds import Feed, atom_feed, stable_id
+from .i18n import N_, translate
+from .listings import story_path
+from .stories import Story
+from .structured_data import news_article, open_graph, organization, script_json
+from .tag_pages import TAGS
+from .taxonomy import tagged_stories
+
+FEED = "feed.xml"
+FEED_TITLE = N_("Press room: latest stories")
+TAG_FEED_TITLE = N_("Press room: {tag}")
+
+PathUrl = Callable[[str], str]  # a docs path ("de/stories/x.md") -> its absolute URL
+
+
+def feed_paths(edition: Edition) -> dict[str, tuple[str, str]]:
+    """Every feed: its path, and the page path and title message it belongs to."""
+    feeds = {f"{lang}/{FEED}": (f"{lang}/index.md", "") for lang in LANGUAGES}
+    for tag_id in tagged_stories(edition.stories, edition.tags_of):
+        for lang in LANGUAGES:
+            feeds[f"{lang}/{TAGS}/{tag_id}/{FEED}"] = (f"{lang}/{TAGS}/{tag_id}.md", tag_id)
+    return feeds
+
+
+def data_files(edition: Edition, url: PathUrl, site_name: str) -> dict[str, str]:
+    files = {path: _feed(edition, path, page, tag_id, url, site_name)
+             for path, (page, tag_id) in feed_paths(edition).items()}
+    files[ARTICLES] = _json(articles_export(
+        edition.stories, edition.tags_of, edition.cases_of,
+        lambda story, lang: url(story_path(story, lang))))
+    story_ids = {story.id for story in edition.stories}
+    files[CASES] = _json(cases_export(
+        edition.cases, lambda case, lang: f"{url(f'{lang}/{CASES_PAGE}')}#{case.id}",
+        lambda story_id, lang: url(f"{lang}/stories/{story_id}.md") if story_id in story_ids
+        else None))
+    for schema in sorted(SCHEMAS.glob("*.schema.json")):
+        files[f"api/{schema.name}"] = schema.read_text(encoding="utf-8")
+    return files
+
+
+def _feed(edition: Edition, path: str, page: str, tag_id: str, url: PathUrl,
+          site_name: str) -> str:
+    lang = path.split("/", 1)[0]
+    stories: list[Story] = list(edition.stories)
+    title = translate(lang, FEED_TITLE)
+    if tag_id:
+        stories = tagged_stories(edition.stories, edition.tags_of)[tag_id]
+        tag = edition.tag(tag_id)
+        title = translate(lang, TAG_FEED_TITLE, tag=tag.label(lang) if tag else tag_id)
+    feed = Feed(stable_id("feed", path), title, lang, url(path), url(page))
+    return atom_feed(feed, stories, lambda story: url(story_path(story, lang)),
+                     lambda story: edition.tags_of.get(story.id, ()), site_name)
+
+
+def _json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def page_extras(
+    path: str, lang: str, translated: bool, edition: Edition, url: PathUrl,
+    site_name: str, site_description: str | None,
+) -> dict[str, Any]:
+    """What a page's head announces besides its languages: feeds, JSON-LD, Open Graph."""
+    feeds = [{"href": url(f"{lang}/{FEED}"), "hreflang": lang,
+              "title": translate(lang, FEED_TITLE)}]
+    parts = path.removesuffix(".md").split("/")
+    extras: dict[str, Any] = {"feeds": feeds, "jsonld": None, "og": []}
+    if len(parts) == 3 and parts[1] == TAGS and f"{path[:-3]}/{FEED}" in feed_paths(edition):
+        tag = edition.tag(parts[2])
+        label = tag.label(lang) if tag else parts[2]
+        feeds.append({"href": url(f"{path[:-3]}/{FEED}"), "hreflang": lang,
+                      "title": translate(lang, TAG_FEED_TITLE, tag=label)})
+    if parts[1:] == ["index"]:
+        extras["jsonld"] = script_json(organization(site_name, url(""), site_description))
+    story = edition.story(parts[2]) if len(parts) == 3 and parts[1] == "stories" else None
+    if story is not None and translated:
+        article = story.versions[lang]
+        tags = edition.tags_of.get(story.id, ())
+        others = [(other, url(story_path(story, other))) for other in story.versions
+                  if other != lang]
+        original = others[0] if lang != story.original.lang.value and others else None
+        translations = [] if original else others
+        extras["jsonld"] = script_json(news_article(article, url(path), lang, tags, original,
+                                                    translations))
+        extras["og"] = open_graph(article, url(path), tags, lang)
+    return extras

@@ -1,0 +1,115 @@
+"""The taxonomy: every tag once, under a language-neutral id, with its label per language.
+
+Modelled on SKOS: a preferred label per language and alternative labels (aliases), so that
+"YU7" and "YU7 SUV", "XIAOMI-W" and "Xiaomi", "online defamation" and "Online-Verleumdung"
+are one tag.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .editor_keys import LANGUAGES, STORY_ID
+from .problems import Problem, SourceError, error, warning
+from .registry_files import Record, load_registry
+from .stories import Story
+
+
+@dataclass(frozen=True)
+class Tag:
+    id: str
+    labels: Mapping[str, str] = field(hash=False)
+    aliases: tuple[str, ...] = ()
+    iptc: str | None = None
+
+    def label(self, lang: str) -> str:
+        return self.labels.get(lang) or next(iter(self.labels.values()))
+
+
+def tag_key(text: str) -> str:
+    """How tags are compared: without case, spaces, hyphens, '#' or a trailing comma."""
+    return re.sub(r"[\s\-_#.,;:]+", "", text.casefold())
+
+
+class Taxonomy:
+    def __init__(self, tags: Iterable[Tag] = ()) -> None:
+        self.tags: dict[str, Tag] = {}
+        self._by_key: dict[str, Tag] = {}
+        for tag in tags:
+            self.tags[tag.id] = tag
+            for name in (tag.id, *tag.labels.values(), *tag.aliases):
+                self._by_key.setdefault(tag_key(name), tag)
+
+    def find(self, text: str) -> Tag | None:
+        return self._by_key.get(tag_key(text))
+
+
+def load_taxonomy(path: Path) -> tuple[Taxonomy, list[Problem]]:
+    if not path.exists():
+        return Taxonomy(), [warning(path, "no taxonomy: every tag will be unknown")]
+    try:
+        records = load_registry(path)
+    except SourceError as exc:
+        return Taxonomy(), list(exc.problems)
+    tags, problems = [], []
+    seen: dict[str, int] = {}
+    for record in records:
+        tag, found = _tag(path, record)
+        problems += found
+        if tag is None:
+            continue
+        clashes = [name for name in (tag.id, *tag.labels.values(), *tag.aliases)
+                   if tag_key(name) in seen and seen[tag_key(name)] != record.line]
+        if clashes:
+            problems.append(error(path, f"tag {tag.id!r}: {clashes[0]!r} already names the tag "
+                                        f"on line {seen[tag_key(clashes[0])]}", record.line))
+            continue
+        for name in (tag.id, *tag.labels.values(), *tag.aliases):
+            seen[tag_key(name)] = record.line
+        tags.append(tag)
+    return Taxonomy(tags), problems
+
+
+def _tag(path: Path, record: Record) -> tuple[Tag | None, list[Problem]]:
+    tag_id, labels, aliases = record.get("id"), record.get("labels"), record.get("aliases") or []
+    if not isinstance(tag_id, str) or not STORY_ID.match(tag_id):
+        return None, [error(path, f"tag id {tag_id!r} must be lowercase letters, digits and "
+                                  "hyphens", record.line)]
+    if not isinstance(labels, dict) or any(not labels.get(lang) for lang in LANGUAGES):
+        return None, [error(path, f"tag {tag_id!r} needs a label in each of "
+                                  f"{', '.join(LANGUAGES)}", record.line)]
+    if not isinstance(aliases, list):
+        return None, [error(path, f"tag {tag_id!r}: aliases must be a list", record.line)]
+    iptc = record.get("iptc")
+    return Tag(tag_id, {str(k): str(v) for k, v in labels.items()},
+               tuple(str(alias) for alias in aliases), str(iptc) if iptc else None), []
+
+
+def story_tags(story: Story, taxonomy: Taxonomy) -> tuple[list[Tag], list[Problem]]:
+    """The tags of a story (every version's, through the taxonomy), and the unknown ones."""
+    tags: dict[str, Tag] = {}
+    problems: list[Problem] = []
+    for article in story.versions.values():
+        for text in article.tags.value:
+            tag = taxonomy.find(text)
+            if tag is None:
+                problems.append(warning(article.source, f"tag {text!r} is not in the taxonomy: "
+                                                        "add it, or an alias for it",
+                                        article.tags.provenance.line))
+            else:
+                tags.setdefault(tag.id, tag)
+    return list(tags.values()), problems
+
+
+def tagged_stories(
+    stories: Sequence[Story], tags_of: Mapping[str, Sequence[Tag]]
+) -> dict[str, list[Story]]:
+    """Each tag id with its stories (in the order given, newest first): built once, by tag."""
+    by_tag: dict[str, list[Story]] = {}
+    for story in stories:
+        for tag in tags_of.get(story.id, ()):
+            by_tag.setdefault(tag.id, []).append(story)
+    return by_tag
