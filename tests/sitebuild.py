@@ -32,9 +32,13 @@ def make_project(tmp_path: Path, seeds: dict[str, bytes] | None = None) -> Path:
     return project
 
 
-def build(project: Path, *args: str, site_url: str | None = None,
+def build(project: Path, *args: str, site_url: str | None = None, now: str | None = None,
           ) -> subprocess.CompletedProcess[str]:
-    env = {**ENV, "SITE_URL": site_url} if site_url else ENV
+    env = dict(ENV)
+    if site_url:
+        env["SITE_URL"] = site_url
+    if now:
+        env["PRESSROOM_NOW"] = now
     return subprocess.run([*MKDOCS, "build", *args], cwd=project, env=env, capture_output=True,
                           text=True, timeout=300)
 

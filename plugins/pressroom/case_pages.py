@@ -103,8 +103,15 @@ def _table(lang: str, cases: Sequence[Case], t: Callable[..., str]) -> str:
     return "\n".join(rows)
 
 
+# Only a decision can be final; for these statuses the finality is always shown, and shown as
+# "not final" unless a source reports the decision final.
+DECISIONS = ("decided", "dismissed")
+
+
 def _status(lang: str, case: Case, t: Callable[..., str]) -> str:
     status = t(STATUSES[case.status]) if case.status else t(UNKNOWN)
+    if case.status not in DECISIONS:
+        return status
     finality = {True: FINAL, False: NOT_FINAL, None: NOT_REPORTED_FINAL}[case.final]
     return f"{status}, {t(finality)}"
 
