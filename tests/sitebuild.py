@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import html
 import os
 import shutil
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -74,3 +79,30 @@ def normal(text: str) -> str:
     return " ".join(html.unescape(text).split())
 
 
+
+
+@contextlib.contextmanager
+def serving(project: Path) -> Iterator[Callable[[str], str]]:
+    """`mkdocs serve` on a free loopback port; yields a function that fetches a path."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([*MKDOCS, "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"],
+                              cwd=project, env=ENV, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL, text=True)
+
+    def fetch(path: str) -> str:
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline and server.poll() is None:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/{path}", timeout=5) as page:
+                    return page.read().decode("utf-8")
+            except OSError:
+                time.sleep(0.5)
+        raise AssertionError(f"mkdocs serve did not answer for {path}")
+
+    try:
+        yield fetch
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

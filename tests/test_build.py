@@ -5,16 +5,12 @@ from __future__ import annotations
 import html
 import json
 import re
-import socket
-import subprocess
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
 from conftest import SEEDS, body_of
-from sitebuild import ENV, MKDOCS, article_text, build, make_project, normal
+from sitebuild import article_text, build, make_project, normal, serving
 
 FORBIDDEN = ["M88", "专业人员", "免责声明", "热议股票", "昨天", "verkauft oder vertreibt", "Tags:"]
 
@@ -169,35 +165,13 @@ def test_report_page_can_be_published_when_configured(tmp_path):
     assert "injected-phrase" in page and "law-firm-report" in page
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def test_serve_shows_the_editors_report(tmp_path):
     project = make_project(tmp_path)
-    port = _free_port()
-    server = subprocess.Popen([*MKDOCS, "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"],
-                              cwd=project, env=ENV, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.PIPE, text=True)
-    try:
-        page = None
-        deadline = time.monotonic() + 90
-        while page is None and time.monotonic() < deadline and server.poll() is None:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/editor-report/",
-                                            timeout=5) as response:
-                    page = response.read().decode("utf-8")
-            except OSError:
-                time.sleep(0.5)
-        assert page is not None, "mkdocs serve did not answer"
-        for expected in ("003_08990eb7b52fc2ed.txt", "injected-phrase", "meta-description",
-                         "dangling-source", "Deep News", "rule byline"):
-            assert expected in page
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+    with serving(project) as fetch:
+        page = fetch("editor-report/")
+    for expected in ("003_08990eb7b52fc2ed.txt", "injected-phrase", "meta-description",
+                     "dangling-source", "Deep News", "rule byline"):
+        assert expected in page
 
 
 def test_drafts_and_embargoed_sources_are_not_built(tmp_path):

@@ -17,7 +17,7 @@ from pressroom.exports import SCHEMAS
 from pressroom.ingest import ingest
 from pressroom.stories import group_stories
 from pressroom.taxonomy import load_taxonomy, story_tags
-from sitebuild import article_text, build, make_project
+from sitebuild import article_text, build, make_project, serving
 
 SITE_URL = "https://pressroom.example.org/"
 STORIES = group_stories(ingest(SEEDS).articles)[0]
@@ -221,3 +221,16 @@ def test_the_next_build_after_the_embargo_publishes_it(held_back):
     assert "Lei Jun Announces" in published and "Lei Jun Drafts" not in published
     feed = feedparser.parse((held_back / "site/en/tags/xiaomi/feed.xml").read_bytes())
     assert any("Lei Jun Announces" in entry.title for entry in feed.entries)
+
+
+def test_serve_shows_held_back_stories_with_a_banner_and_reports_tag_candidates(tmp_path):
+    project = make_project(tmp_path, {
+        "public.txt": b"---\ntags: [Xiaomi, Quantum Gravity]\n---\n" + PUBLIC,
+        "draft.txt": b"---\ndraft: true\n---\n" + HELD,
+    })
+    with serving(project) as fetch:
+        draft = fetch("de/stories/lei-jun-announces-legal-action-against-false-information-"
+                      "campaigns/")
+        report = fetch("editor-report/")
+    assert "Entwurf: Dieser Artikel wird auf der veröffentlichten Website nicht angezeigt" in draft
+    assert "Quantum Gravity" in report and "seeds/public.txt" in report

@@ -15,7 +15,7 @@ from .cases import Case, check_cases
 from .ingest import Ingested
 from .problems import Problem, error
 from .stories import Story, group_stories, missing_translations
-from .taxonomy import Tag, Taxonomy, story_tags
+from .taxonomy import Tag, Taxonomy, story_tags, tag_candidates
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,7 @@ class Edition:
     cases: Sequence[Case] = ()
     cases_of: Mapping[str, Sequence[Case]] = field(default_factory=dict)
     problems: Sequence[Problem] = ()
+    tag_candidates: Mapping[str, Sequence[str]] = field(default_factory=dict)
 
     def story(self, story_id: str) -> Story | None:
         return next((story for story in self.stories if story.id == story_id), None)
@@ -54,7 +55,8 @@ def prepare_edition(
              if outcome.cleaned is not None and outcome.path.is_relative_to(seeds)}
     problems += check_cases(cases, cases_file, {story.id for story in every_story}, lines)
     problems += _unknown_case_ids(ingested, {case.id for case in cases})
-    return Edition(stories, tags_of, cases, _cases_of(stories, cases), problems)
+    return Edition(stories, tags_of, cases, _cases_of(stories, cases), problems,
+                   tag_candidates(stories, taxonomy))
 
 
 def _unknown_case_ids(ingested: Ingested, known: set[str]) -> list[Problem]:

@@ -45,6 +45,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         self.edition = Edition(stories=())
         self.site = SiteModel([])
         self.files: Files | None = None
+        self.site_problems: list[Problem] = []
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
@@ -70,8 +71,8 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
             self.ingested, taxonomy, cases, now=now, preview=self.serving,
             require_translations=self.config.require_translations, seeds=seeds,
             cases_file=self._path(config, "cases"))
-        for problem in (*self.ingested.problems, *taxonomy_problems, *case_problems,
-                        *self.edition.problems):
+        self.site_problems = [*taxonomy_problems, *case_problems, *self.edition.problems]
+        for problem in (*self.ingested.problems, *self.site_problems):
             _log(problem, seeds.parent)
         documents = [file.src_uri for file in files.documentation_pages()]
         generated = generated_pages(self.edition, _boilerplate(files),
@@ -91,7 +92,8 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
     def _report(self, seeds: Path) -> dict[str, Any]:
         assert self.ingested is not None
         return report_data(self.ingested, source_pages(self.edition.stories), seeds.parent,
-                           missing_translation_list(self.edition.stories))
+                           missing_translation_list(self.edition.stories), self.site_problems,
+                           self.edition.tag_candidates)
 
     def on_page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation

@@ -14,6 +14,7 @@ from typing import Any
 
 from .ingest import Ingested, Outcome
 from .model import Inferred
+from .problems import Problem
 from .rendering import escape_markdown, with_frontmatter
 from .stories import Story
 
@@ -26,7 +27,8 @@ def missing_translation_list(stories: Sequence[Story]) -> list[dict[str, Any]]:
 
 def report_data(
     ingested: Ingested, pages: Mapping[Path, str] | None = None, root: Path | None = None,
-    missing: Sequence[dict[str, Any]] = (),
+    missing: Sequence[dict[str, Any]] = (), site_problems: Sequence[Problem] = (),
+    tag_candidates: Mapping[str, Sequence[str]] | None = None,
 ) -> dict[str, Any]:
     """The report as plain data; ``pages`` gives each published source's page path."""
 
@@ -37,6 +39,14 @@ def report_data(
     return {
         "sources": [_source_entry(outcome, shown, pages.get(outcome.path))
                     for outcome in ingested.outcomes],
+        "site_problems": [
+            {"severity": p.severity.value, "path": shown(p.path), "line": p.line,
+             "message": p.message} for p in site_problems
+        ],
+        "tag_candidates": [
+            {"tag": tag, "sources": [shown(Path(source)) for source in sources]}
+            for tag, sources in sorted((tag_candidates or {}).items())
+        ],
         "missing_translations": [
             {**entry, "source": shown(Path(entry["source"]))} for entry in missing
         ],
@@ -88,6 +98,18 @@ def write_report(data: dict[str, Any], path: Path) -> None:
 def report_markdown(data: dict[str, Any]) -> str:
     counts = ", ".join(f"{count} {status}" for status, count in data["summary"].items())
     parts = ["# Editor's report", "", f"Sources: {counts}.", ""]
+    if data["site_problems"]:
+        parts += ["## Registries and stories", ""]
+        parts += [f"- {p['severity']}: {escape_markdown(p['path'])}"
+                  + (f" (line {p['line']})" if p["line"] else "")
+                  + f": {escape_markdown(p['message'])}" for p in data["site_problems"]]
+        parts.append("")
+    if data["tag_candidates"]:
+        parts += ["## Tag candidates (not in the taxonomy)", ""]
+        parts += [f"- {escape_markdown(entry['tag'])}: "
+                  f"{escape_markdown(', '.join(entry['sources']))}"
+                  for entry in data["tag_candidates"]]
+        parts.append("")
     if data["missing_translations"]:
         parts += ["## Missing translations", ""]
         parts += [f"- {escape_markdown(entry['story'])}: no {', '.join(entry['missing'])} "

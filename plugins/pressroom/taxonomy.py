@@ -113,3 +113,14 @@ def tagged_stories(
         for tag in tags_of.get(story.id, ()):
             by_tag.setdefault(tag.id, []).append(story)
     return by_tag
+
+
+def tag_candidates(stories: Sequence[Story], taxonomy: Taxonomy) -> dict[str, list[str]]:
+    """Tags the taxonomy does not know, each with the sources that use it: for the report."""
+    candidates: dict[str, list[str]] = {}
+    for story in stories:
+        for article in story.versions.values():
+            for text in article.tags.value:
+                if taxonomy.find(text) is None:
+                    candidates.setdefault(text, []).append(str(article.source))
+    return candidates
