@@ -106,3 +106,15 @@ def serving(project: Path) -> Iterator[Callable[[str], str]]:
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def built_site(tmp_path: Path) -> Path:
+    """The seeds built into a scratch project with --strict; its site/ folder."""
+    project = make_project(tmp_path)
+    result = build(project, "--strict")
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+def read_page(site: Path, url: str) -> str:
+    return (site / url / "index.html").read_text(encoding="utf-8")

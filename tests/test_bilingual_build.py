@@ -14,7 +14,7 @@ from conftest import SEEDS
 from pressroom.i18n import format_day
 from pressroom.ingest import ingest
 from pressroom.stories import group_stories
-from sitebuild import article_text, build, make_project
+from sitebuild import article_text, build, built_site, make_project, read_page
 
 SITE_URL = "https://pressroom.example.org/"
 STORIES = group_stories(ingest(SEEDS).articles)[0]
@@ -31,14 +31,10 @@ ENGLISH_INTERFACE = [
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
-    project = make_project(tmp_path_factory.mktemp("bilingual"))
-    result = build(project, "--strict")
-    assert result.returncode == 0, result.stderr
-    return project / "site"
+    return built_site(tmp_path_factory.mktemp("bilingual"))
 
 
-def read(site: Path, url: str) -> str:
-    return (site / url / "index.html").read_text(encoding="utf-8")
+read = read_page
 
 
 def html_lang(page: str) -> str:

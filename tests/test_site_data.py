@@ -17,7 +17,7 @@ from pressroom.exports import SCHEMAS
 from pressroom.ingest import ingest
 from pressroom.stories import group_stories
 from pressroom.taxonomy import load_taxonomy, story_tags
-from sitebuild import article_text, build, make_project, serving
+from sitebuild import article_text, build, built_site, make_project, read_page, serving
 
 SITE_URL = "https://pressroom.example.org/"
 STORIES = group_stories(ingest(SEEDS).articles)[0]
@@ -27,14 +27,10 @@ CASES = load_cases(SEEDS / "cases.yml")[0]
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
-    project = make_project(tmp_path_factory.mktemp("data"))
-    result = build(project, "--strict")
-    assert result.returncode == 0, result.stderr
-    return project / "site"
+    return built_site(tmp_path_factory.mktemp("data"))
 
 
-def read(site: Path, url: str) -> str:
-    return (site / url / "index.html").read_text(encoding="utf-8")
+read = read_page
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])

@@ -98,28 +98,29 @@ def write_report(data: dict[str, Any], path: Path) -> None:
 def report_markdown(data: dict[str, Any]) -> str:
     counts = ", ".join(f"{count} {status}" for status, count in data["summary"].items())
     parts = ["# Editor's report", "", f"Sources: {counts}.", ""]
-    if data["site_problems"]:
-        parts += ["## Registries and stories", ""]
-        parts += [f"- {p['severity']}: {escape_markdown(p['path'])}"
-                  + (f" (line {p['line']})" if p["line"] else "")
-                  + f": {escape_markdown(p['message'])}" for p in data["site_problems"]]
-        parts.append("")
-    if data["tag_candidates"]:
-        parts += ["## Tag candidates (not in the taxonomy)", ""]
-        parts += [f"- {escape_markdown(entry['tag'])}: "
-                  f"{escape_markdown(', '.join(entry['sources']))}"
-                  for entry in data["tag_candidates"]]
-        parts.append("")
-    if data["missing_translations"]:
-        parts += ["## Missing translations", ""]
-        parts += [f"- {escape_markdown(entry['story'])}: no {', '.join(entry['missing'])} "
-                  f"version ({escape_markdown(entry['source'])})"
-                  for entry in data["missing_translations"]]
-        parts.append("")
+    parts += _section("Registries and stories",
+                      [_problem_item(problem) for problem in data["site_problems"]])
+    parts += _section("Tag candidates (not in the taxonomy)", [
+        f"- {escape_markdown(entry['tag'])}: {escape_markdown(', '.join(entry['sources']))}"
+        for entry in data["tag_candidates"]])
+    parts += _section("Missing translations", [
+        f"- {escape_markdown(entry['story'])}: no {', '.join(entry['missing'])} version "
+        f"({escape_markdown(entry['source'])})" for entry in data["missing_translations"]])
     for entry in data["sources"]:
         parts += _source_section(entry)
     return with_frontmatter({"title": "Editor's report", "search": {"exclude": True}},
                             "\n".join(parts) + "\n")
+
+
+def _section(heading: str, items: list[str]) -> list[str]:
+    return [f"## {heading}", "", *items, ""] if items else []
+
+
+def _problem_item(problem: dict[str, Any]) -> str:
+    """ "- warning: seeds/a.txt (line 3): …" (the path only where the section does not say it)."""
+    where = f" {escape_markdown(problem['path'])}" if problem.get("path") else ""
+    line = f" (line {problem['line']})" if problem["line"] else ""
+    return f"- {problem['severity']}:{where}{line}: {escape_markdown(problem['message'])}"
 
 
 def _cell(value: Any) -> str:
@@ -135,9 +136,7 @@ def _source_section(entry: dict[str, Any]) -> list[str]:
         status += f", page [{escape_markdown(entry['page'])}]({entry['page']})"
     lines = [f"## {escape_markdown(entry['path'])}", "", status, ""]
     if entry["problems"]:
-        lines += [f"- {problem['severity']}"
-                  + (f" (line {problem['line']})" if problem["line"] else "")
-                  + f": {escape_markdown(problem['message'])}" for problem in entry["problems"]]
+        lines += [_problem_item(problem) for problem in entry["problems"]]
         lines.append("")
     if entry["fields"]:
         lines += ["| field | value | from |", "| --- | --- | --- |"]
