@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -187,3 +188,48 @@ def test_drafts_and_embargoed_sources_are_not_built(tmp_path):
                         for path in (project / "site").rglob("*.html"))
     assert "Lei Jun Announces" not in site_text and "Lei Jun Reveals" not in site_text
     assert "Xiaomi Secures Legal Victory" in site_text
+
+
+HOSTILE = (b'---\ntitle: Evil "quote" <script>alert(1)</script>\n'
+           b'summary: \'"><img src=x onerror=alert(2)>\'\n---\n'
+           b"On May 14, 2025, a court ruled <script>alert(3)</script> and "
+           b"<iframe src=javascript:alert(4)></iframe> against [a link](javascript:alert(5)).\n")
+
+
+class _Markup(HTMLParser):
+    """The elements and attributes a browser would build from a page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.elements: list[tuple[str, dict[str, str]]] = []
+        self.scripts: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag, attrs):
+        self.elements.append((tag, {name: value or "" for name, value in attrs}))
+        self._in_script = tag == "script"
+
+    def handle_endtag(self, tag):
+        self._in_script = False
+
+    def handle_data(self, data):
+        if self._in_script:
+            self.scripts.append(data)
+
+
+def test_markup_from_a_source_never_reaches_the_page_as_markup(tmp_path):
+    project = make_project(tmp_path, {"a.txt": GOOD, "evil.txt": HOSTILE})
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    pages = [path.read_text(encoding="utf-8") for path in (project / "site").rglob("*.html")]
+    evil = [page for page in pages if "alert(1)" in page]
+    assert len(evil) >= 2  # the story in both languages (and listings)
+    for page in evil:
+        markup = _Markup()
+        markup.feed(page)
+        assert not [tag for tag, _ in markup.elements if tag in ("iframe", "img")]
+        for tag, attributes in markup.elements:
+            assert not [name for name in attributes if name.startswith("on")], tag
+            assert not attributes.get("href", "").startswith("javascript:")
+        assert not [script for script in markup.scripts if "alert(" in script
+                    and "application/ld+json" not in page[:page.find(script)][-120:]]

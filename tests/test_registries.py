@@ -1,6 +1,7 @@
 """The taxonomy and the case registry: loaded with lines, checked against the sources."""
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
@@ -129,4 +130,6 @@ def test_an_unknown_case_id_in_a_source_is_an_error_naming_the_file(tmp_path):
 
 
 def test_json_for_a_script_element_cannot_close_it():
-    assert "</script>" not in script_json({"headline": "</script><script>alert(1)</script>"})
+    text = script_json({"headline": "</script><!--<script>alert(1)</script> & more"})
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert json.loads(text)["headline"] == "</script><!--<script>alert(1)</script> & more"

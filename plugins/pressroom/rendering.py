@@ -6,6 +6,7 @@ tag, an entity, a Markdown link) reaches the reader's browser as markup.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Sequence
 
@@ -74,7 +75,14 @@ def page_frontmatter(article: Article, lang: str) -> dict[str, object]:
     return meta
 
 
+# The theme prints these meta values into <title> and attributes without escaping them
+# (MkDocs renders templates without autoescape): they are stored escaped.
+_PRINTED_RAW = ("title", "description")
+
+
 def with_frontmatter(meta: dict[str, object], markdown: str) -> str:
+    meta = {key: html.escape(value) if key in _PRINTED_RAW and isinstance(value, str) else value
+            for key, value in meta.items()}
     header = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
     return f"---\n{header}---\n\n{markdown}"
 

@@ -1,7 +1,7 @@
 """Machine-readable descriptions of pages: schema.org JSON-LD and Open Graph.
 
-Text from sources goes into JSON, and JSON into a <script> element: "</" is escaped so that
-no source can close the element.
+Text from sources goes into JSON, and JSON into a <script> element: "<", ">" and "&" are
+written as JSON escapes, so that no source can close the element or start a comment in it.
 """
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ from .taxonomy import Tag
 
 
 def script_json(data: Mapping[str, Any]) -> str:
-    return json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def news_article(
