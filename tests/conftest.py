@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -49,3 +50,21 @@ def make_article(lang: str, body: str, *, date=None, title: str = "A title", sto
         story=known(story) if story else Inferred(None, NOT_FOUND),
         body=tuple(lines_of(body)), removals=(),
     )
+
+
+# What each check over the built site covered, printed at the end of the run ("which suites
+# ran, over how many pages").
+SUITES: dict[str, Any] = {}
+
+
+@pytest.fixture(scope="session")
+def suite_report() -> dict[str, Any]:
+    return SUITES
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
+    if SUITES:
+        terminalreporter.section("checks over the built site")
+        for suite, summary in SUITES.items():
+            if not suite.startswith("_"):
+                terminalreporter.write_line(f"{suite}: {summary}")

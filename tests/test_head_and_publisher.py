@@ -82,3 +82,12 @@ def test_publisher_from_a_site_named_in_its_disclaimer():
 def test_no_publisher_stated_is_no_publisher():
     found = publisher_of(f"Xiaomi Wins in Court\n\n{PARAGRAPH}\nXiaomi’s legal team confirmed it.")
     assert found.value is None and not found.found
+
+
+def test_a_german_date_does_not_end_a_sentence():
+    from pressroom.text import sentences
+
+    assert sentences("Xiaomi hat gewonnen. Am 15. Mai 2025 gab es Neues. Dann mehr.") == [
+        "Xiaomi hat gewonnen.", "Am 15. Mai 2025 gab es Neues.", "Dann mehr."]
+    assert sentences("The figure rose to 15. More came.") == ["The figure rose to 15.",
+                                                              "More came."]

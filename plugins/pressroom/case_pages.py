@@ -74,13 +74,14 @@ def case_page(
 
     legal = [case for case in cases if not case.context]
     context = [case for case in cases if case.context]
+    titles = {case.id: case.title[lang] for case in cases}
     lines = [f"# {t(TITLE)}", "", t(INTRO), "", _table(lang, legal, t), ""]
     for case in legal:
-        lines += _case_section(lang, case, stories, t, cite)
+        lines += _case_section(lang, case, stories, t, cite, titles)
     if context:
         lines += [f"## {t(LABELS['context'])}", "", t(CONTEXT_NOTE), ""]
         for case in context:
-            lines += _case_section(lang, case, stories, t, cite, level="###")
+            lines += _case_section(lang, case, stories, t, cite, titles, level="###")
     meta = {"title": translate(lang, TITLE), "lang": lang}
     return SitePage(f"{lang}/{CASES_PAGE}", lang,
                     markdown=with_frontmatter(meta, "\n".join(lines) + "\n"))
@@ -118,7 +119,7 @@ def _status(lang: str, case: Case, t: Callable[..., str]) -> str:
 
 def _case_section(
     lang: str, case: Case, stories: Mapping[str, Story], t: Callable[..., str],
-    cite: Callable[[SourceRef], str], level: str = "##",
+    cite: Callable[[SourceRef], str], titles: Mapping[str, str], level: str = "##",
 ) -> list[str]:
     def fact(key: str, value: str | None) -> str:
         source = case.sources.get(key)
@@ -145,8 +146,9 @@ def _case_section(
         for event in case.events])
     lines += _list(t(LABELS["remedies"]), [_remedy(lang, remedy, t) + cite(remedy.source)
                                            for remedy in case.remedies])
-    lines += _list(t(LABELS["related"]), [f"{t(RELATIONS[relation])}: [{other}](#{other})"
-                                         for other, relation in case.related])
+    lines += _list(t(LABELS["related"]), [
+        f"{t(RELATIONS[relation])}: [{escape_markdown(titles.get(other, other))}](#{other})"
+        for other, relation in case.related])
     lines += _list(t(LABELS["coverage"]), [
         story_listing(stories[story], lang, f"stories/{story}.md", with_summary=False)[2:]
         for story in case.stories if story in stories])

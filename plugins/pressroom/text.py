@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
+
+from babel.dates import get_month_names
 
 # Letters of the scripts English and German are written in. Everything else alphabetic is
 # a "foreign script" here: Han, kana, Hangul, Cyrillic, Arabic, Greek, Thai and so on.
@@ -54,14 +57,30 @@ def ends_sentence(text: str) -> bool:
     return bool(stripped) and stripped[-1] in SENTENCE_END + ":;"
 
 
+@cache
+def _months() -> re.Pattern[str]:
+    names = {name.rstrip(".") for locale in ("en", "de") for width in ("wide", "abbreviated")
+             for name in get_month_names(width, locale=locale).values()}
+    return re.compile("(?:" + "|".join(sorted(map(re.escape, names), key=len, reverse=True))
+                      + r")\b")
+
+
+def _ordinal_date(head: str, following_text: str) -> bool:
+    """ "Am 15. Mai": the full stop of a German ordinal date ends no sentence."""
+    return bool(re.search(r"\b\d{1,2}\.$", head)) and bool(_months().match(following_text))
+
+
 def sentences(text: str) -> list[str]:
-    """Split running text into sentences, not at abbreviations such as "Mr." or "z.B."."""
+    """Split running text into sentences, not at abbreviations such as "Mr." or "z.B.", nor
+    after the day of a German date ("15. Mai")."""
     result: list[str] = []
     start = 0
     for match in re.finditer(r"[.!?…]+[" + re.escape(CLOSING) + r"]*\s+", text):
         head = text[start : match.start() + 1]
         following = text[match.end() : match.end() + 1]
         if _ABBREVIATIONS.search(head.rstrip(CLOSING)) or not following:
+            continue
+        if _ordinal_date(head, text[match.end() : match.end() + 12]):
             continue
         if not (following.isupper() or following.isdigit() or following in OPENING):
             continue
