@@ -44,3 +44,19 @@ def test_inference_never_fails(lines):
     source = Source(Path("x.txt"), text.encode(), "utf-8", tuple(lines_of(text)))
     article, _ = infer(source, clean(source.body))
     assert article.lang.value in ("en", "de")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.binary(max_size=600))
+def test_reading_any_bytes_gives_a_source_or_a_clear_error(raw):
+    from pathlib import Path
+
+    from pressroom.problems import SourceError
+    from pressroom.reading import read_source
+
+    try:
+        source, _ = read_source(Path("any.txt"), raw=raw)
+    except SourceError as exc:
+        assert all(problem.message for problem in exc.problems)
+    else:
+        assert source.body

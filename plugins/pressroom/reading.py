@@ -17,6 +17,9 @@ from .model import EditorKey, Line, Source
 from .problems import Problem, Severity, SourceError, error
 
 SOURCE_SUFFIXES = (".txt", ".md")
+# A press clipping is a few kilobytes; a file of megabytes is not one (a dump, a database, a
+# page with its scripts) and is refused before any work is done on it.
+MAX_SOURCE_BYTES = 2 * 1024 * 1024
 
 
 class TextKeepingLoader(yaml.SafeLoader):
@@ -46,6 +49,11 @@ def read_source(path: Path, raw: bytes | None = None) -> tuple[Source, list[Prob
 
     Raises SourceError, naming the file and the line, when the source cannot be used.
     """
+    size = path.stat().st_size if raw is None else len(raw)
+    if size > MAX_SOURCE_BYTES:
+        raise SourceError(error(path, f"is {size / 1_000_000:.1f} MB: clippings larger than "
+                                      f"{MAX_SOURCE_BYTES // (1024 * 1024)} MB are refused "
+                                      "(is it an article?)"))
     raw = path.read_bytes() if raw is None else raw
     try:
         text, encoding = decode(raw)
