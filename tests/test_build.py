@@ -193,7 +193,8 @@ def test_drafts_and_embargoed_sources_are_not_built(tmp_path):
 HOSTILE = (b'---\ntitle: Evil "quote" <script>alert(1)</script>\n'
            b'summary: \'"><img src=x onerror=alert(2)>\'\n---\n'
            b"On May 14, 2025, a court ruled <script>alert(3)</script> and "
-           b"<iframe src=javascript:alert(4)></iframe> against [a link](javascript:alert(5)).\n")
+           b"<iframe src=javascript:alert(4)></iframe> against [a link](javascript:alert(5)).\n"
+           b"Entities stay text: &lt;b&gt;bold&lt;/b&gt; &amp; co.\n")
 
 
 class _Markup(HTMLParser):
@@ -233,3 +234,6 @@ def test_markup_from_a_source_never_reaches_the_page_as_markup(tmp_path):
             assert not attributes.get("href", "").startswith("javascript:")
         assert not [script for script in markup.scripts if "alert(" in script
                     and "application/ld+json" not in page[:page.find(script)][-120:]]
+        assert not [tag for tag, _ in markup.elements if tag == "b"]
+    story = next(page for page in evil if "Entities stay text" in page)
+    assert "&amp;lt;b&amp;gt;bold&amp;lt;/b&amp;gt; &amp;amp; co." in story
