@@ -13,7 +13,7 @@ LOCALES := plugins/pressroom/locales
 # The browser tests drive Debian's Chromium (never a browser download).
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: site serve test lint clean messages system-deps
+.PHONY: site serve test lint clean messages system-deps bench
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -51,6 +51,12 @@ $(NODE_TOOLS): tests/package.json tests/package-lock.json
 
 test: lint system-deps $(NODE_TOOLS)
 	$(BIN)/python -m pytest
+
+# The benchmark (not part of `make test`): the press room against plain Material, by size.
+# `make bench SIZES="1000"` for one size; figures go to tests/bench/results.md.
+SIZES ?= 1000 5000 10000
+bench: $(INSTALLED)
+	$(BIN)/python tests/bench/run.py $(SIZES)
 
 # After changing a message in the code: extract, then merge into every catalog, then translate.
 messages: $(INSTALLED)

@@ -9,13 +9,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from .cases import Case, check_cases
 from .ingest import Ingested
 from .problems import Problem, error
 from .stories import Story, group_stories, missing_translations
-from .taxonomy import Tag, Taxonomy, story_tags, tag_candidates
+from .taxonomy import Tag, Taxonomy, story_tags, tag_candidates, tagged_stories
 
 
 @dataclass(frozen=True)
@@ -27,12 +28,24 @@ class Edition:
     problems: Sequence[Problem] = ()
     tag_candidates: Mapping[str, Sequence[str]] = field(default_factory=dict)
 
+    # Looked up once per page: built once per edition, so that pages cost no scan of the archive.
+    @cached_property
+    def _stories_by_id(self) -> dict[str, Story]:
+        return {story.id: story for story in self.stories}
+
+    @cached_property
+    def _tags_by_id(self) -> dict[str, Tag]:
+        return {tag.id: tag for tags in self.tags_of.values() for tag in tags}
+
+    @cached_property
+    def by_tag(self) -> dict[str, list[Story]]:
+        return tagged_stories(self.stories, self.tags_of)
+
     def story(self, story_id: str) -> Story | None:
-        return next((story for story in self.stories if story.id == story_id), None)
+        return self._stories_by_id.get(story_id)
 
     def tag(self, tag_id: str) -> Tag | None:
-        return next((tag for tags in self.tags_of.values() for tag in tags if tag.id == tag_id),
-                    None)
+        return self._tags_by_id.get(tag_id)
 
 
 def prepare_edition(

@@ -16,6 +16,7 @@ from .inference import infer
 from .model import Article, Cleaned, Source
 from .problems import Problem, Severity, SourceError, warning
 from .reading import read_source, source_paths
+from .timing import Timings
 
 
 @dataclass(frozen=True)
@@ -49,16 +50,17 @@ class Ingested:
                      if outcome.status == "published" and outcome.article is not None)
 
 
-def ingest(folder: Path) -> Ingested:
-    return ingest_paths(source_paths(folder))
+def ingest(folder: Path, timings: Timings | None = None) -> Ingested:
+    return ingest_paths(source_paths(folder), timings or Timings())
 
 
-def ingest_paths(paths: Iterable[Path]) -> Ingested:
+def ingest_paths(paths: Iterable[Path], timings: Timings | None = None) -> Ingested:
+    timings = timings or Timings()
     outcomes: list[Outcome] = []
     seen_bytes: dict[str, Path] = {}
     seen_text: dict[str, Path] = {}
     for path in paths:
-        outcome = process(path)
+        outcome = process(path, timings)
         original = _duplicate_of(outcome, seen_bytes, seen_text)
         if original is not None:
             note = warning(path, f"is the same clipping as {original}: published once, "
@@ -70,16 +72,20 @@ def ingest_paths(paths: Iterable[Path]) -> Ingested:
     return Ingested(tuple(outcomes), problems)
 
 
-def process(path: Path) -> Outcome:
+def process(path: Path, timings: Timings | None = None) -> Outcome:
     """Read, clean and describe one source."""
+    timings = timings or Timings()
     try:
-        source, problems = read_source(path)
+        with timings.stage("read"):
+            source, problems = read_source(path)
     except SourceError as exc:
         return Outcome(path, problems=exc.problems)
     except OSError as exc:
         return Outcome(path, problems=(Problem(Severity.ERROR, path, f"cannot be read: {exc}"),))
-    cleaned = clean_source(source)
-    article, doubts = infer(source, cleaned)
+    with timings.stage("clean"):
+        cleaned = clean_source(source)
+    with timings.stage("infer"):
+        article, doubts = infer(source, cleaned)
     return Outcome(path, source, cleaned, article, (*problems, *doubts))
 
 

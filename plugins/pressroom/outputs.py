@@ -19,7 +19,6 @@ from .listings import story_path
 from .stories import Story
 from .structured_data import news_article, open_graph, organization, script_json
 from .tag_pages import TAGS
-from .taxonomy import tagged_stories
 
 FEED = "feed.xml"
 FEED_TITLE = N_("Press room: latest stories")
@@ -31,7 +30,7 @@ PathUrl = Callable[[str], str]  # a docs path ("de/stories/x.md") -> its absolut
 def feed_paths(edition: Edition) -> dict[str, tuple[str, str]]:
     """Every feed: its path, and the page path and title message it belongs to."""
     feeds = {f"{lang}/{FEED}": (f"{lang}/index.md", "") for lang in LANGUAGES}
-    for tag_id in tagged_stories(edition.stories, edition.tags_of):
+    for tag_id in edition.by_tag:
         for lang in LANGUAGES:
             feeds[f"{lang}/{TAGS}/{tag_id}/{FEED}"] = (f"{lang}/{TAGS}/{tag_id}.md", tag_id)
     return feeds
@@ -59,7 +58,7 @@ def _feed(edition: Edition, path: str, page: str, tag_id: str, url: PathUrl,
     stories: list[Story] = list(edition.stories)
     title = translate(lang, FEED_TITLE)
     if tag_id:
-        stories = tagged_stories(edition.stories, edition.tags_of)[tag_id]
+        stories = edition.by_tag[tag_id]
         tag = edition.tag(tag_id)
         title = translate(lang, TAG_FEED_TITLE, tag=tag.label(lang) if tag else tag_id)
     feed = Feed(stable_id("feed", path), title, lang, url(path), url(page))
@@ -80,7 +79,7 @@ def page_extras(
               "title": translate(lang, FEED_TITLE)}]
     parts = path.removesuffix(".md").split("/")
     extras: dict[str, Any] = {"feeds": feeds, "jsonld": None, "og": []}
-    if len(parts) == 3 and parts[1] == TAGS and f"{path[:-3]}/{FEED}" in feed_paths(edition):
+    if len(parts) == 3 and parts[1] == TAGS and parts[2] in edition.by_tag:
         tag = edition.tag(parts[2])
         label = tag.label(lang) if tag else parts[2]
         feeds.append({"href": url(f"{path[:-3]}/{FEED}"), "hreflang": lang,

@@ -21,7 +21,6 @@ from .rendering import escape_markdown, story_markdown, with_frontmatter
 from .site import SitePage
 from .stories import Story
 from .tag_pages import TAGS, tag_pages
-from .taxonomy import tagged_stories
 
 LANDING_TITLE = N_("Press room")
 LANDING_INTRO = N_("Coverage of our legal action against defamation and smear campaigns.")
@@ -50,8 +49,8 @@ def generated_pages(
                  for article in story.versions.values()}
     pages = [page for story in stories
              for page in story_pages(story, edition, boilerplate, preview_at)]
-    by_tag = tagged_stories(stories, edition.tags_of)
-    tags = {tag.id: tag for story_tags in edition.tags_of.values() for tag in story_tags}
+    by_tag = edition.by_tag
+    tags = {tag_id: tag for tag_id in by_tag if (tag := edition.tag(tag_id))}
     for lang in LANGUAGES:
         pages += [landing_page(lang, stories), search_page(lang)]
         pages += tag_pages(lang, tags, by_tag)

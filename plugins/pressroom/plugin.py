@@ -32,6 +32,7 @@ from .search_index import SearchIndexError, build_search_index
 from .site import SiteModel, SitePage, site_model
 from .sitemap import site_entries, sitemap_xml
 from .taxonomy import load_taxonomy
+from .timing import Timings
 
 log = get_plugin_logger("pressroom")
 THEME = Path(__file__).resolve().parent / "theme"
@@ -47,6 +48,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         self.site = SiteModel([])
         self.files: Files | None = None
         self.site_problems: list[Problem] = []
+        self.timings = Timings()
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
@@ -65,26 +67,30 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         seeds = self._path(config, "seeds_dir")
         now = _now()
-        self.ingested = ingest(seeds)
-        taxonomy, taxonomy_problems = load_taxonomy(self._path(config, "taxonomy"))
-        cases, case_problems = load_cases(self._path(config, "cases"))
-        self.edition = prepare_edition(
-            self.ingested, taxonomy, cases, now=now, preview=self.serving,
-            require_translations=self.config.require_translations, seeds=seeds,
-            cases_file=self._path(config, "cases"))
+        self.timings = timings = Timings()
+        self.ingested = ingest(seeds, timings)
+        with timings.stage("pair"):
+            taxonomy, taxonomy_problems = load_taxonomy(self._path(config, "taxonomy"))
+            cases, case_problems = load_cases(self._path(config, "cases"))
+            self.edition = prepare_edition(
+                self.ingested, taxonomy, cases, now=now, preview=self.serving,
+                require_translations=self.config.require_translations, seeds=seeds,
+                cases_file=self._path(config, "cases"))
         self.site_problems = [*taxonomy_problems, *case_problems, *self.edition.problems]
         for problem in (*self.ingested.problems, *self.site_problems):
             _log(problem, seeds.parent)
         documents = [file.src_uri for file in files.documentation_pages()]
-        generated = generated_pages(self.edition, _boilerplate(files),
-                                    now if self.serving else None)
-        for page in generated:
-            files.append(File.generated(config, page.path, content=page.markdown or ""))
-        self.site = site_model(generated, documents)
+        with timings.stage("render pages"):
+            generated = generated_pages(self.edition, _boilerplate(files),
+                                        now if self.serving else None)
+            for page in generated:
+                files.append(File.generated(config, page.path, content=page.markdown or ""))
+            self.site = site_model(generated, documents)
         self.files = files
-        for path, content in data_files(self.edition, self._absolute_path(config),
-                                        config.site_name).items():
-            files.append(File.generated(config, path, content=content))
+        with timings.stage("feeds and exports"):
+            for path, content in data_files(self.edition, self._absolute_path(config),
+                                            config.site_name).items():
+                files.append(File.generated(config, path, content=content))
         if self.serving or self.config.publish_report:
             files.append(File.generated(config, self.config.report_page,
                                         content=report_markdown(self._report(seeds))))
@@ -98,6 +104,12 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
 
     def on_page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> dict[str, Any]:
+        with self.timings.stage("page metadata"):
+            return self._page_context(context, page, config, nav)
+
+    def _page_context(
+        self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
     ) -> dict[str, Any]:
         site_page = self.site.get(page.file.src_uri)
         absolute = self._absolute(config)
@@ -150,14 +162,18 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         if self.ingested is None:
             return
         seeds = self._path(config, "seeds_dir")
-        write_report(self._report(seeds), self._path(config, "report_file"))
-        self._write_sitemap(config)
+        with self.timings.stage("sitemap"):
+            self._write_sitemap(config)
         try:
-            summary = build_search_index(Path(config.site_dir))
+            with self.timings.stage("search index"):
+                summary = build_search_index(Path(config.site_dir))
         except SearchIndexError as exc:
             log.error(f"search index: {exc}")
         else:
             log.debug(summary)
+        report = self._report(seeds)
+        report["timings"] = self.timings.as_dict()
+        write_report(report, self._path(config, "report_file"))
 
     def _write_sitemap(self, config: MkDocsConfig) -> None:
         xml = sitemap_xml(site_entries(self.site, self._url_of, self._absolute(config)))

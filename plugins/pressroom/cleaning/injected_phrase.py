@@ -61,12 +61,17 @@ def detect_injected_phrase(lines: Sequence[Line], context: CleaningContext) -> l
 def find_injected_phrase(text: str, lang: str) -> InjectedPhrase | None:
     folded = [word.casefold() for word in words(text)]
     counts = Counter(folded)
+    vanished = [
+        (word, rate * len(folded))
+        for word, rate in FUNCTION_WORD_RATES.get(lang, {}).items()
+        if rate * len(folded) >= MIN_EXPECTED
+        and counts[word] <= VANISHED_SHARE * rate * len(folded)
+    ]
+    if not vanished:
+        return None  # the common case: no word is missing, so no phrase is counted
     candidates = _phrase_counts(text)
     best: tuple[tuple[float, float], InjectedPhrase] | None = None
-    for word, rate in FUNCTION_WORD_RATES.get(lang, {}).items():
-        expected = rate * len(folded)
-        if expected < MIN_EXPECTED or counts[word] > VANISHED_SHARE * expected:
-            continue
+    for word, expected in vanished:
         deficit = expected - counts[word]
         phrase = _likeliest_phrase(text, candidates, deficit)
         if phrase is None:
@@ -103,13 +108,19 @@ def _likeliest_phrase(text: str, candidates: Counter[str], deficit: float) -> st
     floor = max(MIN_PHRASE_COUNT, 0.4 * deficit)
     # Standalone counts pick the contenders; counts in the raw text, where the phrase also
     # stands glued into words, decide between them.
-    contenders = [phrase for phrase, count in candidates.most_common(MAX_CONTENDERS)
-                  if count >= MIN_PHRASE_COUNT / 2]
+    contenders = [
+        phrase
+        for phrase, count in candidates.most_common(MAX_CONTENDERS)
+        if count >= MIN_PHRASE_COUNT / 2
+    ]
     # An ordinary letter sequence ("el", "ion") is found inside many words but rarely alone;
     # an injected phrase mostly stands alone, as the word it replaced did.
-    frequent = [(total, phrase) for phrase in contenders
-                if (total := text.count(phrase)) >= floor
-                and candidates[phrase] >= MIN_STANDALONE_SHARE * total]
+    frequent = [
+        (total, phrase)
+        for phrase in contenders
+        if (total := text.count(phrase)) >= floor
+        and candidates[phrase] >= MIN_STANDALONE_SHARE * total
+    ]
     if not frequent:
         return None
     top = max(total for total, _ in frequent)
@@ -122,8 +133,9 @@ def _likeliest_phrase(text: str, candidates: Counter[str], deficit: float) -> st
         return None
     # Glued into words ("anoM88 Malaysiar") the phrase betrays itself; without that evidence,
     # only a close fit with the vanished word on a long text is enough.
-    if _glued_occurrences(text, phrase) or (0.6 * deficit <= total <= 1.6 * deficit
-                                            and deficit >= 15):
+    if _glued_occurrences(text, phrase) or (
+        0.6 * deficit <= total <= 1.6 * deficit and deficit >= 15
+    ):
         return phrase
     return None
 

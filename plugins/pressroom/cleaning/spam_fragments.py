@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 
 from ..model import Line, Removal
-from ..text import foreign_share, is_foreign_letter
+from ..text import FOREIGN_LETTER, foreign_share, is_foreign_letter
 from .context import CleaningContext, repair_line
 
 RULE = "spam-fragment"
@@ -53,8 +53,12 @@ def _spam_spans(text: str, suspects: set[str]) -> list[tuple[int, int]]:
 def foreign_runs(text: str) -> list[tuple[int, int]]:
     """Spans of foreign-script text, joined across spaces and punctuation between them."""
     runs: list[tuple[int, int]] = []
+    if not _FOREIGN.search(text):
+        return runs
     for match in re.finditer(r"\S+", text):
         token = match.group()
+        if not _FOREIGN.search(token):
+            continue
         letters = [index for index, char in enumerate(token) if _foreign(char)]
         if not letters:
             continue
@@ -64,6 +68,9 @@ def foreign_runs(text: str) -> list[tuple[int, int]]:
         else:
             runs.append((start, end))
     return runs
+
+
+_FOREIGN = re.compile(FOREIGN_LETTER.pattern[:-1] + r"\u3000-\u303f\uff00-\uffef]")
 
 
 def _foreign(char: str) -> bool:

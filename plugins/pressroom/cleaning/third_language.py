@@ -8,6 +8,7 @@ identifier, and goes only when the identifier all but rules out English and Germ
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from ..language_id import press_language_share
 from ..model import Line, Removal
@@ -28,9 +29,22 @@ def detect_third_language(lines: Sequence[Line], context: CleaningContext) -> li
             if line.text.strip() and _is_third_language(line.text)]
 
 
+# Words that only English or German use this often: a line with several of them is in one
+# of the press room's languages, and the identifier need not be asked.
+_OWN_WORDS = frozenset((
+    "the", "and", "of", "to", "that", "is", "with", "for", "was", "were", "this",
+    "der", "die", "und", "das", "den", "mit", "ist", "nicht", "sich", "von", "zu", "auf",
+    "für", "dem", "des", "ein", "eine",
+))
+
+
+@lru_cache(maxsize=4096)
 def _is_third_language(text: str) -> bool:
     if foreign_share(text) >= FOREIGN_SCRIPT_SHARE:
         return True
-    if len(words(text)) < MIN_IDENTIFIABLE_WORDS:
+    line_words = words(text)
+    if len(line_words) < MIN_IDENTIFIABLE_WORDS:
+        return False
+    if sum(1 for word in line_words if word.casefold() in _OWN_WORDS) >= 3:
         return False
     return press_language_share(text) < MAX_PRESS_LANGUAGE_SHARE

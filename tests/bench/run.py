@@ -1,0 +1,307 @@
+"""make bench: the press room against plain MkDocs with Material, on synthetic archives.
+
+For each size N it writes an archive of N stories (most in English and German, some in one
+language only, noisy like the seeds: bylines, captions, meta descriptions, tag lines,
+disclaimers, share widgets), a taxonomy and a case registry citing some of them; and a plain
+Material project with as many pages and the same body text. It builds both, alternating,
+several times, and prints and writes (tests/bench/results.md) the median build times, their
+ratio, time per page, peak memory, site size and the plugin's time by stage.
+
+Usage: python tests/bench/run.py [N ...]   (default 1000 5000 10000; BENCH_REPEATS=3)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+RESULTS = Path(__file__).resolve().parent / "results.md"
+REPEATS = int(os.environ.get("BENCH_REPEATS", "3"))
+BILINGUAL_SHARE = 0.7
+TAGS = [(f"topic-{n}", f"Topic {n}", f"Thema {n}") for n in range(40)]
+
+EN_NOUNS = [
+    "court",
+    "ruling",
+    "company",
+    "statement",
+    "platform",
+    "blogger",
+    "account",
+    "campaign",
+    "review",
+    "brand",
+]
+EN_ADJ = ["false", "public", "detailed", "new", "organised", "online", "local", "final"]
+EN_VERB = [
+    "reported",
+    "confirmed",
+    "rejected",
+    "published",
+    "examined",
+    "questioned",
+    "supported",
+    "described",
+]
+DE_NOUNS = [
+    "Gericht",
+    "Urteil",
+    "Unternehmen",
+    "Erklärung",
+    "Plattform",
+    "Konto",
+    "Kampagne",
+    "Bewertung",
+    "Marke",
+]
+DE_ADJ = ["falsche", "öffentliche", "neue", "organisierte", "lokale", "endgültige", "genaue"]
+DE_VERB = ["meldete", "bestätigte", "prüfte", "veröffentlichte", "beschrieb", "unterstützte"]
+MONTHS_EN = "January February March April May June July August September October November December"
+MONTHS_DE = "Januar Februar März April Mai Juni Juli August September Oktober November Dezember"
+
+
+def sentence_en(rng: random.Random, names: list[str]) -> str:
+    return (
+        f"The {rng.choice(EN_ADJ)} {rng.choice(EN_NOUNS)} of {rng.choice(names)} "
+        f"{rng.choice(EN_VERB)} the {rng.choice(EN_NOUNS)} and the {rng.choice(EN_NOUNS)} "
+        f"in the case of {rng.choice(names)} with {rng.randrange(2, 900)} {rng.choice(EN_NOUNS)}s."
+    )
+
+
+def sentence_de(rng: random.Random, names: list[str]) -> str:
+    return (
+        f"Die {rng.choice(DE_ADJ)} {rng.choice(DE_NOUNS)} von {rng.choice(names)} "
+        f"{rng.choice(DE_VERB)} die {rng.choice(DE_NOUNS)} und den Fall der "
+        f"{rng.choice(DE_NOUNS)} mit {rng.randrange(2, 900)} Einträgen in der Sache."
+    )
+
+
+def story_texts(number: int, rng: random.Random) -> tuple[str, str, dt.date, list[int]]:
+    day = dt.date(2018, 1, 1) + dt.timedelta(days=rng.randrange(8 * 365))
+    names = [f"Veltrax{number}", f"Nordwerk{number}", f"Kallisto{number}"]
+    figure = rng.randrange(10_000, 900_000)
+    tags = rng.sample(range(len(TAGS)), 3)
+    month_en = MONTHS_EN.split()[day.month - 1]
+    month_de = MONTHS_DE.split()[day.month - 1]
+    en = [
+        f"{names[0]} Wins Case Number {number} Against {names[1]}",
+        "",
+        "Legal Wire",
+        "",
+        f"On {month_en} {day.day}, {day.year}, the court ruled for {names[0]} and awarded "
+        f"RMB {figure:,} in the case against {names[1]}.",
+    ]
+    de = [
+        f"Am {day.day}. {month_de} {day.year} entschied das Gericht zugunsten von {names[0]} "
+        f"und sprach RMB {figure:,} ".replace(",", ".")
+        + f"im Verfahren gegen {names[1]} zu."
+    ]
+    for paragraph in range(5):
+        en += ["", " ".join(sentence_en(rng, names) for _ in range(4))]
+        de += ["", " ".join(sentence_de(rng, names) for _ in range(4))]
+        if paragraph == 1:
+            en += ["", "Share on Facebook | Share on X | Email"]
+            de += ["", "Teilen: Facebook, WhatsApp, E-Mail"]
+    caption = f"{names[0]} court victory"
+    en += [
+        "",
+        caption,
+        "",
+        f"{caption} marks a new step for {names[0]} in its legal action.",
+        "",
+        "Disclaimer: This article is for general information purposes only and does "
+        "not constitute legal advice.",
+        "",
+        "Tags: " + ", ".join(TAGS[tag][1] for tag in tags),
+        "",
+        "Source",
+    ]
+    de += [
+        "Dieser Artikel stellt keine Rechtsberatung dar und dient ausschließlich "
+        "Informationszwecken."
+    ] + [f"{TAGS[tag][2]}," for tag in tags]
+    return "\n".join(en) + "\n", "\n".join(de) + "\n", day, tags
+
+
+def write_archive(size: int, folder: Path) -> dict[str, int]:
+    """The press room's project for N stories; returns counts for the baseline."""
+    rng = random.Random(size)
+    seeds = folder / "seeds"
+    seeds.mkdir(parents=True)
+    shutil.copy(ROOT / "mkdocs.yml", folder)
+    shutil.copytree(ROOT / "docs", folder / "docs")
+    cases = []
+    for number in range(size):
+        en, de, day, _ = story_texts(number, rng)
+        languages = ["en", "de"] if rng.random() < BILINGUAL_SHARE else [rng.choice(["en", "de"])]
+        if "en" in languages:
+            (seeds / f"{number:05d}-en.txt").write_text(en, encoding="utf-8")
+        if "de" in languages:
+            (seeds / f"{number:05d}-de.txt").write_text(de, encoding="utf-8")
+        if number % 50 == 0 and "en" in languages:
+            cases.append(_case(number, day))
+    (seeds / "taxonomy.yml").write_text(
+        "".join(f"- id: {tag_id}\n  labels: {{en: {en}, de: {de}}}\n" for tag_id, en, de in TAGS)
+    )
+    (seeds / "cases.yml").write_text(json.dumps(cases, ensure_ascii=False, indent=1))
+    return {"stories": size}
+
+
+def _case(number: int, day: dt.date) -> dict[str, object]:
+    month_en = MONTHS_EN.split()[day.month - 1]
+    story = f"veltrax{number}-wins-case-number-{number}-against-nordwerk{number}"
+    quote = f"On {month_en} {day.day}, {day.year}, the court ruled for Veltrax{number}"
+    source = {"file": f"{number:05d}-en.txt", "line": 5, "quote": quote}
+    return {
+        "id": f"case-{number}",
+        "title": {"en": f"Case {number}", "de": f"Verfahren {number}"},
+        "kind": "civil-defamation-suit",
+        "status": "decided",
+        "final": None,
+        "outcome": {"en": "Ruling for the company.", "de": "Urteil für das Unternehmen."},
+        "outcome_source": source,
+        "parties": [],
+        "remedies": [],
+        "events": [
+            {
+                "date": day.isoformat(),
+                "kind": "ruling",
+                "text": {"en": "Ruling.", "de": "Urteil."},
+                "source": source,
+            }
+        ],
+        "related": [],
+        "stories": [story],
+    }
+
+
+def write_baseline(press: Path, folder: Path) -> None:
+    """Plain Material: the same HTML pages as the press room's build, with its text."""
+    docs = folder / "docs"
+    for page in (press / "site").rglob("index.html"):
+        relative = page.parent.relative_to(press / "site")
+        if str(relative).startswith(("pagefind", "assets")):
+            continue
+        target = docs / relative / "index.md" if str(relative) != "." else docs / "index.md"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        article = page.read_text(encoding="utf-8")
+        start, end = article.find("<article"), article.find("</article>")
+        target.write_text(article[start:end] + "\n", encoding="utf-8")
+    nav = "\n".join(f"  - {lang}/index.md" for lang in ("en", "de"))
+    (folder / "mkdocs.yml").write_text(
+        f"site_name: Baseline\ntheme:\n  name: material\n  font: false\nplugins: []\nnav:\n{nav}\n"
+    )
+
+
+def build(folder: Path, env: dict[str, str]) -> tuple[float, int]:
+    """One build: seconds and peak memory (KiB) of the build process."""
+    shutil.rmtree(folder / "site", ignore_errors=True)
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "build", "-q"],
+        cwd=folder,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    if status != 0:
+        raise SystemExit(f"build failed in {folder}: {process.stderr.read().decode()[-2000:]}")
+    return seconds, usage.ru_maxrss
+
+
+def site_size(folder: Path) -> tuple[int, int]:
+    files = [path for path in (folder / "site").rglob("*") if path.is_file()]
+    return sum(path.stat().st_size for path in files), sum(
+        1 for path in files if path.name == "index.html"
+    )
+
+
+def measure(size: int, work: Path) -> dict[str, object]:
+    press, baseline = work / f"press-{size}", work / f"baseline-{size}"
+    write_archive(size, press)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    build(press, env)  # warm the file cache and produce the pages the baseline copies
+    write_baseline(press, baseline)
+    runs: dict[str, list[tuple[float, int]]] = {"press": [], "baseline": []}
+    for _ in range(REPEATS):
+        runs["baseline"].append(build(baseline, env))
+        runs["press"].append(build(press, env))
+    report = json.loads((press / "build" / "editor-report.json").read_text())
+    press_bytes, press_pages = site_size(press)
+    base_bytes, base_pages = site_size(baseline)
+    median = {
+        name: statistics.median(seconds for seconds, _ in items) for name, items in runs.items()
+    }
+    return {
+        "stories": size,
+        "pages": press_pages,
+        "baseline_pages": base_pages,
+        "press_s": median["press"],
+        "baseline_s": median["baseline"],
+        "ratio": median["press"] / median["baseline"],
+        "ms_per_page": 1000 * median["press"] / press_pages,
+        "baseline_ms_per_page": 1000 * median["baseline"] / base_pages,
+        "peak_mb": max(rss for _, rss in runs["press"]) / 1024,
+        "baseline_peak_mb": max(rss for _, rss in runs["baseline"]) / 1024,
+        "site_kb_per_page": press_bytes / 1024 / press_pages,
+        "baseline_kb_per_page": base_bytes / 1024 / base_pages,
+        "stages": report["timings"],
+    }
+
+
+def table(results: list[dict[str, object]]) -> str:
+    lines = [
+        f"Measured {dt.date.today().isoformat()} on this project's machine kind (2 cores), "
+        f"median of {REPEATS} builds each, press room and baseline alternating.",
+        "",
+        "| stories | pages | press room s | baseline s | ratio | ms/page | baseline ms/page "
+        "| peak MB | baseline peak MB | KB/page | baseline KB/page |",
+        "|" + " ---: |" * 11,
+    ]
+    for r in results:
+        lines.append(
+            f"| {r['stories']:,} | {r['pages']:,} | {r['press_s']:.1f} | {r['baseline_s']:.1f} "
+            f"| {r['ratio']:.2f} | {r['ms_per_page']:.2f} | {r['baseline_ms_per_page']:.2f} "
+            f"| {r['peak_mb']:.0f} | {r['baseline_peak_mb']:.0f} | {r['site_kb_per_page']:.1f} "
+            f"| {r['baseline_kb_per_page']:.1f} |"
+        )
+    lines += [
+        "",
+        "The plugin's own time by stage (seconds, last build):",
+        "",
+        "| stories | " + " | ".join(results[0]["stages"]) + " |",
+        "|" + " ---: |" * (len(results[0]["stages"]) + 1),
+    ]
+    for r in results:
+        lines.append(
+            f"| {r['stories']:,} | "
+            + " | ".join(f"{seconds:.2f}" for seconds in r["stages"].values())
+            + " |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def main(sizes: list[int]) -> None:
+    results = []
+    with tempfile.TemporaryDirectory(prefix="pressroom-bench-") as work:
+        for size in sizes:
+            results.append(measure(size, Path(work)))
+            print(table(results), flush=True)
+    RESULTS.write_text("# Benchmark\n\n" + table(results), encoding="utf-8")
+    print(f"written to {RESULTS.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main([int(size) for size in sys.argv[1:]] or [1000, 5000, 10000])
