@@ -14,6 +14,8 @@ class PressroomConfig(base.Config):
     cases = c.Type(str, default="seeds/cases.yml")
     # Where the editor's report is written on every build, relative to mkdocs.yml.
     report_file = c.Type(str, default="build/editor-report.json")
+    # Outcomes of unchanged sources are kept here between builds (empty: no cache).
+    cache_file = c.Type(str, default="build/cache/sources.pickle")
     # The report page is shown in `mkdocs serve`; publish it on the built site only if asked.
     publish_report = c.Type(bool, default=False)
     report_page = c.Type(str, default="editor-report.md")

@@ -10,6 +10,7 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from .cleaning import clean_source
 from .inference import infer
@@ -50,17 +51,26 @@ class Ingested:
                      if outcome.status == "published" and outcome.article is not None)
 
 
-def ingest(folder: Path, timings: Timings | None = None) -> Ingested:
-    return ingest_paths(source_paths(folder), timings or Timings())
+class OutcomeCache(Protocol):
+    def get(self, source: Path, raw: bytes) -> Outcome | None: ...
+    def put(self, source: Path, raw: bytes, outcome: Outcome) -> None: ...
 
 
-def ingest_paths(paths: Iterable[Path], timings: Timings | None = None) -> Ingested:
+def ingest(
+    folder: Path, timings: Timings | None = None, cache: OutcomeCache | None = None
+) -> Ingested:
+    return ingest_paths(source_paths(folder), timings or Timings(), cache)
+
+
+def ingest_paths(
+    paths: Iterable[Path], timings: Timings | None = None, cache: OutcomeCache | None = None
+) -> Ingested:
     timings = timings or Timings()
     outcomes: list[Outcome] = []
     seen_bytes: dict[str, Path] = {}
     seen_text: dict[str, Path] = {}
     for path in paths:
-        outcome = process(path, timings)
+        outcome = _cached_process(path, timings, cache)
         original = _duplicate_of(outcome, seen_bytes, seen_text)
         if original is not None:
             note = warning(path, f"is the same clipping as {original}: published once, "
@@ -70,6 +80,23 @@ def ingest_paths(paths: Iterable[Path], timings: Timings | None = None) -> Inges
         outcomes.append(outcome)
     problems = tuple(problem for outcome in outcomes for problem in outcome.problems)
     return Ingested(tuple(outcomes), problems)
+
+
+def _cached_process(path: Path, timings: Timings, cache: OutcomeCache | None) -> Outcome:
+    """An unchanged source's outcome from the cache; any other source processed (and kept)."""
+    if cache is None:
+        return process(path, timings)
+    with timings.stage("read"):
+        try:
+            raw = path.read_bytes()
+        except OSError:
+            return process(path, timings)
+        cached = cache.get(path, raw)
+    if cached is not None:
+        return cached
+    outcome = process(path, timings)
+    cache.put(path, raw, outcome)
+    return outcome
 
 
 def process(path: Path, timings: Timings | None = None) -> Outcome:

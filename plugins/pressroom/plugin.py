@@ -31,6 +31,7 @@ from .report import missing_translation_list, report_data, report_markdown, writ
 from .search_index import SearchIndexError, build_search_index
 from .site import SiteModel, SitePage, site_model
 from .sitemap import site_entries, sitemap_xml
+from .source_cache import SourceCache
 from .taxonomy import load_taxonomy
 from .timing import Timings
 
@@ -49,6 +50,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         self.files: Files | None = None
         self.site_problems: list[Problem] = []
         self.timings = Timings()
+        self.cache_hits = 0
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
@@ -68,7 +70,10 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         seeds = self._path(config, "seeds_dir")
         now = _now()
         self.timings = timings = Timings()
-        self.ingested = ingest(seeds, timings)
+        cache = SourceCache(self._path(config, "cache_file") if self.config.cache_file else None)
+        self.ingested = ingest(seeds, timings, cache)
+        cache.save()
+        self.cache_hits = cache.hits
         with timings.stage("pair"):
             taxonomy, taxonomy_problems = load_taxonomy(self._path(config, "taxonomy"))
             cases, case_problems = load_cases(self._path(config, "cases"))
@@ -173,6 +178,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
             log.debug(summary)
         report = self._report(seeds)
         report["timings"] = self.timings.as_dict()
+        report["cache"] = {"unchanged": self.cache_hits, "sources": len(self.ingested.outcomes)}
         write_report(report, self._path(config, "report_file"))
 
     def _write_sitemap(self, config: MkDocsConfig) -> None:

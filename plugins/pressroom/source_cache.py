@@ -1,0 +1,66 @@
+"""The source cache: a source whose bytes have not changed is not read, cleaned or inferred
+again. The cache belongs to the code that filled it: any change to the press room's code or
+its language data starts a new one. Registries are never cached (they are read every build).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+from functools import cache
+from importlib.metadata import version
+from pathlib import Path
+
+from .ingest import Outcome
+
+PACKAGE = Path(__file__).resolve().parent
+LIBRARIES = ("babel", "py3langid", "python-frontmatter", "PyYAML")
+
+
+@cache
+def code_fingerprint() -> str:
+    """What decides an outcome besides the source: our code and the libraries it leans on."""
+    digest = hashlib.sha256()
+    for path in sorted(PACKAGE.rglob("*.py")):
+        digest.update(path.read_bytes())
+    for library in LIBRARIES:
+        digest.update(version(library).encode())
+    return digest.hexdigest()
+
+
+class SourceCache:
+    """Outcomes by (path, hash of the bytes); loaded at the start of a build, saved at the end."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.hits = 0
+        self._entries: dict[str, tuple[str, Outcome]] = {}
+        self._fresh: dict[str, tuple[str, Outcome]] = {}
+        if path is not None and path.exists():
+            try:
+                with path.open("rb") as file:
+                    fingerprint, entries = pickle.load(file)
+            except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
+                fingerprint, entries = None, {}
+            if fingerprint == code_fingerprint():
+                self._entries = entries
+
+    def get(self, source: Path, raw: bytes) -> Outcome | None:
+        key = hashlib.sha256(raw).hexdigest()
+        entry = self._entries.get(str(source))
+        if entry is not None and entry[0] == key:
+            self.hits += 1
+            self._fresh[str(source)] = entry
+            return entry[1]
+        return None
+
+    def put(self, source: Path, raw: bytes, outcome: Outcome) -> None:
+        self._fresh[str(source)] = (hashlib.sha256(raw).hexdigest(), outcome)
+
+    def save(self) -> None:
+        """Keep what this build used: sources that were removed leave the cache too."""
+        if self.path is None:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with self.path.open("wb") as file:
+            pickle.dump((code_fingerprint(), self._fresh), file, protocol=pickle.HIGHEST_PROTOCOL)

@@ -1,0 +1,68 @@
+"""The source cache: unchanged sources are not processed again, and every change shows."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from conftest import SEEDS
+from sitebuild import build, make_project
+
+
+def report(project):
+    return json.loads((project / "build" / "editor-report.json").read_text(encoding="utf-8"))
+
+
+def page(project, url):
+    return (project / "site" / url / "index.html").read_text(encoding="utf-8")
+
+
+STORY = "en/stories/xiaomi-secures-legal-victory-against-online-defamation/"
+
+
+def test_a_rebuild_reuses_unchanged_sources_and_sees_every_change(tmp_path):
+    project = make_project(tmp_path)
+    assert build(project, "--strict").returncode == 0
+    assert report(project)["cache"] == {"unchanged": 0, "sources": 8}
+
+    assert build(project, "--strict").returncode == 0
+    assert report(project)["cache"] == {"unchanged": 8, "sources": 8}
+
+    # An edited source is read again, and the change is on its page.
+    source = project / "seeds" / "000_b899426bec3aca79.txt"
+    source.write_text(source.read_text(encoding="utf-8").replace(
+        "This case underscores", "This case clearly underscores"), encoding="utf-8")
+    assert build(project, "--strict").returncode == 0
+    assert report(project)["cache"] == {"unchanged": 7, "sources": 8}
+    assert "This case clearly underscores" in page(project, STORY)
+
+    # The registries are read every build: a new tag label and a new case title show
+    # everywhere they are used, with every source from the cache.
+    taxonomy = project / "seeds" / "taxonomy.yml"
+    taxonomy.write_text(taxonomy.read_text(encoding="utf-8").replace(
+        "{en: Minzhili, de: Minzhili}", "{en: Minzhili platform, de: Plattform Minzhili}"),
+        encoding="utf-8")
+    cases = project / "seeds" / "cases.yml"
+    cases.write_text(cases.read_text(encoding="utf-8").replace(
+        "en: Xiaomi v. Minzhili (“Network One Soldier”)", "en: Xiaomi against Minzhili"),
+        encoding="utf-8")
+    assert build(project, "--strict").returncode == 0
+    assert report(project)["cache"] == {"unchanged": 8, "sources": 8}
+    assert "Minzhili platform" in page(project, STORY)
+    assert "Plattform Minzhili" in page(project, "de/tags/minzhili/")
+    assert "Xiaomi against Minzhili" in page(project, "en/cases/")
+    assert "Xiaomi against Minzhili" in page(project, STORY)
+    feed = (project / "site/en/tags/minzhili/feed.xml").read_text(encoding="utf-8")
+    assert 'label="Minzhili platform"' in feed
+    assert re.search(r'"Minzhili platform"', (project / "site/api/articles.json").read_text())
+
+
+def test_a_removed_source_leaves_the_site_and_the_cache(tmp_path):
+    project = make_project(tmp_path)
+    assert build(project).returncode == 0
+    (project / "seeds" / "004_e53124b072d22cea-de.txt").unlink()
+    assert build(project).returncode == 0
+    assert report(project)["cache"] == {"unchanged": 7, "sources": 7}
+    assert "Dieser Artikel liegt nur auf Englisch vor" in page(
+        project, "de/stories/lei-jun-announces-legal-action-against-false-information-campaigns/")
+    assert SEEDS.exists()
