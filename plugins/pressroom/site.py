@@ -72,9 +72,6 @@ class SiteModel:
                 targets[lang] = target
         return targets
 
-    def in_language(self, lang: str) -> Sequence[SitePage]:
-        return [page for page in self.pages.values() if page.lang == lang]
-
 
 def site_model(generated: Sequence[SitePage], documents: Iterable[str]) -> SiteModel:
     """All pages: the generated ones, and the hand-written documents under a language folder."""
