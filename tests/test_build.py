@@ -194,7 +194,8 @@ HOSTILE = (b'---\ntitle: Evil "quote" <script>alert(1)</script>\n'
            b'summary: \'"><img src=x onerror=alert(2)>\'\n---\n'
            b"On May 14, 2025, a court ruled <script>alert(3)</script> and "
            b"<iframe src=javascript:alert(4)></iframe> against [a link](javascript:alert(5)).\n"
-           b"Entities stay text: &lt;b&gt;bold&lt;/b&gt; &amp; co.\n")
+           b"Entities stay text: &lt;b&gt;bold&lt;/b&gt; &amp; co.\n"
+           b"An attribute list tries its luck {: onclick=alert(6) }\n")
 
 
 class _Markup(HTMLParser):

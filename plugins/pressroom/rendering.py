@@ -16,16 +16,24 @@ from .i18n import N_, format_day, language_name, translate
 from .model import Article, Line
 from .text import is_heading_like, is_list_item, strip_list_marker
 
-_INLINE_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+!|~^=])")
-_LINE_START_SPECIALS = re.compile(r"^(\s*)(\d+)([.)])")
+# Only what can start markup is escaped: emphasis, code, links and images (no "[" means no
+# link, so parentheses stay plain), attribute lists ("{: onclick=…}"), raw HTML and entities.
+# Every escape costs Markdown an inline pattern, so escaping less keeps rendering fast.
+_INLINE_SPECIALS = re.compile(r"([\\`*_{}\[\]])")
+# At the start of a line: headings, quotes, lists, admonitions, tables.
+_LINE_START = re.compile(r"^(\s*)([-+#>!|.]|\d+[.)])")
 
 
 def escape_markdown(text: str) -> str:
     """Text that Markdown shows as it is: no HTML, no links, no emphasis, no lists."""
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _INLINE_SPECIALS.sub(r"\\\1", text)
-    text = _LINE_START_SPECIALS.sub(r"\1\2\\\3", text)
-    return re.sub(r"^(\s*)([-.])", r"\1\\\2", text)
+    return _LINE_START.sub(_escape_line_start, text)
+
+
+def _escape_line_start(match: re.Match[str]) -> str:
+    lead, marker = match.groups()
+    return f"{lead}{marker[:-1]}\\{marker[-1]}" if marker[-1] in ".)" else f"{lead}\\{marker}"
 
 
 def body_markdown(lines: Sequence[Line]) -> str:
