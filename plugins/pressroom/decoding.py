@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 # Byte order marks, longest first: a UTF-32 mark begins with the UTF-16 one.
@@ -17,8 +18,6 @@ _BOMS = (
 # Windows-1252 leaves these five bytes undefined: a file that has them is not a legacy clipping.
 LEGACY_ENCODING = "cp1252"
 
-# Control characters that no text file carries; tab, newline and carriage return are text.
-_TEXT_CONTROLS = {"\t", "\n", "\r", "\f"}
 
 
 class UndecodableError(ValueError):
@@ -60,15 +59,15 @@ def _encoding_of(raw: bytes) -> str:
 
 
 def _reject_binary(text: str) -> None:
-    controls = sum(1 for char in text if _is_control(char))
+    controls = len(_CONTROL.findall(text))
     if controls and controls * 100 > len(text):
         raise UndecodableError(f"{controls} control characters: this is not a text file")
 
 
-def _is_control(char: str) -> bool:
-    # C0 controls and DEL fill binary files; C1 controls (U+0080-U+009F) are left alone, as
-    # mojibake carries them where Windows-1252 has no character.
-    return (char < " " or char == "\x7f") and char not in _TEXT_CONTROLS
+# C0 controls and DEL fill binary files (tab, newline, carriage return and form feed are
+# text); C1 controls (U+0080-U+009F) are left alone, as mojibake carries them where
+# Windows-1252 has no character.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 def normalise_newlines(text: str) -> str:

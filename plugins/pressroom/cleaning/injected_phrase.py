@@ -24,7 +24,8 @@ RULE = "injected-phrase"
 
 # Below this many expected occurrences a missing word may simply be chance.
 MIN_EXPECTED = 6.0
-# A word counts as vanished when it is seen at most this share of its expected count.
+# A word counts as vanished when it is seen at most this share of its expected count: an
+# injection leaves none, or the capitalised ones when it replaced only the lowercase word.
 VANISHED_SHARE = 0.2
 MAX_PHRASE_TOKENS = 3
 MIN_PHRASE_COUNT = 4
@@ -97,10 +98,13 @@ def _phrase_counts(text: str) -> Counter[str]:
     return counts
 
 
+_ALNUM = re.compile(r"\w")
+
+
 def _could_be_injected(run: list[str]) -> bool:
-    if not all(token and any(char.isalnum() for char in token) for token in run):
+    if run[0].casefold() in COMMON_WORDS or run[-1].casefold() in COMMON_WORDS:
         return False
-    return run[0].casefold() not in COMMON_WORDS and run[-1].casefold() not in COMMON_WORDS
+    return all(_ALNUM.search(token) for token in run)
 
 
 def _likeliest_phrase(text: str, candidates: Counter[str], deficit: float) -> str | None:
