@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from functools import cache
 
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
@@ -11,10 +12,12 @@ PRESS_LANGUAGES = ("en", "de")
 
 @cache
 def _identifier(languages: tuple[str, ...] | None) -> LanguageIdentifier:
-    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    if languages:
-        identifier.set_languages(list(languages))
-    return identifier
+    if not languages:
+        return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    # The model is read (and decompressed) once; a restricted identifier is a copy of it.
+    restricted = copy.copy(_identifier(None))
+    restricted.set_languages(list(languages))
+    return restricted
 
 
 def identify(text: str, languages: tuple[str, ...] | None = None) -> tuple[str, float]:

@@ -73,18 +73,22 @@ MONTHS_DE = "Januar Februar März April Mai Juni Juli August September Oktober N
 
 
 def sentence_en(rng: random.Random, names: list[str]) -> str:
+    """A sentence with the function words of real English news, at their usual rates."""
     return (
         f"The {rng.choice(EN_ADJ)} {rng.choice(EN_NOUNS)} of {rng.choice(names)} "
-        f"{rng.choice(EN_VERB)} the {rng.choice(EN_NOUNS)} and the {rng.choice(EN_NOUNS)} "
-        f"in the case of {rng.choice(names)} with {rng.randrange(2, 900)} {rng.choice(EN_NOUNS)}s."
+        f"{rng.choice(EN_VERB)} that the {rng.choice(EN_NOUNS)} was {rng.choice(EN_ADJ)} and "
+        f"said it is due to a {rng.choice(EN_NOUNS)} in the case of {rng.choice(names)}, "
+        f"with {rng.randrange(2, 900)} {rng.choice(EN_NOUNS)}s for the court on the record."
     )
 
 
 def sentence_de(rng: random.Random, names: list[str]) -> str:
+    """A sentence with the function words of real German news, at their usual rates."""
     return (
         f"Die {rng.choice(DE_ADJ)} {rng.choice(DE_NOUNS)} von {rng.choice(names)} "
-        f"{rng.choice(DE_VERB)} die {rng.choice(DE_NOUNS)} und den Fall der "
-        f"{rng.choice(DE_NOUNS)} mit {rng.randrange(2, 900)} Einträgen in der Sache."
+        f"{rng.choice(DE_VERB)}, dass der Fall und das {rng.choice(DE_NOUNS)} mit "
+        f"{rng.randrange(2, 900)} Einträgen in der Sache des Gerichts zu prüfen ist, "
+        f"wie sich aus den Unterlagen für die Presse auf der Seite ergibt."
     )
 
 
