@@ -112,10 +112,13 @@ class Event:
     date: PartialDate | None = None
     reported: dt.date | None = None
 
-    def sort_key(self) -> tuple[PartialDate, int]:
-        known = self.date or (PartialDate(self.reported.year, self.reported.month,
-                                          self.reported.day) if self.reported else None)
-        return (known or PartialDate(0), 0)
+    def sort_key(self) -> PartialDate:
+        """Dated events in order; an undated one stands where its report puts it."""
+        if self.date is not None:
+            return self.date
+        if self.reported is not None:
+            return PartialDate(self.reported.year, self.reported.month, self.reported.day)
+        return PartialDate(0)
 
 
 @dataclass(frozen=True)

@@ -53,10 +53,11 @@ def prepare_edition(
     preview: bool, require_translations: bool, seeds: Path, cases_file: Path,
 ) -> Edition:
     articles = ingested.articles
-    # Checks run over every story, drafts included: a registry may name a story not yet out.
-    every_story, _ = group_stories(articles)
     public = [article for article in articles if preview or article.is_public(now)]
     stories, problems = group_stories(public)
+    # Checks run over every story, drafts included: a registry may name a story not yet out.
+    # Grouping again is only needed when something was held back.
+    every_story = stories if len(public) == len(articles) else group_stories(articles)[0]
     problems += missing_translations(stories, require_translations)
     tags_of: dict[str, list[Tag]] = {}
     for story in stories:

@@ -94,17 +94,17 @@ def _cached_process(path: Path, timings: Timings, cache: OutcomeCache | None) ->
         cached = cache.get(path, raw)
     if cached is not None:
         return cached
-    outcome = process(path, timings)
+    outcome = process(path, timings, raw)
     cache.put(path, raw, outcome)
     return outcome
 
 
-def process(path: Path, timings: Timings | None = None) -> Outcome:
-    """Read, clean and describe one source."""
+def process(path: Path, timings: Timings | None = None, raw: bytes | None = None) -> Outcome:
+    """Read (unless the bytes are given), clean and describe one source."""
     timings = timings or Timings()
     try:
         with timings.stage("read"):
-            source, problems = read_source(path)
+            source, problems = read_source(path, raw)
     except SourceError as exc:
         return Outcome(path, problems=exc.problems)
     except OSError as exc:

@@ -3,14 +3,9 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import cache
 
 from babel.dates import get_month_names
-
-# Letters of the scripts English and German are written in. Everything else alphabetic is
-# a "foreign script" here: Han, kana, Hangul, Cyrillic, Arabic, Greek, Thai and so on.
-_LATIN_RANGES = ((0x41, 0x5A), (0x61, 0x7A), (0xC0, 0x24F), (0x1E00, 0x1EFF))
 
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 SENTENCE_END = ".!?…"
@@ -25,22 +20,9 @@ _ABBREVIATIONS = re.compile(
 )
 
 
-def is_latin_letter(char: str) -> bool:
-    code = ord(char)
-    return any(low <= code <= high for low, high in _LATIN_RANGES)
-
-
-def is_foreign_letter(char: str) -> bool:
-    """A letter of a script other than Latin (the script of English and German)."""
-    return char.isalpha() and not is_latin_letter(char) and not _is_modifier(char)
-
-
-def _is_modifier(char: str) -> bool:
-    return unicodedata.category(char) in ("Lm", "Mn")
-
-
-# The same facts as regular expressions, for whole lines (the cleaner looks at every line of
-# every clipping several times: per-character Python calls would dominate a build).
+# Letters of the scripts English and German are written in are Latin; any other letter
+# belongs to a "foreign script" here: Han, kana, Hangul, Cyrillic, Arabic, Greek, Thai and so
+# on. Regular expressions, because the cleaner looks at every line several times.
 _LETTER = re.compile(r"[^\W\d_]")
 FOREIGN_LETTER = re.compile(r"[^\W\d_A-Za-z\u00C0-\u024F\u1E00-\u1EFF\u02B0-\u02FF]")
 

@@ -72,24 +72,26 @@ MONTHS_EN = "January February March April May June July August September October
 MONTHS_DE = "Januar Februar März April Mai Juni Juli August September Oktober November Dezember"
 
 
-def sentence_en(rng: random.Random, names: list[str]) -> str:
-    """A sentence with the function words of real English news, at their usual rates."""
-    return (
-        f"The {rng.choice(EN_ADJ)} {rng.choice(EN_NOUNS)} of {rng.choice(names)} "
-        f"{rng.choice(EN_VERB)} that the {rng.choice(EN_NOUNS)} was {rng.choice(EN_ADJ)} and "
-        f"said it is due to a {rng.choice(EN_NOUNS)} in the case of {rng.choice(names)}, "
-        f"with {rng.randrange(2, 900)} {rng.choice(EN_NOUNS)}s for the court on the record."
-    )
+# Sentences with the function words of real news in each language, at their usual rates.
+TEMPLATES = {
+    "en": "The {adj} {noun} of {name} {verb} that the {noun2} was {adj2} and said it is due to "
+    "a {noun3} in the case of {name2}, with {count} {noun4}s for the court on the record.",
+    "de": "Die {adj} {noun} von {name} {verb}, dass der Fall und das {noun2} mit {count} "
+    "Einträgen in der Sache des Gerichts zu prüfen ist, wie sich aus den Unterlagen für die "
+    "Presse auf der Seite ergibt.",
+}
+WORDS = {
+    "en": {"adj": EN_ADJ, "noun": EN_NOUNS, "verb": EN_VERB},
+    "de": {"adj": DE_ADJ, "noun": DE_NOUNS, "verb": DE_VERB},
+}
 
 
-def sentence_de(rng: random.Random, names: list[str]) -> str:
-    """A sentence with the function words of real German news, at their usual rates."""
-    return (
-        f"Die {rng.choice(DE_ADJ)} {rng.choice(DE_NOUNS)} von {rng.choice(names)} "
-        f"{rng.choice(DE_VERB)}, dass der Fall und das {rng.choice(DE_NOUNS)} mit "
-        f"{rng.randrange(2, 900)} Einträgen in der Sache des Gerichts zu prüfen ist, "
-        f"wie sich aus den Unterlagen für die Presse auf der Seite ergibt."
-    )
+def sentence(lang: str, rng: random.Random, names: list[str]) -> str:
+    words = WORDS[lang]
+    picks = {f"{kind}{suffix}": rng.choice(words[kind])
+             for kind in ("adj", "noun", "verb") for suffix in ("", "2", "3", "4")}
+    return TEMPLATES[lang].format(**picks, name=rng.choice(names), name2=rng.choice(names),
+                                  count=rng.randrange(2, 900))
 
 
 def story_texts(number: int, rng: random.Random) -> tuple[str, str, dt.date, list[int]]:
@@ -113,8 +115,8 @@ def story_texts(number: int, rng: random.Random) -> tuple[str, str, dt.date, lis
         + f"im Verfahren gegen {names[1]} zu."
     ]
     for paragraph in range(5):
-        en += ["", " ".join(sentence_en(rng, names) for _ in range(4))]
-        de += ["", " ".join(sentence_de(rng, names) for _ in range(4))]
+        en += ["", " ".join(sentence("en", rng, names) for _ in range(4))]
+        de += ["", " ".join(sentence("de", rng, names) for _ in range(4))]
         if paragraph == 1:
             en += ["", "Share on Facebook | Share on X | Email"]
             de += ["", "Teilen: Facebook, WhatsApp, E-Mail"]

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 
 from ..model import Line, Removal
-from ..text import FOREIGN_LETTER, foreign_share, is_foreign_letter
+from ..text import FOREIGN_LETTER, foreign_share
 from .context import CleaningContext, repair_line
 
 RULE = "spam-fragment"
@@ -70,12 +70,12 @@ def foreign_runs(text: str) -> list[tuple[int, int]]:
     return runs
 
 
+# CJK punctuation and full-width forms belong to a foreign run as much as its letters.
 _FOREIGN = re.compile(FOREIGN_LETTER.pattern[:-1] + r"\u3000-\u303f\uff00-\uffef]")
 
 
 def _foreign(char: str) -> bool:
-    # CJK punctuation and full-width forms belong to the run as much as its letters.
-    return is_foreign_letter(char) or "\u3000" <= char <= "\u303f" or "\uff00" <= char <= "\uffef"
+    return bool(_FOREIGN.match(char))
 
 
 def _glued(text: str, start: int, end: int, glue_before: str = "") -> bool:
