@@ -60,3 +60,65 @@ def test_reading_any_bytes_gives_a_source_or_a_clear_error(raw):
         assert all(problem.message for problem in exc.problems)
     else:
         assert source.body
+
+
+# Characters YAML treats specially inside quotes or refuses outright, next to ordinary text.
+awkward_text = st.text(alphabet=st.one_of(
+    st.characters(codec="utf-8", exclude_categories=("Cs",)),
+    st.sampled_from("\x85\u2028\u2029\x7f\x9f\ufeff\ufffe\uffff\"'\\:#{}[]&<>-\n\t"),
+), max_size=60)
+
+
+@settings(max_examples=200, deadline=None)
+@given(title=awkward_text, publisher=awkward_text, tags=st.lists(awkward_text, max_size=4))
+def test_frontmatter_reads_back_as_written(title, publisher, tags):
+    """MkDocs reads a generated page's frontmatter with its own YAML reader; whatever the
+    text, every value comes back (title escaped for the theme, which prints it raw)."""
+    import html
+
+    from mkdocs.utils.meta import get_data
+
+    from pressroom.rendering import with_frontmatter
+
+    meta = {"title": title, "lang": "de", "publisher": publisher, "tags": tags, "flag": True}
+    body, read = get_data(with_frontmatter(meta, "Body\n"))
+    assert read == {**meta, "title": html.escape(title)}
+    assert body.strip() == "Body"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(text_lines, min_size=1, max_size=20))
+def test_a_story_page_shows_every_text_as_text(lines):
+    """Whatever a clipping holds, the story page's HTML has only the elements the renderer
+    writes, and every body line comes out as the same text."""
+    from html.parser import HTMLParser
+    from pathlib import Path
+
+    from pressroom.story_html import StoryExtras, story_body
+
+    text = "\n".join(lines)
+    if not text.strip():
+        return
+    source = Source(Path("x.txt"), text.encode(), "utf-8", tuple(lines_of(text)))
+    article, _ = infer(source, clean(source.body))
+    extras = StoryExtras(tags=[("<b>tag</b>", "de/tags/t.md")], cases=[("a & b", "de/c.md#x")])
+    rendered = story_body(article, "de", "1. Mai 2025 · <i>X</i>", extras, lambda path: path)
+
+    class Elements(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.tags: set[str] = set()
+            self.text = ""
+
+        def handle_starttag(self, tag: str, attrs: object) -> None:
+            self.tags.add(tag)
+
+        def handle_data(self, data: str) -> None:
+            self.text += data
+
+    parsed = Elements()
+    parsed.feed(rendered.html)
+    assert parsed.tags <= {"h1", "h2", "p", "ul", "li", "div", "nav", "a", "strong"}
+    for line in article.body:
+        assert line.text.strip().lstrip("-•*· ").strip() in parsed.text
+    assert "<b>tag</b>" in parsed.text and "<i>X</i>" in parsed.text

@@ -1,8 +1,16 @@
 """A story as listings show it (landing, tag and case pages): linked title, date, publisher,
-summary, in the reader's language, or the original's with a note where there is no version."""
+summary, in the reader's language, or the original's with a note where there is no version.
+
+One entry, two forms: HTML for the long listings (landing and tag pages), Markdown inside
+the case pages.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .html_text import Headings, LinkTo, RenderedBody, anchor, escape_text
 from .i18n import N_, language_name, translate
 from .rendering import dateline, escape_markdown
 from .stories import Story
@@ -15,21 +23,70 @@ def story_path(story: Story, lang: str) -> str:
     return f"{lang}/{STORIES}/{story.id}.md"
 
 
-def story_listing(story: Story, lang: str, link: str, with_summary: bool = True) -> str:
+@dataclass(frozen=True)
+class ListingEntry:
+    title: str
+    path: str  # docs path of the story's page in the reader's language
+    details: str  # date and publisher
+    summary: str | None
+    original: str | None = None  # for a story without a version in the reader's language
+    note: str | None = None  # "only in German"
+
+
+def listing_entry(story: Story, lang: str, with_summary: bool = True) -> ListingEntry:
     article = story.versions.get(lang, story.original)
-    title = escape_markdown(article.title.value)
+    summary = article.summary.value if with_summary and article.summary.value else None
+    entry = ListingEntry(article.title.value, story_path(story, lang), dateline(article, lang),
+                         summary)
     if lang in story.versions:
-        item = f"- [{title}]({link})"
-    else:
-        original = article.lang.value
-        note = translate(lang, ONLY_IN, language=language_name(original, lang))
-        item = f'- [{title}]({link}){{: hreflang="{original}" lang="{original}" }} ({note})'
-    details = dateline(article, lang)
-    if details:
-        item += f"  \n  {details}"
-    if with_summary and article.summary.value:
-        summary = escape_markdown(article.summary.value)
-        if lang not in story.versions:
-            summary = f'<span lang="{article.lang.value}">{summary}</span>'
-        item += f"  \n  {summary}"
-    return item
+        return entry
+    original = article.lang.value
+    note = translate(lang, ONLY_IN, language=language_name(original, lang))
+    return ListingEntry(entry.title, entry.path, entry.details, summary, original, note)
+
+
+def story_listing(story: Story, lang: str, link: str, with_summary: bool = True) -> str:
+    """The entry as a Markdown list item, linking to ``link``."""
+    entry = listing_entry(story, lang, with_summary)
+    item = f"- [{escape_markdown(entry.title)}]({link})"
+    if entry.original:
+        item += f'{{: hreflang="{entry.original}" lang="{entry.original}" }} ({entry.note})'
+    lines = [item]
+    if entry.details:
+        lines.append(escape_markdown(entry.details))
+    if entry.summary:
+        summary = escape_markdown(entry.summary)
+        lines.append(f'<span lang="{entry.original}">{summary}</span>' if entry.original
+                     else summary)
+    return "  \n  ".join(lines)
+
+
+def listing_html(stories: Sequence[Story], lang: str, link: LinkTo) -> str:
+    """The entries as an HTML list, linked from the page ``link`` belongs to."""
+    return "<ul>\n" + "\n".join(_item_html(listing_entry(story, lang), link)
+                                 for story in stories) + "\n</ul>"
+
+
+def _item_html(entry: ListingEntry, link: LinkTo) -> str:
+    marked = f' hreflang="{entry.original}" lang="{entry.original}"' if entry.original else ""
+    parts = [anchor(link(entry.path), entry.title, marked)
+             + (f" ({escape_text(entry.note)})" if entry.note else "")]
+    if entry.details:
+        parts.append(escape_text(entry.details))
+    if entry.summary:
+        summary = escape_text(entry.summary)
+        parts.append(f'<span lang="{entry.original}">{summary}</span>' if entry.original
+                     else summary)
+    return "<li>" + "<br>\n".join(parts) + "</li>"
+
+
+def listing_page_body(
+    title: str, intro: str | None, stories: Sequence[Story], lang: str, empty: str, link: LinkTo
+) -> RenderedBody:
+    """A page that lists stories: heading, introduction, the list (or what says it is empty)."""
+    headings = Headings()
+    blocks = [headings.add(1, title)]
+    if intro:
+        blocks.append(f"<p>{escape_text(intro)}</p>")
+    blocks.append(listing_html(stories, lang, link) if stories else f"<p>{escape_text(empty)}</p>")
+    return RenderedBody("\n".join(blocks) + "\n", headings.found)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
+from functools import partial
 from pathlib import Path
 
 from babel.dates import format_datetime
@@ -15,20 +16,19 @@ from .case_pages import CASES_PAGE, case_pages
 from .edition import Edition
 from .editor_keys import LANGUAGES
 from .i18n import N_, translate
-from .listings import STORIES, story_listing, story_path
+from .listings import listing_page_body, story_path
 from .model import Article
-from .rendering import escape_markdown, story_markdown, with_frontmatter
+from .rendering import dateline, escape_markdown, page_frontmatter, with_frontmatter
 from .site import SitePage
 from .stories import Story
-from .tag_pages import TAGS, tag_pages
+from .story_html import StoryExtras, story_body
+from .tag_pages import tag_pages, tag_path
 
 LANDING_TITLE = N_("Press room")
 LANDING_INTRO = N_("Coverage of our legal action against defamation and smear campaigns.")
 NO_STORIES = N_("No stories yet.")
 SEARCH_TITLE = N_("Search")
 SEARCH_PAGE = "search.md"
-TAGS_LABEL = N_("Tags")
-CASES_LABEL = N_("Cases")
 DRAFT = N_("Draft: this story is not published on the built site.")
 EMBARGO = N_("Under embargo until {moment}: not published on the built site before then.")
 
@@ -42,7 +42,8 @@ def source_pages(stories: Sequence[Story]) -> dict[Path, str]:
 def generated_pages(
     edition: Edition, boilerplate: Mapping[str, str], preview_at: dt.datetime | None = None
 ) -> list[SitePage]:
-    """Every generated page; ``preview_at`` (in `mkdocs serve`) adds draft and embargo banners."""
+    """Every generated page; ``boilerplate`` is the media kit's paragraph per language, as
+    HTML; ``preview_at`` (in `mkdocs serve`) adds draft and embargo banners."""
     stories = edition.stories
     by_id = {story.id: story for story in stories}
     by_source = {article.source.name: story for story in stories
@@ -61,54 +62,42 @@ def generated_pages(
 def story_pages(
     story: Story, edition: Edition, boilerplate: Mapping[str, str], preview_at: dt.datetime | None
 ) -> list[SitePage]:
-    """One page per language: the version in it, or a stand-in that shows the original."""
+    """One page per language: the version in it, or a stand-in that shows the original. The
+    body is written when MkDocs asks for it, with links from that page."""
     pages = []
+    tags = edition.tags_of.get(story.id, ())
+    cases = edition.cases_of.get(story.id, ())
     for lang in LANGUAGES:
         article = story.versions.get(lang, story.original)
-        extras = [*_banner(article, lang, preview_at), *_links(story, lang, edition)]
-        markdown = story_markdown(article, lang, boilerplate.get(lang), extras)
-        pages.append(SitePage(story_path(story, lang), lang, lang in story.versions, markdown))
+        extras = StoryExtras(
+            banner=_banner(article, lang, preview_at),
+            tags=[(tag.label(lang), tag_path(tag, lang)) for tag in tags],
+            cases=[(case.title[lang], f"{lang}/{CASES_PAGE}#{case.id}") for case in cases],
+            boilerplate_html=boilerplate.get(lang),
+        )
+        body = partial(story_body, article, lang, dateline(article, lang), extras)
+        markdown = with_frontmatter(page_frontmatter(article, lang), "")
+        pages.append(SitePage(story_path(story, lang), lang, lang in story.versions, markdown,
+                              body=body))
     return pages
 
 
-def _links(story: Story, lang: str, edition: Edition) -> list[str]:
-    """The story's tags and cases, linked to their pages in the reader's language."""
-    lines = []
-    tags = edition.tags_of.get(story.id, ())
-    cases = edition.cases_of.get(story.id, ())
-    if tags:
-        # Tags as the theme shows them (chips), named for screen readers by the container.
-        chips = " ".join(f"[{escape_markdown(tag.label(lang))}](../{TAGS}/{tag.id}.md)"
-                         "{: .md-tag }" for tag in tags)
-        label = translate(lang, TAGS_LABEL).replace('"', "")
-        lines.append(f'<nav class="md-tags" aria-label="{label}" markdown>\n{chips}\n</nav>')
-    if cases:
-        links = ", ".join(f"[{escape_markdown(case.title[lang])}](../{CASES_PAGE}#{case.id})"
-                          for case in cases)
-        lines.append(f"**{escape_markdown(translate(lang, CASES_LABEL))}:** {links}")
-    return lines
-
-
-def _banner(article: Article, lang: str, now: dt.datetime | None) -> list[str]:
+def _banner(article: Article, lang: str, now: dt.datetime | None) -> str | None:
     """In preview only: a draft or an embargoed story says that readers do not see it."""
     if now is None or article.is_public(now):
-        return []
+        return None
     if article.draft:
-        text = translate(lang, DRAFT)
-    else:
-        moment = format_datetime(article.embargo, format="long", locale=lang)
-        text = translate(lang, EMBARGO, moment=moment)
-    return [f'!!! warning ""\n    {escape_markdown(text)}']
+        return translate(lang, DRAFT)
+    moment = format_datetime(article.embargo, format="long", locale=lang)
+    return translate(lang, EMBARGO, moment=moment)
 
 
 def landing_page(lang: str, stories: Sequence[Story]) -> SitePage:
     title = translate(lang, LANDING_TITLE)
-    lines = [f"# {escape_markdown(title)}", "", escape_markdown(translate(lang, LANDING_INTRO)), ""]
-    lines += [story_listing(story, lang, f"{STORIES}/{story.id}.md") for story in stories] or [
-        translate(lang, NO_STORIES)]
-    meta = {"title": title, "lang": lang}
-    markdown = with_frontmatter(meta, "\n".join(lines) + "\n")
-    return SitePage(f"{lang}/index.md", lang, markdown=markdown, searchable=False)
+    body = partial(listing_page_body, title, translate(lang, LANDING_INTRO), stories, lang,
+                   translate(lang, NO_STORIES))
+    markdown = with_frontmatter({"title": title, "lang": lang}, "")
+    return SitePage(f"{lang}/index.md", lang, markdown=markdown, searchable=False, body=body)
 
 
 def search_page(lang: str) -> SitePage:

@@ -10,17 +10,20 @@ from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urljoin
 
+import markdown
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from .cases import load_cases
 from .config import PressroomConfig
 from .edition import Edition, prepare_edition
 from .editor_keys import LANGUAGES
+from .html_text import Heading, LinkTo
 from .ingest import Ingested, ingest
 from .links import home_links, page_links
 from .outputs import data_files, page_extras
@@ -86,7 +89,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
             _log(problem, seeds.parent)
         documents = [file.src_uri for file in files.documentation_pages()]
         with timings.stage("render pages"):
-            generated = generated_pages(self.edition, _boilerplate(files),
+            generated = generated_pages(self.edition, _boilerplate(files, config),
                                         now if self.serving else None)
             for page in generated:
                 files.append(File.generated(config, page.path, content=page.markdown or ""))
@@ -137,6 +140,29 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
             page.meta.setdefault("lang", LANGUAGES[0])
             page.meta["pressroom"] = home_links(self.site, self._url_of, absolute)
         return context
+
+    def on_page_content(
+        self, html: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        site_page = self.site.get(page.file.src_uri)
+        if site_page is None or site_page.body is None:
+            return html
+        with self.timings.stage("render pages"):
+            rendered = site_page.body(self._links_from(page))
+        page.toc = get_toc(_toc_tokens(rendered.headings))  # type: ignore[arg-type]
+        return rendered.html
+
+    def _links_from(self, page: Page) -> LinkTo:
+        def link(target: str) -> str:
+            path, _, fragment = target.partition("#")
+            assert self.files is not None
+            file = self.files.get_file_from_path(path)
+            if file is None:
+                log.warning(f"{page.file.src_uri}: links to {path}, which is not in the site")
+                return target
+            url = file.url_relative_to(page.file)
+            return f"{url}#{fragment}" if fragment else url
+        return link
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         return valid_toggles(output)
@@ -234,14 +260,29 @@ def _pages_in(item: Any) -> list[Page]:
     return [page for child in getattr(item, "children", None) or () for page in _pages_in(child)]
 
 
-def _boilerplate(files: Files) -> dict[str, str]:
+def _boilerplate(files: Files, config: MkDocsConfig) -> dict[str, str]:
+    """The media kit's paragraph per language, as HTML: converted once, not per story."""
     found = {}
     for lang in LANGUAGES:
         media_kit = files.get_file_from_path(f"{lang}/{MEDIA_KIT}")
         text = boilerplate_of(media_kit.content_string) if media_kit is not None else None
         if text:
-            found[lang] = text
+            found[lang] = markdown.Markdown(extensions=config.markdown_extensions,
+                                            extension_configs=config.mdx_configs).convert(text)
     return found
+
+
+def _toc_tokens(headings: list[Heading]) -> list[dict[str, Any]]:
+    """Headings as the table of contents nests them: each under the last of a higher level."""
+    top: list[dict[str, Any]] = []
+    open_levels: list[dict[str, Any]] = []
+    for heading in headings:
+        token = {"level": heading.level, "id": heading.id, "name": heading.html, "children": []}
+        while open_levels and open_levels[-1]["level"] >= heading.level:
+            open_levels.pop()
+        (open_levels[-1]["children"] if open_levels else top).append(token)
+        open_levels.append(token)
+    return top
 
 
 def _log(problem: Problem, root: Path) -> None:

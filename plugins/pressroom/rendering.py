@@ -1,4 +1,5 @@
-"""Rendering: an Article becomes a Markdown page with frontmatter.
+"""Rendering: pages as Markdown with frontmatter (listings, tags, cases, the report), and a
+story's frontmatter and dateline. Story bodies are HTML (``story_html``).
 
 Text is data: every character from a clipping is escaped, so that nothing in a source (a
 tag, an entity, a Markdown link) reaches the reader's browser as markup.
@@ -7,14 +8,11 @@ tag, an entity, a Markdown link) reaches the reader's browser as markup.
 from __future__ import annotations
 
 import html
+import json
 import re
-from collections.abc import Sequence
 
-import yaml
-
-from .i18n import N_, format_day, language_name, translate
-from .model import Article, Line
-from .text import is_heading_like, is_list_item, strip_list_marker
+from .i18n import format_day
+from .model import Article
 
 # Only what can start markup is escaped: emphasis, code, links and images (no "[" means no
 # link, so parentheses stay plain), attribute lists ("{: onclick=…}"), raw HTML and entities.
@@ -36,37 +34,14 @@ def _escape_line_start(match: re.Match[str]) -> str:
     return f"{lead}{marker[:-1]}\\{marker[-1]}" if marker[-1] in ".)" else f"{lead}\\{marker}"
 
 
-def body_markdown(lines: Sequence[Line]) -> str:
-    """Paragraphs, headings and lists: in clippings, every line is a paragraph of its own."""
-    text_lines = [line.text.strip() for line in lines if line.text.strip()]
-    blocks: list[str] = []
-    for index, text in enumerate(text_lines):
-        following = text_lines[index + 1] if index + 1 < len(text_lines) else None
-        if is_list_item(text):
-            item = f"- {escape_markdown(strip_list_marker(text))}"
-            if blocks and blocks[-1].startswith("- "):
-                blocks[-1] += "\n" + item
-            else:
-                blocks.append(item)
-        elif following is not None and is_heading_like(text) and not is_heading_like(following):
-            blocks.append(f"## {escape_markdown(text)}")
-        else:
-            blocks.append(escape_markdown(text))
-    return "\n\n".join(blocks) + "\n"
-
-
-ONLY_IN = N_("This story is only available in {language}. The original follows.")
-ABOUT_COMPANY = N_("About the company")
-
-
 def dateline(article: Article, lang: str) -> str:
-    """Date (in the reader's language) and publisher: "14. Mai 2025 · XiaomiWelt"."""
+    """Date (in the reader's language) and publisher, as text: "14. Mai 2025 · XiaomiWelt"."""
     parts = []
     if article.date.value is not None:
         parts.append(format_day(article.date.value, lang))
     if article.publisher.value:
         parts.append(article.publisher.value)
-    return " · ".join(escape_markdown(part) for part in parts)
+    return " · ".join(parts)
 
 
 def page_frontmatter(article: Article, lang: str) -> dict[str, object]:
@@ -86,42 +61,21 @@ def page_frontmatter(article: Article, lang: str) -> dict[str, object]:
 # The theme prints these meta values into <title> and attributes without escaping them
 # (MkDocs renders templates without autoescape): they are stored escaped.
 _PRINTED_RAW = ("title", "description")
+# JSON is YAML's flow style, and far faster to write than a YAML emitter; but YAML folds
+# these line breaks inside quotes and refuses these non-printable characters, which JSON
+# leaves as they are: they are written as escapes, which both read back the same.
+_NOT_YAML_SAFE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 
 
 def with_frontmatter(meta: dict[str, object], markdown: str) -> str:
-    meta = {key: html.escape(value) if key in _PRINTED_RAW and isinstance(value, str) else value
-            for key, value in meta.items()}
-    header = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
-    return f"---\n{header}---\n\n{markdown}"
+    lines = [f"{key}: {_yaml_value(_stored(key, value))}" for key, value in meta.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n\n" + markdown
 
 
-def story_markdown(
-    article: Article, lang: str, boilerplate: str | None = None, extras: Sequence[str] = ()
-) -> str:
-    """A story's page for a reader of ``lang``: the article itself, or, when the story has no
-    version in that language, a notice in the reader's language and the original, marked with
-    its own language."""
-    original = article.lang.value
-    title = escape_markdown(article.title.value)
-    parts = []
-    if original == lang:
-        parts.append(f"# {title}")
-    else:
-        parts.append(f'# {title} {{: lang="{original}" }}')
-        notice = translate(lang, ONLY_IN, language=language_name(original, lang))
-        parts.append(f'!!! note ""\n    {escape_markdown(notice)}')
-    line = dateline(article, lang)
-    if line:
-        parts.append(line)
-    parts.extend(extras)
-    body = body_markdown(article.body)
-    if original != lang:
-        body = f'<div lang="{original}" markdown>\n\n{body}\n</div>'
-    parts.append(body)
-    if boilerplate:
-        # The same paragraph under every story would make every story a search result.
-        heading = escape_markdown(translate(lang, ABOUT_COMPANY))
-        parts.append(f'<div data-pagefind-ignore markdown>\n\n## {heading}\n\n'
-                     f'{boilerplate.strip()}\n\n</div>')
-    meta = page_frontmatter(article, lang)
-    return with_frontmatter(meta, "\n\n".join(parts))
+def _stored(key: str, value: object) -> object:
+    return html.escape(value) if key in _PRINTED_RAW and isinstance(value, str) else value
+
+
+def _yaml_value(value: object) -> str:
+    return _NOT_YAML_SAFE.sub(lambda m: f"\\u{ord(m[0]):04x}",
+                              json.dumps(value, ensure_ascii=False))

@@ -7,10 +7,11 @@ translation is not a version: it defers to the original, and is never announced 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from .editor_keys import LANGUAGES
+from .html_text import LinkTo, RenderedBody
 
 
 @dataclass(frozen=True)
@@ -20,6 +21,9 @@ class SitePage:
     translated: bool = True  # False for a page that stands in for a missing translation
     markdown: str | None = None  # the content of a generated page; None for a hand-written one
     searchable: bool = True  # listings and the search page itself are not search results
+    # A body written as HTML (story pages), given how to link from the page; Markdown's
+    # content (the frontmatter only) then stands for it.
+    body: Callable[[LinkTo], RenderedBody] | None = None
 
     @property
     def rest(self) -> str:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import partial
 
 from .i18n import N_, NP_, translate, translate_plural
-from .listings import story_listing
+from .listings import listing_page_body
 from .rendering import escape_markdown, with_frontmatter
 from .site import SitePage
 from .stories import Story
@@ -42,8 +43,7 @@ def _index(lang: str, used: Sequence[Tag], by_tag: Mapping[str, Sequence[Story]]
 
 def _tag_page(lang: str, tag: Tag, stories: Sequence[Story]) -> SitePage:
     label = tag.label(lang)
-    lines = [f"# {escape_markdown(label)}", ""]
-    lines += [story_listing(story, lang, f"../stories/{story.id}.md") for story in stories]
     meta = {"title": label, "lang": lang, "pressroom_feed": f"{tag.id}/feed.xml"}
-    return SitePage(tag_path(tag, lang), lang,
-                    markdown=with_frontmatter(meta, "\n".join(lines) + "\n"), searchable=False)
+    body = partial(listing_page_body, label, None, stories, lang, "")
+    return SitePage(tag_path(tag, lang), lang, markdown=with_frontmatter(meta, ""),
+                    searchable=False, body=body)

@@ -1,0 +1,101 @@
+"""A story's page body, written as HTML directly (see ``html_text``): headline, dateline,
+tags and cases, the article's paragraphs, headings and lists, the company boilerplate.
+
+Links are written as docs paths ("de/tags/xiaomi.md") and turned into URLs by ``link``,
+which the caller supplies for the page being rendered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .html_text import Headings, LinkTo, RenderedBody, anchor, escape_attribute, escape_text
+from .i18n import N_, language_name, translate
+from .model import Article, Line
+from .text import is_heading_like, is_list_item, strip_list_marker
+
+ONLY_IN = N_("This story is only available in {language}. The original follows.")
+ABOUT_COMPANY = N_("About the company")
+TAGS_LABEL = N_("Tags")
+CASES_LABEL = N_("Cases")
+
+
+@dataclass(frozen=True)
+class StoryExtras:
+    """What a story page shows besides the article: all in the reader's language."""
+
+    banner: str | None = None  # preview only: why readers do not see this story
+    tags: Sequence[tuple[str, str]] = ()  # (label, docs path of the tag page)
+    cases: Sequence[tuple[str, str]] = ()  # (title, docs path with the case's anchor)
+    boilerplate_html: str | None = None  # the media kit's paragraph, as the editors wrote it
+
+
+def body_html(lines: Sequence[Line], headings: Headings) -> list[str]:
+    """Paragraphs, headings and lists: in clippings, every line is a paragraph of its own."""
+    text_lines = [line.text.strip() for line in lines if line.text.strip()]
+    blocks: list[str] = []
+    items: list[str] = []
+    for index, line in enumerate(text_lines):
+        if is_list_item(line):
+            items.append(f"<li>{escape_text(strip_list_marker(line))}</li>")
+            continue
+        if items:
+            blocks.append("<ul>\n" + "\n".join(items) + "\n</ul>")
+            items = []
+        following = text_lines[index + 1] if index + 1 < len(text_lines) else None
+        if following is not None and is_heading_like(line) and not is_heading_like(following):
+            blocks.append(headings.add(2, line))
+        else:
+            blocks.append(f"<p>{escape_text(line)}</p>")
+    if items:
+        blocks.append("<ul>\n" + "\n".join(items) + "\n</ul>")
+    return blocks
+
+
+def story_body(
+    article: Article, lang: str, dateline: str, extras: StoryExtras, link: LinkTo
+) -> RenderedBody:
+    """A story's page for a reader of ``lang``: the article itself, or, when the story has no
+    version in that language, a notice in the reader's language and the original, marked with
+    its own language."""
+    original = article.lang.value
+    headings = Headings()
+    marked = "" if original == lang else f' lang="{escape_attribute(original)}"'
+    blocks = [headings.add(1, article.title.value, marked)]
+    if original != lang:
+        notice = translate(lang, ONLY_IN, language=language_name(original, lang))
+        blocks.append(_note("note", notice))
+    if dateline:
+        blocks.append(f"<p>{escape_text(dateline)}</p>")
+    if extras.banner:
+        blocks.append(_note("warning", extras.banner))
+    blocks += _links(lang, extras, link)
+    body = body_html(article.body, headings)
+    blocks += [f"<div{marked}>", *body, "</div>"] if marked else body
+    if extras.boilerplate_html:
+        # The same paragraph under every story would make every story a search result.
+        blocks += ["<div data-pagefind-ignore>",
+                   headings.add(2, translate(lang, ABOUT_COMPANY)),
+                   extras.boilerplate_html.strip(), "</div>"]
+    return RenderedBody("\n".join(blocks) + "\n", headings.found)
+
+
+def _note(kind: str, message: str) -> str:
+    return f'<div class="admonition {kind}">\n<p>{escape_text(message)}</p>\n</div>'
+
+
+def _links(lang: str, extras: StoryExtras, link: LinkTo) -> list[str]:
+    """The story's tags (chips, as the theme shows tags) and cases, linked in its language."""
+    blocks = []
+    if extras.tags:
+        chips = " ".join(anchor(link(path), label, ' class="md-tag"')
+                         for label, path in extras.tags)
+        label = escape_attribute(translate(lang, TAGS_LABEL))
+        blocks.append(f'<nav class="md-tags" aria-label="{label}">\n{chips}\n</nav>')
+    if extras.cases:
+        links = ", ".join(anchor(link(path), title) for title, path in extras.cases)
+        label = escape_text(translate(lang, CASES_LABEL))
+        blocks.append(f"<p><strong>{label}:</strong> {links}</p>")
+    return blocks
+
