@@ -46,3 +46,26 @@ def test_bad_sources_are_reported_and_the_rest_published(tmp_path):
     assert set(errors) == set(statuses) - {"good.txt"}
     assert errors["badlang.txt"].line == 2 and errors["baddate.txt"].line == 2
     assert errors["broken.txt"].line is not None
+
+
+def test_many_sources_are_processed_on_every_core_with_the_same_outcomes(tmp_path, monkeypatch):
+    """Past PARALLEL_FROM sources, worker processes clean and infer; what comes out is what
+    one process makes, in the same order, with every stage's time counted."""
+    from pressroom import ingest as ingest_module
+    from pressroom.timing import Timings
+
+    texts = [CLIPPINGS / "en_court_ruling.txt", CLIPPINGS / "de_landgericht.txt"]
+    for number in range(ingest_module.PARALLEL_FROM + 10):
+        text = texts[number % 2].read_text(encoding="utf-8")
+        (tmp_path / f"{number:04d}.txt").write_text(f"{text}\nCase {number}.\n", encoding="utf-8")
+    (tmp_path / "0007.txt").write_bytes(b"\xff\xfe\x00broken")
+    timings = Timings()
+    spread = ingest(tmp_path, timings)
+    monkeypatch.setattr(ingest_module, "PARALLEL_FROM", 10**9)
+    alone = ingest(tmp_path)
+    assert [o.path for o in spread.outcomes] == [o.path for o in alone.outcomes]
+    assert [o.status for o in spread.outcomes] == [o.status for o in alone.outcomes]
+    assert spread.outcomes[7].status == "error"
+    assert spread.articles == alone.articles
+    assert spread.problems == alone.problems
+    assert timings.seconds["clean"] > 0 and timings.seconds["infer"] > 0

@@ -7,8 +7,11 @@ a duplicate has one that names the source it repeats.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from multiprocessing import get_context
 from pathlib import Path
 from typing import Protocol
 
@@ -69,8 +72,7 @@ def ingest_paths(
     outcomes: list[Outcome] = []
     seen_bytes: dict[str, Path] = {}
     seen_text: dict[str, Path] = {}
-    for path in paths:
-        outcome = _cached_process(path, timings, cache)
+    for path, outcome in _processed(list(paths), timings, cache):
         original = _duplicate_of(outcome, seen_bytes, seen_text)
         if original is not None:
             note = warning(path, f"is the same clipping as {original}: published once, "
@@ -82,24 +84,62 @@ def ingest_paths(
     return Ingested(tuple(outcomes), problems)
 
 
-def _cached_process(path: Path, timings: Timings, cache: OutcomeCache | None) -> Outcome:
-    """An unchanged source's outcome from the cache; any other source processed (and kept)."""
-    if cache is None:
-        return process(path, timings)
+# From this many sources to process, the work is spread over the machine's cores: cleaning
+# and inference are pure Python, and a new archive (or a code change) processes them all.
+PARALLEL_FROM = 200
+MAX_WORKERS = 8
+
+
+def _processed(
+    paths: list[Path], timings: Timings, cache: OutcomeCache | None
+) -> list[tuple[Path, Outcome]]:
+    """Every source's outcome, in the order given: unchanged ones from the cache, the others
+    processed (and kept in the cache)."""
+    known: dict[Path, Outcome] = {}
+    missing: list[tuple[Path, bytes | None]] = []
+    for path in paths:
+        raw = _read_for_cache(path, timings) if cache is not None else None
+        cached = cache.get(path, raw) if cache is not None and raw is not None else None
+        if cached is not None:
+            known[path] = cached
+        else:
+            missing.append((path, raw))
+    for (path, raw), outcome in zip(missing, _process_all(missing, timings), strict=True):
+        if cache is not None and raw is not None:
+            cache.put(path, raw, outcome)
+        known[path] = outcome
+    return [(path, known[path]) for path in paths]
+
+
+def _read_for_cache(path: Path, timings: Timings) -> bytes | None:
     with timings.stage("read"):
         try:
-            raw = path.read_bytes()
+            return path.read_bytes()
         except OSError:
-            return process(path, timings)
-        cached = cache.get(path, raw)
-    if cached is not None:
-        return cached
-    outcome = process(path, timings, raw)
-    cache.put(path, raw, outcome)
-    return outcome
+            return None  # processing the source reports why
 
 
-def process(path: Path, timings: Timings | None = None, raw: bytes | None = None) -> Outcome:
+def _process_all(sources: list[tuple[Path, bytes | None]], timings: Timings) -> list[Outcome]:
+    workers = min(os.cpu_count() or 1, MAX_WORKERS)
+    if len(sources) < PARALLEL_FROM or workers < 2:
+        return [process(path, raw, timings) for path, raw in sources]
+    # "spawn": a fresh interpreter per worker, safe beside `mkdocs serve`'s threads.
+    with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
+        results = list(pool.map(_timed_process, sources,
+                                chunksize=max(1, len(sources) // (workers * 8))))
+    for _, stages in results:
+        for name, seconds in stages.items():
+            timings.seconds[name] += seconds
+    return [outcome for outcome, _ in results]
+
+
+def _timed_process(source: tuple[Path, bytes | None]) -> tuple[Outcome, dict[str, float]]:
+    """In a worker: the outcome, and the time its stages took there."""
+    timings = Timings()
+    return process(*source, timings=timings), dict(timings.seconds)
+
+
+def process(path: Path, raw: bytes | None = None, timings: Timings | None = None) -> Outcome:
     """Read (unless the bytes are given), clean and describe one source."""
     timings = timings or Timings()
     try:

@@ -31,7 +31,7 @@ from .pages import generated_pages, source_pages
 from .press_kit import MEDIA_KIT, boilerplate_of
 from .problems import Problem, Severity
 from .report import missing_translation_list, report_data, report_markdown, write_report
-from .search_index import SearchIndexError, build_search_index
+from .search_index import SearchIndexer, SearchIndexError
 from .site import SiteModel, SitePage, site_model
 from .sitemap import site_entries, sitemap_xml
 from .source_cache import SourceCache
@@ -54,6 +54,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         self.site_problems: list[Problem] = []
         self.timings = Timings()
         self.cache_hits = 0
+        self.indexer = SearchIndexer()
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
@@ -73,6 +74,8 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         seeds = self._path(config, "seeds_dir")
         now = _now()
         self.timings = timings = Timings()
+        self.indexer.close()  # a build that failed half-way leaves nothing running
+        self.indexer = SearchIndexer()
         cache = SourceCache(self._path(config, "cache_file") if self.config.cache_file else None)
         self.ingested = ingest(seeds, timings, cache)
         cache.save()
@@ -165,7 +168,11 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         return link
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        return valid_toggles(output)
+        output = valid_toggles(output)
+        if page.meta.get("pressroom", {}).get("indexed"):
+            with self.timings.stage("search index"):
+                self.indexer.add("/" + page.url, output)
+        return output
 
     def on_post_template(
         self, output_content: str, *, template_name: str, config: MkDocsConfig
@@ -197,7 +204,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
             self._write_sitemap(config)
         try:
             with self.timings.stage("search index"):
-                summary = build_search_index(Path(config.site_dir))
+                summary = self.indexer.write(Path(config.site_dir))
         except SearchIndexError as exc:
             log.error(f"search index: {exc}")
         else:
@@ -212,6 +219,9 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         site_dir = Path(config.site_dir)
         (site_dir / "sitemap.xml").write_text(xml, encoding="utf-8")
         (site_dir / "sitemap.xml.gz").write_bytes(gzip.compress(xml.encode("utf-8"), mtime=0))
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.indexer.close()
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any

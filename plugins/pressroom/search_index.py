@@ -1,29 +1,139 @@
-"""The search index: Pagefind over the built site, one index per page language.
+"""The search index: Pagefind, one index per page language, fed while the site is written.
 
 Pagefind reads <html lang> and keeps a separate, stemmed index for each language, loaded by
 the browser in small chunks. It runs from its PyPI package (the binary ships in the wheel),
 so the build stays offline.
+
+Pagefind runs as a service beside the build: each searchable page is handed over as soon as
+MkDocs has rendered it, so Pagefind indexes on another core while MkDocs renders the rest,
+and only writing the index is left for the end of the build.
 """
 
 from __future__ import annotations
 
+import base64
+import json
 import subprocess
-import sys
+import tempfile
+import threading
 from pathlib import Path
+from typing import Any
 
 OUTPUT = "pagefind"
+# The service's messages are base64 JSON, each followed by a comma.
+_END = b","
 
 
 class SearchIndexError(RuntimeError):
     pass
 
 
-def build_search_index(site_dir: Path) -> str:
-    """Index the built site in place; return Pagefind's summary, raise with its error."""
-    result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", OUTPUT],
-        capture_output=True, text=True, check=False,
-    )
-    if result.returncode != 0:
-        raise SearchIndexError(result.stderr.strip() or result.stdout.strip())
-    return result.stdout
+def _pagefind_binary() -> str:
+    try:
+        from pagefind_bin import get_executable
+    except ImportError as exc:  # the package is a dependency; say so if it is missing
+        raise SearchIndexError(f"Pagefind is not installed: {exc}") from exc
+    return str(get_executable())
+
+
+class SearchIndexer:
+    """Pages in, one by one; the index out, written under the site at the end."""
+
+    def __init__(self) -> None:
+        self._process: subprocess.Popen[bytes] | None = None
+        # Pagefind's own messages, for the error when it stops; open as long as it runs.
+        self._stderr = tempfile.TemporaryFile()  # noqa: SIM115
+        self._replies: list[dict[str, Any]] = []
+        self._errors: list[str] = []
+        self._arrived = threading.Condition()
+        self._next_id = 0
+        self._index_id: int | None = None
+        self.pages = 0
+
+    def add(self, url: str, html: str) -> None:
+        """One page, with the URL readers reach it at (from the site's root, "/de/...")."""
+        if self._index_id is None:
+            self._start()
+        self._send({"type": "AddFile", "index_id": self._index_id, "url": url,
+                    "file_path": None, "file_contents": html})
+        self.pages += 1
+
+    def write(self, site_dir: Path) -> str:
+        """Write the index (and Pagefind's search UI) into ``site_dir``; raise on any error."""
+        if self._index_id is None:
+            self._start()
+        try:
+            reply = self._request({"type": "WriteFiles", "index_id": self._index_id,
+                                   "output_path": str(site_dir / OUTPUT)})
+            if self._errors:
+                raise SearchIndexError("; ".join(self._errors[:5]))
+            if reply.get("type") != "WriteFiles":  # pragma: no cover - a protocol change
+                raise SearchIndexError(f"unexpected reply to writing the index: {reply}")
+            return f"{self.pages} pages indexed into {reply.get('output_path')}"
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        if self._process is not None and self._process.poll() is None:
+            self._process.kill()
+            self._process.wait()
+        self._stderr.close()
+
+    def _start(self) -> None:
+        try:
+            self._process = subprocess.Popen(
+                [_pagefind_binary(), "--service"],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._stderr,
+            )
+        except OSError as exc:
+            raise SearchIndexError(f"Pagefind cannot be started: {exc}") from exc
+        threading.Thread(target=self._read_replies, daemon=True).start()
+        reply = self._request({"type": "NewIndex", "config": None})
+        if reply.get("type") != "NewIndex":
+            raise SearchIndexError(f"Pagefind did not create an index: {reply}")
+        self._index_id = reply["index_id"]
+
+    def _send(self, payload: dict[str, Any]) -> int:
+        assert self._process is not None and self._process.stdin is not None
+        self._next_id += 1
+        message = json.dumps({"message_id": self._next_id, "payload": payload})
+        try:
+            self._process.stdin.write(base64.b64encode(message.encode("utf-8")) + _END)
+            self._process.stdin.flush()
+        except OSError as exc:
+            raise SearchIndexError(f"Pagefind stopped: {self._stderr_tail()}") from exc
+        return self._next_id
+
+    def _request(self, payload: dict[str, Any]) -> dict[str, Any]:
+        """Send and wait for the reply to this very message (replies come in order)."""
+        message_id = self._send(payload)
+        with self._arrived:
+            while not any(reply.get("message_id") == message_id for reply in self._replies):
+                if self._process is not None and self._process.poll() is not None:
+                    raise SearchIndexError(f"Pagefind stopped: {self._stderr_tail()}")
+                self._arrived.wait(timeout=1)
+            reply = next(r for r in self._replies if r.get("message_id") == message_id)
+            self._replies.clear()
+        return reply["payload"]
+
+    def _read_replies(self) -> None:
+        assert self._process is not None and self._process.stdout is not None
+        pending = b""
+        while chunk := self._process.stdout.read1(1 << 16):
+            pending += chunk
+            *complete, pending = pending.split(_END)
+            replies = [json.loads(base64.b64decode(part)) for part in complete if part]
+            with self._arrived:
+                for reply in replies:
+                    payload = reply.get("payload", {})
+                    if payload.get("type") == "Error":
+                        self._errors.append(str(payload.get("message")))
+                    if payload.get("type") != "IndexedFile":  # a reply somebody waits for
+                        self._replies.append(reply)
+                self._arrived.notify_all()
+        with self._arrived:
+            self._arrived.notify_all()
+
+    def _stderr_tail(self) -> str:
+        self._stderr.seek(0)
+        return self._stderr.read().decode("utf-8", "replace").strip()[-2000:] or "no message"
