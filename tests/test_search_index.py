@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from pressroom.search_index import OUTPUT, SearchIndexer, SearchIndexError
+from pressroom.search_index import OUTPUT, SearchIndexer, SearchIndexError, SearchIndexes
 
 
 def page(lang: str, title: str, text: str) -> str:
@@ -13,16 +13,17 @@ def page(lang: str, title: str, text: str) -> str:
 
 
 def test_pages_handed_over_become_one_index_per_language(tmp_path):
-    indexer = SearchIndexer()
-    indexer.add("/en/stories/ruling/", page("en", "Ruling", "The court ruled for the company."))
-    indexer.add("/de/stories/urteil/", page("de", "Urteil", "Das Gericht entschied."))
-    indexer.add("/de/stories/klage/", page("de", "Klage", "Die Klage wurde eingereicht."))
-    summary = indexer.write(tmp_path)
-    entry = json.loads((tmp_path / OUTPUT / "pagefind-entry.json").read_text())
-    counts = {lang: data["page_count"] for lang, data in entry["languages"].items()}
-    assert counts == {"en": 1, "de": 2}
-    assert (tmp_path / OUTPUT / "pagefind-ui.js").is_file()
-    assert summary.startswith("3 pages indexed")
+    indexes = SearchIndexes()
+    indexes.add("en", "/en/stories/ruling/", page("en", "Ruling", "The court ruled for it."))
+    indexes.add("de", "/de/stories/urteil/", page("de", "Urteil", "Das Gericht entschied."))
+    indexes.add("de", "/de/stories/klage/", page("de", "Klage", "Die Klage wurde eingereicht."))
+    summaries = indexes.write(tmp_path)
+    for lang, count in (("en", 1), ("de", 2)):
+        entry = json.loads((tmp_path / OUTPUT / lang / "pagefind-entry.json").read_text())
+        assert {name: data["page_count"] for name, data in entry["languages"].items()} == {
+            lang: count}
+        assert (tmp_path / OUTPUT / lang / "pagefind-ui.js").is_file()
+    assert [summary.split(" pages")[0] for summary in summaries] == ["2", "1"]
 
 
 def test_an_index_that_cannot_be_written_is_a_clear_error(tmp_path):
@@ -31,4 +32,4 @@ def test_an_index_that_cannot_be_written_is_a_clear_error(tmp_path):
     indexer = SearchIndexer()
     indexer.add("/en/a/", page("en", "A", "Text."))
     with pytest.raises(SearchIndexError, match="Not a directory"):
-        indexer.write(blocker)
+        indexer.write(blocker / OUTPUT)

@@ -206,7 +206,7 @@ def test_drafts_and_embargoed_stories_are_absent_everywhere_until_their_time(hel
     assert "Minzhili" in published
     for word in ("Lei Jun Announces", "Lei Jun Drafts", "lei-jun"):
         assert word not in published
-    entry = json.loads((held_back / "site/pagefind/pagefind-entry.json").read_text())
+    entry = json.loads((held_back / "site/pagefind/en/pagefind-entry.json").read_text())
     assert entry["languages"]["en"]["page_count"] == 5  # the public story and the hand-written
 
 

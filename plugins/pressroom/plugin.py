@@ -11,6 +11,7 @@ from typing import Any, Literal
 from urllib.parse import urljoin
 
 import markdown
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
@@ -31,7 +32,7 @@ from .pages import generated_pages, source_pages
 from .press_kit import MEDIA_KIT, boilerplate_of
 from .problems import Problem, Severity
 from .report import missing_translation_list, report_data, report_markdown, write_report
-from .search_index import SearchIndexer, SearchIndexError
+from .search_index import SearchIndexError, SearchIndexes
 from .site import SiteModel, SitePage, site_model
 from .sitemap import site_entries, sitemap_xml
 from .source_cache import SourceCache
@@ -54,7 +55,8 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         self.site_problems: list[Problem] = []
         self.timings = Timings()
         self.cache_hits = 0
-        self.indexer = SearchIndexer()
+        self.indexes = SearchIndexes()
+        self.rendered_nav: dict[str, str] = {}
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
@@ -67,6 +69,15 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         config.extra.setdefault("alternate", True)
         return config
 
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        # Our partials wrap the theme's own, which they reach as "material/partials/…".
+        theme_dir = next(folder for folder in config.theme.dirs
+                         if (Path(folder) / "partials" / "nav.html").exists()
+                         and Path(folder) != THEME)
+        env.loader = ChoiceLoader([env.loader, PrefixLoader({"material": FileSystemLoader(
+            theme_dir)})])
+        return env
+
     def _path(self, config: MkDocsConfig, option: str) -> Path:
         return Path(config.config_file_path).parent / self.config[option]
 
@@ -74,8 +85,9 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         seeds = self._path(config, "seeds_dir")
         now = _now()
         self.timings = timings = Timings()
-        self.indexer.close()  # a build that failed half-way leaves nothing running
-        self.indexer = SearchIndexer()
+        self.indexes.close()  # a build that failed half-way leaves nothing running
+        self.indexes = SearchIndexes()
+        self.rendered_nav = {}
         cache = SourceCache(self._path(config, "cache_file") if self.config.cache_file else None)
         self.ingested = ingest(seeds, timings, cache)
         cache.save()
@@ -124,11 +136,15 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
     ) -> dict[str, Any]:
         site_page = self.site.get(page.file.src_uri)
         absolute = self._absolute(config)
+        context["pressroom_nav"] = self.rendered_nav
         if site_page is not None:
             context["nav"] = _nav_in(nav, site_page.lang)
+            outside_nav = page not in context["nav"].pages
             # The theme's table of contents has a label for a toggle that only pages in the
             # navigation get; the others get the toggle from our template.
-            page.meta["pressroom_toc_toggle"] = page not in context["nav"].pages
+            page.meta["pressroom_toc_toggle"] = outside_nav
+            if outside_nav:  # the navigation is the same for these: links are relative
+                page.meta["pressroom_nav_key"] = f"{site_page.lang}/{page.url.count('/')}"
             page.meta.setdefault("lang", site_page.lang)
             page.meta["pressroom"] = {
                 **page_links(self.site, site_page, self._url_of, absolute),
@@ -171,7 +187,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         output = valid_toggles(output)
         if page.meta.get("pressroom", {}).get("indexed"):
             with self.timings.stage("search index"):
-                self.indexer.add("/" + page.url, output)
+                self.indexes.add(page.meta["lang"], "/" + page.url, output)
         return output
 
     def on_post_template(
@@ -204,11 +220,11 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
             self._write_sitemap(config)
         try:
             with self.timings.stage("search index"):
-                summary = self.indexer.write(Path(config.site_dir))
+                summaries = self.indexes.write(Path(config.site_dir))
         except SearchIndexError as exc:
             log.error(f"search index: {exc}")
         else:
-            log.debug(summary)
+            log.debug("; ".join(summaries))
         report = self._report(seeds)
         report["timings"] = self.timings.as_dict()
         report["cache"] = {"unchanged": self.cache_hits, "sources": len(self.ingested.outcomes)}
@@ -221,7 +237,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         (site_dir / "sitemap.xml.gz").write_bytes(gzip.compress(xml.encode("utf-8"), mtime=0))
 
     def on_build_error(self, *, error: Exception) -> None:
-        self.indexer.close()
+        self.indexes.close()
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any

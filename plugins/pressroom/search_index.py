@@ -1,12 +1,13 @@
-"""The search index: Pagefind, one index per page language, fed while the site is written.
+"""The search index: Pagefind, one index per language (``pagefind/<lang>/``), fed while the
+site is written.
 
-Pagefind reads <html lang> and keeps a separate, stemmed index for each language, loaded by
-the browser in small chunks. It runs from its PyPI package (the binary ships in the wheel),
-so the build stays offline.
+Pagefind stems each language its own way and the browser loads an index in small chunks. It
+runs from its PyPI package (the binary ships in the wheel), so the build stays offline.
 
 Pagefind runs as a service beside the build: each searchable page is handed over as soon as
-MkDocs has rendered it, so Pagefind indexes on another core while MkDocs renders the rest,
-and only writing the index is left for the end of the build.
+MkDocs has rendered it, and the indexes are written at the end. One service per language,
+written one after the other: at 5,000 stories that took 8 s and 640 MB, against 13 s and
+1 GB for both languages in one index.
 """
 
 from __future__ import annotations
@@ -36,8 +37,31 @@ def _pagefind_binary() -> str:
     return str(get_executable())
 
 
+class SearchIndexes:
+    """A search index per language: pages in while the site is written, indexes out at the
+    end, each into ``pagefind/<lang>/`` under the site."""
+
+    def __init__(self) -> None:
+        self._by_lang: dict[str, SearchIndexer] = {}
+
+    def add(self, lang: str, url: str, html: str) -> None:
+        self._by_lang.setdefault(lang, SearchIndexer()).add(url, html)
+
+    def write(self, site_dir: Path) -> list[str]:
+        """Write every language's index, one at a time; raise on the first error."""
+        try:
+            return [indexer.write(site_dir / OUTPUT / lang)
+                    for lang, indexer in sorted(self._by_lang.items())]
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        for indexer in self._by_lang.values():
+            indexer.close()
+
+
 class SearchIndexer:
-    """Pages in, one by one; the index out, written under the site at the end."""
+    """The index of one language: pages in, one by one; the index out into a folder."""
 
     def __init__(self) -> None:
         self._process: subprocess.Popen[bytes] | None = None
@@ -58,13 +82,13 @@ class SearchIndexer:
                     "file_path": None, "file_contents": html})
         self.pages += 1
 
-    def write(self, site_dir: Path) -> str:
-        """Write the index (and Pagefind's search UI) into ``site_dir``; raise on any error."""
+    def write(self, folder: Path) -> str:
+        """Write the index (and Pagefind's search UI) into ``folder``; raise on any error."""
         if self._index_id is None:
             self._start()
         try:
             reply = self._request({"type": "WriteFiles", "index_id": self._index_id,
-                                   "output_path": str(site_dir / OUTPUT)})
+                                   "output_path": str(folder)})
             if self._errors:
                 raise SearchIndexError("; ".join(self._errors[:5]))
             if reply.get("type") != "WriteFiles":  # pragma: no cover - a protocol change

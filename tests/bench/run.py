@@ -17,18 +17,24 @@ import json
 import os
 import random
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
+from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import ClassVar
 
+from pressroom.slugs import slugify
+
 ROOT = Path(__file__).resolve().parents[2]
 RESULTS = Path(__file__).resolve().parent / "results.md"
 REPEATS = int(os.environ.get("BENCH_REPEATS", "3"))
+SERVE_UP_TO = 1000  # edit-to-reload in `mkdocs serve` is measured up to this many stories
 BILINGUAL_SHARE = 0.7
 TAGS = [(f"topic-{n}", f"Topic {n}", f"Thema {n}") for n in range(40)]
 
@@ -258,6 +264,56 @@ def build(folder: Path, env: dict[str, str]) -> tuple[float, int]:
     return seconds, usage.ru_maxrss
 
 
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def wait_for(condition: Callable[[], bool], limit: float) -> float:
+    """Seconds until condition holds (polled every 50 ms); fails past the limit."""
+    start = time.perf_counter()
+    while not condition():
+        if time.perf_counter() - start > limit:
+            raise SystemExit(f"gave up waiting after {limit:.0f} s")
+        time.sleep(0.05)
+    return time.perf_counter() - start
+
+
+def edit_to_reload(press: Path, env: dict[str, str]) -> float:
+    """`mkdocs serve`: seconds from saving an edited source to the page showing the edit."""
+    port = free_port()
+    source = next(iter(sorted((press / "seeds").glob("*-en.txt"))))
+    text = source.read_text(encoding="utf-8")
+    story = slugify(text.split("\n", 1)[0])
+    url = f"http://127.0.0.1:{port}/en/stories/{story}/"
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=press, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        wait_for(lambda: fetch(url) is not None, limit=1800)
+        source.write_text(text.replace("awarded RMB", "awarded, on appeal, RMB", 1),
+                          encoding="utf-8")
+        return wait_for(lambda: "on appeal" in (fetch(url) or ""), limit=1800)
+    finally:
+        server.terminate()
+        server.wait()
+        source.write_text(text, encoding="utf-8")
+
+
+def stage_times(press: Path) -> dict[str, float]:
+    return json.loads((press / "build" / "editor-report.json").read_text())["timings"]
+
+
 def site_size(folder: Path) -> tuple[int, int]:
     files = [path for path in (folder / "site").rglob("*") if path.is_file()]
     return sum(path.stat().st_size for path in files), sum(
@@ -272,13 +328,16 @@ def measure(size: int, work: Path) -> dict[str, object]:
     build(press, env)  # warm the file cache and produce the pages the baseline copies
     write_baseline(press, baseline)
     runs: dict[str, list[tuple[float, int]]] = {"press": [], "warm": [], "baseline": []}
+    stages = {}
     for _ in range(REPEATS):
         runs["baseline"].append(build(baseline, env))
         shutil.rmtree(press / "build" / "cache", ignore_errors=True)
         runs["press"].append(build(press, env))  # cold: every source read, cleaned, inferred
+        stages["cold"] = stage_times(press)
         runs["warm"].append(build(press, env))  # warm: the sources unchanged since the last
-    report = json.loads((press / "build" / "editor-report.json").read_text())
+        stages["warm"] = stage_times(press)
     press_bytes, press_pages = site_size(press)
+    reload_s = edit_to_reload(press, env) if size <= SERVE_UP_TO else None
     base_bytes, base_pages = site_size(baseline)
     median = {
         name: statistics.median(seconds for seconds, _ in items) for name, items in runs.items()
@@ -298,7 +357,8 @@ def measure(size: int, work: Path) -> dict[str, object]:
         "baseline_peak_mb": max(rss for _, rss in runs["baseline"]) / 1024,
         "site_kb_per_page": press_bytes / 1024 / press_pages,
         "baseline_kb_per_page": base_bytes / 1024 / base_pages,
-        "stages": report["timings"],
+        "stages": stages,
+        "reload_s": reload_s,
     }
 
 
@@ -320,19 +380,28 @@ def table(results: list[dict[str, object]]) -> str:
             f"| {r['peak_mb']:.0f} | {r['baseline_peak_mb']:.0f} | {r['site_kb_per_page']:.1f} "
             f"| {r['baseline_kb_per_page']:.1f} |"
         )
+    names = list(dict.fromkeys(name for r in results for build in ("cold", "warm")
+                                for name in r["stages"][build]))
     lines += [
         "",
-        "The plugin's own time by stage (seconds, last build):",
+        "The plugin's own time by stage (seconds, last cold and warm build; cleaning and "
+        "inference are CPU seconds summed over the worker processes):",
         "",
-        "| stories | " + " | ".join(results[0]["stages"]) + " |",
-        "|" + " ---: |" * (len(results[0]["stages"]) + 1),
+        "| stories | build | " + " | ".join(names) + " |",
+        "|" + " ---: |" * (len(names) + 2),
     ]
     for r in results:
-        lines.append(
-            f"| {r['stories']:,} | "
-            + " | ".join(f"{seconds:.2f}" for seconds in r["stages"].values())
-            + " |"
-        )
+        for build_kind in ("cold", "warm"):
+            times = r["stages"][build_kind]
+            lines.append(f"| {r['stories']:,} | {build_kind} | " + " | ".join(
+                f"{times[name]:.2f}" if name in times else "–" for name in names) + " |")
+    reloads = [r for r in results if r["reload_s"] is not None]
+    if reloads:
+        lines += ["", "`mkdocs serve`, one source edited: seconds until the page shows the edit.",
+                  "", "| stories | edit to reload s | cold build s | warm build s |",
+                  "| ---: | ---: | ---: | ---: |"]
+        lines += [f"| {r['stories']:,} | {r['reload_s']:.1f} | {r['press_s']:.1f} "
+                  f"| {r['warm_s']:.1f} |" for r in reloads]
     return "\n".join(lines) + "\n"
 
 
