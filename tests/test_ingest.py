@@ -69,3 +69,25 @@ def test_many_sources_are_processed_on_every_core_with_the_same_outcomes(tmp_pat
     assert spread.articles == alone.articles
     assert spread.problems == alone.problems
     assert timings.seconds["clean"] > 0 and timings.seconds["infer"] > 0
+
+
+def test_when_workers_cannot_start_one_process_does_the_work(tmp_path):
+    """A build launched from a script without a main guard: each worker would run the script
+    again and dies; the sources are still all processed."""
+    import subprocess
+    import sys
+
+    from pressroom.ingest import PARALLEL_FROM
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    text = (CLIPPINGS / "en_court_ruling.txt").read_text(encoding="utf-8")
+    for number in range(PARALLEL_FROM + 1):
+        (seeds / f"{number:04d}.txt").write_text(f"{text}\nCase {number}.\n", encoding="utf-8")
+    script = tmp_path / "unguarded.py"
+    script.write_text("from pathlib import Path\nfrom pressroom.ingest import ingest\n"
+                      f"print(len(ingest(Path({str(seeds)!r})).articles))\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, str(script)], capture_output=True, text=True,
+                            timeout=600, check=False)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip().splitlines()[-1] == str(PARALLEL_FROM + 1)

@@ -10,6 +10,7 @@ import hashlib
 import os
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
@@ -124,9 +125,14 @@ def _process_all(sources: list[tuple[Path, bytes | None]], timings: Timings) -> 
     if len(sources) < PARALLEL_FROM or workers < 2:
         return [process(path, raw, timings) for path, raw in sources]
     # "spawn": a fresh interpreter per worker, safe beside `mkdocs serve`'s threads.
-    with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
-        results = list(pool.map(_timed_process, sources,
-                                chunksize=max(1, len(sources) // (workers * 8))))
+    try:
+        with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
+            results = list(pool.map(_timed_process, sources,
+                                    chunksize=max(1, len(sources) // (workers * 8))))
+    except BrokenProcessPool:
+        # Workers cannot start where the build was launched from a script that runs itself
+        # again on import; one process still does the work.
+        return [process(path, raw, timings) for path, raw in sources]
     for _, stages in results:
         for name, seconds in stages.items():
             timings.seconds[name] += seconds

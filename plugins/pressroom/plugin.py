@@ -128,6 +128,9 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
     def on_page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> dict[str, Any]:
+        site_page = self.site.get(page.file.src_uri)
+        if site_page is not None:
+            self._write_body(page, site_page)
         with self.timings.stage("page metadata"):
             return self._page_context(context, page, config, nav)
 
@@ -160,16 +163,15 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
             page.meta["pressroom"] = home_links(self.site, self._url_of, absolute)
         return context
 
-    def on_page_content(
-        self, html: str, *, page: Page, config: MkDocsConfig, files: Files
-    ) -> str:
-        site_page = self.site.get(page.file.src_uri)
-        if site_page is None or site_page.body is None:
-            return html
+    def _write_body(self, page: Page, site_page: SitePage) -> None:
+        """A page written as HTML gets its body just before the theme renders it (and lets
+        go of it after): the bodies of thousands of pages are never held at once."""
+        if site_page.body is None:
+            return
         with self.timings.stage("render pages"):
             rendered = site_page.body(self._links_from(page))
+        page.content = rendered.html
         page.toc = get_toc(_toc_tokens(rendered.headings))  # type: ignore[arg-type]
-        return rendered.html
 
     def _links_from(self, page: Page) -> LinkTo:
         def link(target: str) -> str:
@@ -185,6 +187,9 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         output = valid_toggles(output)
+        site_page = self.site.get(page.file.src_uri)
+        if site_page is not None and site_page.body is not None:
+            page.content = ""  # written out; see _write_body
         if page.meta.get("pressroom", {}).get("indexed"):
             with self.timings.stage("search index"):
                 self.indexes.add(page.meta["lang"], "/" + page.url, output)
