@@ -6,6 +6,8 @@ import datetime as dt
 import gzip
 import os
 import re
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urljoin
@@ -24,14 +26,15 @@ from .cases import load_cases
 from .config import PressroomConfig
 from .edition import Edition, prepare_edition
 from .editor_keys import LANGUAGES
-from .html_text import Heading, LinkTo
+from .html_text import Heading, LinkTo, RenderedBody
 from .ingest import Ingested, ingest
 from .links import home_links, page_links
 from .outputs import data_files, page_extras
 from .pages import generated_pages, source_pages
 from .press_kit import MEDIA_KIT, boilerplate_of
 from .problems import Problem, Severity
-from .report import missing_translation_list, report_data, report_markdown, write_report
+from .rendering import with_frontmatter
+from .report import REPORT_META, missing_translation_list, report_body, report_data, write_report
 from .search_index import SearchIndexError, SearchIndexes
 from .site import SiteModel, SitePage, site_model
 from .sitemap import site_entries, sitemap_xml
@@ -57,6 +60,8 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         self.cache_hits = 0
         self.indexes = SearchIndexes()
         self.rendered_nav: dict[str, str] = {}
+        # Pages written as HTML by the press room (docs path -> body, given its links).
+        self.bodies: dict[str, Callable[[LinkTo], RenderedBody]] = {}
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
@@ -114,9 +119,11 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
             for path, content in data_files(self.edition, self._absolute_path(config),
                                             config.site_name).items():
                 files.append(File.generated(config, path, content=content))
+        self.bodies = {page.path: page.body for page in generated if page.body is not None}
         if self.serving or self.config.publish_report:
+            self.bodies[self.config.report_page] = partial(report_body, self._report(seeds))
             files.append(File.generated(config, self.config.report_page,
-                                        content=report_markdown(self._report(seeds))))
+                                        content=with_frontmatter(REPORT_META, "")))
         return files
 
     def _report(self, seeds: Path) -> dict[str, Any]:
@@ -128,9 +135,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
     def on_page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> dict[str, Any]:
-        site_page = self.site.get(page.file.src_uri)
-        if site_page is not None:
-            self._write_body(page, site_page)
+        self._write_body(page)
         with self.timings.stage("page metadata"):
             return self._page_context(context, page, config, nav)
 
@@ -163,13 +168,14 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
             page.meta["pressroom"] = home_links(self.site, self._url_of, absolute)
         return context
 
-    def _write_body(self, page: Page, site_page: SitePage) -> None:
+    def _write_body(self, page: Page) -> None:
         """A page written as HTML gets its body just before the theme renders it (and lets
         go of it after): the bodies of thousands of pages are never held at once."""
-        if site_page.body is None:
+        body = self.bodies.get(page.file.src_uri)
+        if body is None:
             return
         with self.timings.stage("render pages"):
-            rendered = site_page.body(self._links_from(page))
+            rendered = body(self._links_from(page))
         page.content = rendered.html
         page.toc = get_toc(_toc_tokens(rendered.headings))  # type: ignore[arg-type]
 
@@ -187,8 +193,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         output = valid_toggles(output)
-        site_page = self.site.get(page.file.src_uri)
-        if site_page is not None and site_page.body is not None:
+        if page.file.src_uri in self.bodies:
             page.content = ""  # written out; see _write_body
         if page.meta.get("pressroom", {}).get("indexed"):
             with self.timings.stage("search index"):

@@ -12,10 +12,10 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from .html_text import Headings, LinkTo, RenderedBody, anchor, escape_text
 from .ingest import Ingested, Outcome
 from .model import Inferred
 from .problems import Problem
-from .rendering import escape_markdown, with_frontmatter
 from .stories import Story
 
 
@@ -95,57 +95,72 @@ def write_report(data: dict[str, Any], path: Path) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
-def report_markdown(data: dict[str, Any]) -> str:
+REPORT_TITLE = "Editor's report"
+REPORT_META = {"title": REPORT_TITLE, "search": {"exclude": True}}
+
+
+def report_body(data: dict[str, Any], link: LinkTo) -> RenderedBody:
+    """The report as a page, written as HTML: with thousands of sources it is the largest
+    page of the site, rebuilt on every edit in `mkdocs serve`."""
+    headings = Headings()
     counts = ", ".join(f"{count} {status}" for status, count in data["summary"].items())
-    parts = ["# Editor's report", "", f"Sources: {counts}.", ""]
-    parts += _section("Registries and stories",
-                      [_problem_item(problem) for problem in data["site_problems"]])
-    parts += _section("Tag candidates (not in the taxonomy)", [
-        f"- {escape_markdown(entry['tag'])}: {escape_markdown(', '.join(entry['sources']))}"
+    blocks = [headings.add(1, REPORT_TITLE), f"<p>Sources: {escape_text(counts)}.</p>"]
+    blocks += _section(headings, "Registries and stories",
+                       [_problem_item(problem) for problem in data["site_problems"]])
+    blocks += _section(headings, "Tag candidates (not in the taxonomy)", [
+        escape_text(f"{entry['tag']}: {', '.join(entry['sources'])}")
         for entry in data["tag_candidates"]])
-    parts += _section("Missing translations", [
-        f"- {escape_markdown(entry['story'])}: no {', '.join(entry['missing'])} version "
-        f"({escape_markdown(entry['source'])})" for entry in data["missing_translations"]])
+    blocks += _section(headings, "Missing translations", [
+        escape_text(f"{entry['story']}: no {', '.join(entry['missing'])} version "
+                    f"({entry['source']})") for entry in data["missing_translations"]])
     for entry in data["sources"]:
-        parts += _source_section(entry)
-    return with_frontmatter({"title": "Editor's report", "search": {"exclude": True}},
-                            "\n".join(parts) + "\n")
+        blocks += _source_section(headings, entry, link)
+    return RenderedBody("\n".join(blocks) + "\n", headings.found)
 
 
-def _section(heading: str, items: list[str]) -> list[str]:
-    return [f"## {heading}", "", *items, ""] if items else []
+def _section(headings: Headings, heading: str, items: list[str]) -> list[str]:
+    """A heading and a list of items (already HTML); nothing when there are no items."""
+    return [headings.add(2, heading), _list(items)] if items else []
+
+
+def _list(items: list[str]) -> str:
+    return "<ul>\n" + "\n".join(f"<li>{item}</li>" for item in items) + "\n</ul>"
 
 
 def _problem_item(problem: dict[str, Any]) -> str:
-    """ "- warning: seeds/a.txt (line 3): …" (the path only where the section does not say it)."""
-    where = f" {escape_markdown(problem['path'])}" if problem.get("path") else ""
+    """ "warning: seeds/a.txt (line 3): …" (the path only where the section does not say it)."""
+    where = f" {problem['path']}" if problem.get("path") else ""
     line = f" (line {problem['line']})" if problem["line"] else ""
-    return f"- {problem['severity']}:{where}{line}: {escape_markdown(problem['message'])}"
+    return escape_text(f"{problem['severity']}:{where}{line}: {problem['message']}")
 
 
 def _cell(value: Any) -> str:
     text = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
-    return escape_markdown(text).replace("\n", " ") if value not in (None, "", []) else "—"
+    return escape_text(text) if value not in (None, "", []) else "—"
 
 
-def _source_section(entry: dict[str, Any]) -> list[str]:
-    status = f"Status: **{entry['status']}**"
+def _table(header: Sequence[str], rows: list[list[Any]]) -> str:
+    head = "".join(f"<th>{escape_text(name)}</th>" for name in header)
+    body = "\n".join("<tr>" + "".join(f"<td>{_cell(value)}</td>" for value in row) + "</tr>"
+                     for row in rows)
+    return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>"
+
+
+def _source_section(headings: Headings, entry: dict[str, Any], link: LinkTo) -> list[str]:
+    status = f"Status: <strong>{escape_text(entry['status'])}</strong>"
     if entry["encoding"]:
-        status += f", encoding {entry['encoding']}"
+        status += f", encoding {escape_text(entry['encoding'])}"
     if entry["page"]:
-        status += f", page [{escape_markdown(entry['page'])}]({entry['page']})"
-    lines = [f"## {escape_markdown(entry['path'])}", "", status, ""]
+        status += f", page {anchor(link(entry['page']), entry['page'])}"
+    blocks = [headings.add(2, entry["path"]), f"<p>{status}</p>"]
     if entry["problems"]:
-        lines += [_problem_item(problem) for problem in entry["problems"]]
-        lines.append("")
+        blocks.append(_list([_problem_item(problem) for problem in entry["problems"]]))
     if entry["fields"]:
-        lines += ["| field | value | from |", "| --- | --- | --- |"]
-        lines += [f"| {name} | {_cell(field['value'])} | {_cell(field['provenance'])} |"
-                  for name, field in entry["fields"].items()]
-        lines.append("")
+        blocks.append(_table(("field", "value", "from"), [
+            [name, field["value"], field["provenance"]]
+            for name, field in entry["fields"].items()]))
     if entry["removals"]:
-        lines += ["| line | rule | removed | now reads |", "| --- | --- | --- | --- |"]
-        lines += [f"| {removal['line']} | {removal['rule']} | {_cell(removal['text'])} "
-                  f"| {_cell(removal['replacement'])} |" for removal in entry["removals"]]
-        lines.append("")
-    return lines
+        blocks.append(_table(("line", "rule", "removed", "now reads"), [
+            [removal["line"], removal["rule"], removal["text"], removal["replacement"]]
+            for removal in entry["removals"]]))
+    return blocks
