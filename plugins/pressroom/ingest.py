@@ -122,20 +122,25 @@ def _read_for_cache(path: Path, timings: Timings) -> bytes | None:
 
 def _process_all(sources: list[tuple[Path, bytes | None]], timings: Timings) -> list[Outcome]:
     workers = min(os.cpu_count() or 1, MAX_WORKERS)
-    if len(sources) < PARALLEL_FROM or workers < 2:
-        return [process(path, raw, timings) for path, raw in sources]
-    # "spawn": a fresh interpreter per worker, safe beside `mkdocs serve`'s threads.
-    try:
-        with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
-            results = list(pool.map(_timed_process, sources,
-                                    chunksize=max(1, len(sources) // (workers * 8))))
-    except BrokenProcessPool:
-        # Workers cannot start where the build was launched from a script that runs itself
-        # again on import; one process still does the work.
-        return [process(path, raw, timings) for path, raw in sources]
-    for _, stages in results:
-        for name, seconds in stages.items():
-            timings.seconds[name] += seconds
+    if len(sources) >= PARALLEL_FROM and workers > 1:
+        try:
+            return _process_in_workers(sources, timings, workers)
+        except BrokenProcessPool:
+            pass  # the workers could not start (see below); this process does the work
+    return [process(path, raw, timings) for path, raw in sources]
+
+
+def _process_in_workers(
+    sources: list[tuple[Path, bytes | None]], timings: Timings, workers: int
+) -> list[Outcome]:
+    """Worker processes, "spawn"ed: a fresh interpreter each, safe beside `mkdocs serve`'s
+    threads. They cannot start where the build was launched from a script that runs itself
+    again on import (no main guard): the pool then breaks."""
+    with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
+        results = list(pool.map(_timed_process, sources,
+                                chunksize=max(1, len(sources) // (workers * 8))))
+    for _, seconds in results:
+        timings.add(seconds)
     return [outcome for outcome, _ in results]
 
 

@@ -7,7 +7,7 @@ the case pages.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .html_text import Headings, LinkTo, RenderedBody, anchor, escape_text
@@ -51,14 +51,7 @@ def story_listing(story: Story, lang: str, link: str, with_summary: bool = True)
     item = f"- [{escape_markdown(entry.title)}]({link})"
     if entry.original:
         item += f'{{: hreflang="{entry.original}" lang="{entry.original}" }} ({entry.note})'
-    lines = [item]
-    if entry.details:
-        lines.append(escape_markdown(entry.details))
-    if entry.summary:
-        summary = escape_markdown(entry.summary)
-        lines.append(f'<span lang="{entry.original}">{summary}</span>' if entry.original
-                     else summary)
-    return "  \n  ".join(lines)
+    return "  \n  ".join([item, *_details(entry, escape_markdown)])
 
 
 def listing_html(stories: Sequence[Story], lang: str, link: LinkTo) -> str:
@@ -69,15 +62,21 @@ def listing_html(stories: Sequence[Story], lang: str, link: LinkTo) -> str:
 
 def _item_html(entry: ListingEntry, link: LinkTo) -> str:
     marked = f' hreflang="{entry.original}" lang="{entry.original}"' if entry.original else ""
-    parts = [anchor(link(entry.path), entry.title, marked)
-             + (f" ({escape_text(entry.note)})" if entry.note else "")]
-    if entry.details:
-        parts.append(escape_text(entry.details))
+    title = anchor(link(entry.path), entry.title, marked)
+    if entry.note:
+        title += f" ({escape_text(entry.note)})"
+    return "<li>" + "<br>\n".join([title, *_details(entry, escape_text)]) + "</li>"
+
+
+def _details(entry: ListingEntry, escape: Callable[[str], str]) -> list[str]:
+    """The lines under the title: date and publisher, then the summary, marked with its own
+    language where it is not the reader's."""
+    lines = [escape(entry.details)] if entry.details else []
     if entry.summary:
-        summary = escape_text(entry.summary)
-        parts.append(f'<span lang="{entry.original}">{summary}</span>' if entry.original
+        summary = escape(entry.summary)
+        lines.append(f'<span lang="{entry.original}">{summary}</span>' if entry.original
                      else summary)
-    return "<li>" + "<br>\n".join(parts) + "</li>"
+    return lines
 
 
 def listing_page_body(

@@ -15,6 +15,7 @@ from urllib.parse import urljoin
 import markdown
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
@@ -62,6 +63,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         self.rendered_nav: dict[str, str] = {}
         # Pages written as HTML by the press room (docs path -> body, given its links).
         self.bodies: dict[str, Callable[[LinkTo], RenderedBody]] = {}
+        self.report: dict[str, Any] | None = None
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
@@ -76,9 +78,11 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         # Our partials wrap the theme's own, which they reach as "material/partials/…".
-        theme_dir = next(folder for folder in config.theme.dirs
-                         if (Path(folder) / "partials" / "nav.html").exists()
-                         and Path(folder) != THEME)
+        theme_dir = next((folder for folder in config.theme.dirs
+                          if (Path(folder) / "partials" / "nav.html").exists()
+                          and Path(folder) != THEME), None)
+        if theme_dir is None:
+            raise PluginError("pressroom: the theme must be Material for MkDocs")
         env.loader = ChoiceLoader([env.loader, PrefixLoader({"material": FileSystemLoader(
             theme_dir)})])
         return env
@@ -120,8 +124,10 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
                                             config.site_name).items():
                 files.append(File.generated(config, path, content=content))
         self.bodies = {page.path: page.body for page in generated if page.body is not None}
+        self.report = None
         if self.serving or self.config.publish_report:
-            self.bodies[self.config.report_page] = partial(report_body, self._report(seeds))
+            self.report = self._report(seeds)
+            self.bodies[self.config.report_page] = partial(report_body, self.report)
             files.append(File.generated(config, self.config.report_page,
                                         content=with_frontmatter(REPORT_META, "")))
         return files
@@ -235,7 +241,8 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
             log.error(f"search index: {exc}")
         else:
             log.debug("; ".join(summaries))
-        report = self._report(seeds)
+        # The report page's data when there is one (nothing changes after on_files).
+        report = {**(self.report or self._report(seeds))}
         report["timings"] = self.timings.as_dict()
         report["cache"] = {"unchanged": self.cache_hits, "sources": len(self.ingested.outcomes)}
         write_report(report, self._path(config, "report_file"))

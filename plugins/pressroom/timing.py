@@ -20,5 +20,10 @@ class Timings:
         finally:
             self.seconds[name] += perf_counter() - start
 
+    def add(self, seconds: dict[str, float]) -> None:
+        """Stage times measured elsewhere (in a worker process)."""
+        for name, value in seconds.items():
+            self.seconds[name] += value
+
     def as_dict(self) -> dict[str, float]:
         return {name: round(seconds, 4) for name, seconds in self.seconds.items()}

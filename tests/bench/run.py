@@ -301,7 +301,7 @@ def wait_for(condition: Callable[[], bool], limit: float) -> float:
 def edit_to_reload(press: Path, env: dict[str, str]) -> float:
     """`mkdocs serve`: seconds from saving an edited source to the page showing the edit."""
     port = free_port()
-    source = next(iter(sorted((press / "seeds").glob("*-en.txt"))))
+    source = sorted((press / "seeds").glob("*-en.txt"))[0]
     text = source.read_text(encoding="utf-8")
     story = slugify(text.split("\n", 1)[0])
     url = f"http://127.0.0.1:{port}/en/stories/{story}/"
