@@ -61,9 +61,9 @@ bench: $(INSTALLED)
 # After changing a message in the code: extract, then merge into every catalog, then translate.
 messages: $(INSTALLED)
 	$(BIN)/pybabel extract -k N_ -k NP_:1,2 --no-default-keywords --no-location --sort-output \
-		--project=Pressroom -o $(LOCALES)/pressroom.pot plugins/pressroom
+		--no-wrap --project=Pressroom -o $(LOCALES)/pressroom.pot plugins/pressroom
 	$(BIN)/pybabel update -D pressroom -i $(LOCALES)/pressroom.pot -d $(LOCALES) \
-		--no-fuzzy-matching
+		--no-fuzzy-matching --no-wrap
 
 clean:
 	rm -rf site build $(VENV) tests/node_modules

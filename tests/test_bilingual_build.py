@@ -128,7 +128,24 @@ def test_search_has_one_index_per_language_and_only_real_pages_in_it(site):
     boilerplate = story.index('<h2 id="ueber-das-unternehmen"')
     assert story.rfind("data-pagefind-ignore", 0, boilerplate) > story.rfind("data-pagefind-body")
     assert "data-pagefind-body" not in read(site, "de/")
-    assert 'id="pressroom-search"' in read(site, "de/search/")
+    search = read(site, "de/search/")
+    assert "data-pressroom-search-page" in search
+    assert {"tag", "case", "year"} == set(re.findall(r'data-pressroom-facet="(\w+)"', search))
+    # Pagefind's ready-made interfaces are not shipped: the theme's search box is used.
+    assert not list((site / "pagefind").rglob("pagefind-*ui*"))
+    assert (site / "pagefind" / "de" / "pagefind.js").exists()
+
+
+def test_story_pages_carry_their_search_filters(site):
+    """Tags, cases and the year are filters of the search page; Pagefind reads them from the
+    story pages (inside parts left out of the words searched, so excerpts are the article)."""
+    story = read(site, "de/stories/xiaomi-secures-legal-victory-against-online-defamation/")
+    tags = re.findall(r'data-pagefind-filter="tag" href="[^"]*">([^<]+)</a>', story)
+    assert "Online-Verleumdung" in tags
+    assert re.findall(r'data-pagefind-filter="case" href="[^"]*">([^<]+)</a>', story)
+    assert 'data-pagefind-filter="year:2025"' in story
+    assert re.search(r'<p data-pagefind-ignore data-pagefind-meta="dateline"[^>]*>14\. Mai 2025',
+                     story)
 
 
 def test_root_lets_a_reader_choose(site):

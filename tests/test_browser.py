@@ -10,8 +10,12 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
+import posixpath
+import re
 import shutil
 import threading
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -19,6 +23,7 @@ from playwright.sync_api import Browser, Page, sync_playwright
 
 from conftest import ROOT
 from sitebuild import build, make_project
+from test_build import GOOD, HOSTILE
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # Flags for a headless root session on a machine without network: no sandbox (root), and
@@ -136,7 +141,7 @@ def test_the_root_chooser_without_a_matching_language(server, browser):
     tab.context.close()
 
 
-def test_switcher_leads_to_the_same_story_and_german_search_finds_german(server, page):
+def test_switcher_leads_to_the_same_story(server, page):
     page.goto(f"{server}en/stories/{STORY}/")
     page.hover(".md-header__option .md-select")
     page.click('a[data-pressroom-switch="de"]')
@@ -145,27 +150,133 @@ def test_switcher_leads_to_the_same_story_and_german_search_finds_german(server,
     assert page.locator("h1").inner_text() == (
         "Xiaomi erringt juristischen Sieg gegen Online-Verleumdung")
 
-    # "Verleumdungen" does not stand in this story; German stemming finds its "Verleumdung".
-    page.get_by_role("link", name="Suche").first.click()
-    page.wait_for_url(f"{server}de/search/")
-    assert_search_finds(page, server, "de", "Verleumdungen")
 
-
-def assert_search_finds(tab: Page, server: str, lang: str, words: str) -> None:
-    """Search from the search page: results in its language only, the story among them."""
-    tab.locator(".pagefind-ui__search-input").fill(words)
-    results = tab.locator(".pagefind-ui__result-link")
+def header_search(tab: Page, words: str) -> list[str]:
+    """Type into the header's search box, opened with the theme's shortcut "/"; the paths
+    of the results as they appear."""
+    tab.keyboard.press("/")
+    assert tab.evaluate("document.activeElement.classList.contains('md-search__input')")
+    assert tab.locator("#__search").is_checked()
+    tab.keyboard.type(words)
+    results = tab.locator(".md-search .md-search-result__link")
     results.first.wait_for(timeout=15_000)
-    hrefs = results.evaluate_all("links => links.map(link => link.pathname)")
-    prefix = "/" + server.split("/", 3)[3]
-    assert hrefs and all(href.startswith(f"{prefix}{lang}/") for href in hrefs)
-    assert f"{prefix}{lang}/stories/{STORY}/" in hrefs
-    assert tab.errors == []
+    return results.evaluate_all("links => links.map(link => link.pathname)")
 
 
-def test_english_search_finds_english_pages_only(server, page):
-    page.goto(f"{server}en/search/")
-    assert_search_finds(page, server, "en", "defamation")
+def site_path(server: str) -> str:
+    return "/" + server.split("/", 3)[3]
+
+
+@pytest.mark.parametrize(("lang", "words", "title"), [
+    # "Verleumdungen" does not stand in this story; German stemming finds its "Verleumdung".
+    ("de", "Verleumdungen", "Xiaomi erringt juristischen Sieg gegen Online-Verleumdung"),
+    ("en", "defamation", "Xiaomi Secures Legal Victory Against Online Defamation"),
+])
+def test_header_search_finds_the_story_in_the_page_language_only(server, page, lang, words,
+                                                                 title):
+    page.goto(f"{server}{lang}/about/")
+    paths = header_search(page, words)
+    prefix = site_path(server)
+    assert paths and all(path.startswith(f"{prefix}{lang}/") for path in paths), paths
+    assert f"{prefix}{lang}/stories/{STORY}/" in paths
+    story = page.locator(f'.md-search .md-search-result__link[href$="{lang}/stories/{STORY}/"]')
+    assert story.locator("h1").inner_text() == title
+    assert story.locator("mark").count() >= 1  # the words found, highlighted
+    assert serious_violations(page) == []  # with the results open
+    assert page.errors == []
+
+
+def test_header_search_keys_walk_the_results_and_enter_opens_the_search_page(server, page):
+    page.goto(f"{server}en/")
+    paths = header_search(page, "Xiaomi")
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.pathname") == paths[0]
+    page.keyboard.press("ArrowUp")
+    page.keyboard.press("Escape")
+    assert not page.locator("#__search").is_checked()
+    page.keyboard.press("/")
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{server}en/search/?q=Xiaomi")
+    page.locator(".pressroom-search .md-search-result__item").first.wait_for(timeout=15_000)
+    assert page.input_value("#pressroom-query") == "Xiaomi"
+    assert page.errors == []
+
+
+def search_page_results(tab: Page) -> list[str]:
+    tab.wait_for_function("""() => {
+        const meta = document.querySelector(".pressroom-search .md-search-result__meta");
+        return meta && /\\d/.test(meta.textContent);
+    }""", timeout=15_000)
+    return tab.locator(".pressroom-search .md-search-result__link").evaluate_all(
+        "links => links.map(link => link.pathname)")
+
+
+def wait_for_change(tab: Page, before: list[str]) -> list[str]:
+    tab.wait_for_function("""before => {
+        const links = document.querySelectorAll(".pressroom-search .md-search-result__link");
+        return JSON.stringify(Array.from(links, link => link.pathname)) !== before;
+    }""", arg=json.dumps(before), timeout=15_000)
+    return search_page_results(tab)
+
+
+def tagged(server: str, lang: str, tag: str) -> set[str]:
+    """The stories a tag page lists, from the page itself."""
+    with urllib.request.urlopen(f"{server}{lang}/tags/{tag}/") as response:
+        page = response.read().decode("utf-8")
+    base = f"{site_path(server)}{lang}/tags/{tag}/"
+    return {posixpath.normpath(posixpath.join(base, href)) + "/"
+            for href in re.findall(r'href="(\.\./\.\./stories/[^"]+)"', page)}
+
+
+def test_a_tag_filter_narrows_the_results_to_the_tagged_stories(server, page):
+    page.goto(f"{server}en/search/?q=Xiaomi")
+    everything = search_page_results(page)
+    page.get_by_label("HyperConnect").check()
+    narrowed = wait_for_change(page, everything)
+    assert 0 < len(narrowed) < len(everything)
+    assert set(narrowed) <= tagged(server, "en", "hyperconnect")
+    assert "tag=HyperConnect" in page.url  # the address keeps the filter, for sharing
+    assert serious_violations(page) == []  # with facets and results shown
+    assert page.errors == []
+
+
+def test_year_and_language_facets(server, page):
+    page.goto(f"{server}de/search/?q=Xiaomi")
+    everything = search_page_results(page)
+    page.get_by_label("2023").check()
+    in_2023 = wait_for_change(page, everything)
+    assert in_2023 and len(in_2023) < len(everything)
+    prefix = site_path(server)
+    assert all(path.startswith(f"{prefix}de/") for path in everything)
+    # The other language: its own index, its own values; the German filters are let go.
+    page.get_by_label("English").check()
+    english = wait_for_change(page, in_2023)
+    assert english and all(path.startswith(f"{prefix}en/") for path in english)
+    assert "lang=en" in page.url and "year=" not in page.url
+    assert page.errors == []
+
+
+def test_markup_in_a_source_shows_as_text_in_search_results(browser, tmp_path):
+    """Titles and excerpts come from the sources: in results they are text, never markup."""
+    project = make_project(tmp_path, {"a.txt": GOOD, "evil.txt": HOSTILE})
+    assert build(project).returncode == 0
+    handler = functools.partial(_QuietHandler, directory=str(project / "site"))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    tab = open_tab(browser)
+    dialogs: list[str] = []
+    tab.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    try:
+        tab.goto(f"http://127.0.0.1:{httpd.server_address[1]}/en/")
+        header_search(tab, "court ruled")
+        results = tab.locator(".md-search .md-search-result__list")
+        assert '<script>alert(1)</script>' in results.inner_text()
+        assert results.locator("script, img, iframe").count() == 0
+        assert results.locator("mark").count() >= 1
+        assert dialogs == [] and tab.errors == []
+    finally:
+        tab.context.close()
+        httpd.shutdown()
 
 
 def test_root_sends_a_german_browser_to_german(server, browser):

@@ -22,7 +22,10 @@ def test_pages_handed_over_become_one_index_per_language(tmp_path):
         entry = json.loads((tmp_path / OUTPUT / lang / "pagefind-entry.json").read_text())
         assert {name: data["page_count"] for name, data in entry["languages"].items()} == {
             lang: count}
-        assert (tmp_path / OUTPUT / lang / "pagefind-ui.js").is_file()
+        # What the browser loads is there; Pagefind's own interfaces, unused here, are not.
+        assert (tmp_path / OUTPUT / lang / "pagefind.js").is_file()
+        assert (tmp_path / OUTPUT / lang / "pagefind-worker.js").is_file()
+        assert not list((tmp_path / OUTPUT / lang).glob("pagefind*ui*"))
     assert [summary.split(" pages")[0] for summary in summaries] == ["2", "1"]
 
 

@@ -18,7 +18,8 @@ from .editor_keys import LANGUAGES
 from .i18n import N_, translate
 from .listings import listing_page_body, story_path
 from .model import Article
-from .rendering import dateline, escape_markdown, page_frontmatter, with_frontmatter
+from .rendering import dateline, page_frontmatter, with_frontmatter
+from .search_page import search_page
 from .site import SitePage
 from .stories import Story
 from .story_html import StoryExtras, story_body
@@ -27,8 +28,6 @@ from .tag_pages import tag_pages, tag_path
 LANDING_TITLE = N_("Press room")
 LANDING_INTRO = N_("Coverage of our legal action against defamation and smear campaigns.")
 NO_STORIES = N_("No stories yet.")
-SEARCH_TITLE = N_("Search")
-SEARCH_PAGE = "search.md"
 DRAFT = N_("Draft: this story is not published on the built site.")
 EMBARGO = N_("Under embargo until {moment}: not published on the built site before then.")
 
@@ -53,7 +52,7 @@ def generated_pages(
     by_tag = edition.by_tag
     tags = {tag_id: tag for tag_id in by_tag if (tag := edition.tag(tag_id))}
     for lang in LANGUAGES:
-        pages += [landing_page(lang, stories), search_page(lang)]
+        pages += [landing_page(lang, stories), search_page(lang, LANGUAGES)]
         pages += tag_pages(lang, tags, by_tag)
     pages += case_pages(edition.cases, by_id, by_source, LANGUAGES)
     return pages
@@ -99,11 +98,3 @@ def landing_page(lang: str, stories: Sequence[Story]) -> SitePage:
     markdown = with_frontmatter({"title": title, "lang": lang}, "")
     return SitePage(f"{lang}/index.md", lang, markdown=markdown, searchable=False, body=body)
 
-
-def search_page(lang: str) -> SitePage:
-    """The search page of a language; the theme puts the search of that language's index in it."""
-    title = translate(lang, SEARCH_TITLE)
-    meta = {"title": title, "lang": lang, "pressroom_search": True}
-    markdown = f'# {escape_markdown(title)}\n\n<div id="pressroom-search"></div>\n'
-    return SitePage(f"{lang}/{SEARCH_PAGE}", lang, markdown=with_frontmatter(meta, markdown),
-                    searchable=False)

@@ -37,6 +37,7 @@ from .problems import Problem, Severity
 from .rendering import with_frontmatter
 from .report import REPORT_META, missing_translation_list, report_body, report_data, write_report
 from .search_index import SearchIndexError, SearchIndexes
+from .search_page import SEARCH_PAGE
 from .site import SiteModel, SitePage, site_model
 from .sitemap import site_entries, sitemap_xml
 from .source_cache import SourceCache
@@ -172,6 +173,10 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         elif page.is_homepage:
             page.meta.setdefault("lang", LANGUAGES[0])
             page.meta["pressroom"] = home_links(self.site, self._url_of, absolute)
+        # The header's search: the index of the page's language, all results on its search page.
+        lang = page.meta.get("lang") or LANGUAGES[0]
+        context["pressroom_search"] = {"lang": lang,
+                                       "page": self._url_of_path(f"{lang}/{SEARCH_PAGE}")}
         return context
 
     def _write_body(self, page: Page) -> None:

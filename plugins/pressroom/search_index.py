@@ -23,6 +23,10 @@ from typing import Any
 OUTPUT = "pagefind"
 # The service's messages are base64 JSON, each followed by a comma.
 _END = b","
+# Pagefind also writes its ready-made interfaces; the site has its own (theme/assets/
+# pressroom/search.js), so these would only be shipped, never loaded.
+UNUSED_FILES = ("pagefind-ui.*", "pagefind-component-ui.*", "pagefind-modular-ui.*",
+                "pagefind-highlight.js")
 
 
 class SearchIndexError(RuntimeError):
@@ -60,6 +64,12 @@ class SearchIndexes:
             indexer.close()
 
 
+def _remove_unused(folder: Path) -> None:
+    for pattern in UNUSED_FILES:
+        for path in folder.glob(pattern):
+            path.unlink()
+
+
 class SearchIndexer:
     """The index of one language: pages in, one by one; the index out into a folder."""
 
@@ -93,6 +103,7 @@ class SearchIndexer:
                 raise SearchIndexError("; ".join(self._errors[:5]))
             if reply.get("type") != "WriteFiles":  # pragma: no cover - a protocol change
                 raise SearchIndexError(f"unexpected reply to writing the index: {reply}")
+            _remove_unused(folder)
             return f"{self.pages} pages indexed into {reply.get('output_path')}"
         finally:
             self.close()

@@ -67,7 +67,7 @@ def story_body(
         notice = translate(lang, ONLY_IN, language=language_name(original, lang))
         blocks.append(_note("note", notice))
     if dateline:
-        blocks.append(f"<p>{escape_text(dateline)}</p>")
+        blocks.append(f"<p{_dateline_for_search(article)}>{escape_text(dateline)}</p>")
     if extras.banner:
         blocks.append(_note("warning", extras.banner))
     blocks += _links(lang, extras, link)
@@ -81,21 +81,34 @@ def story_body(
     return RenderedBody("\n".join(blocks) + "\n", headings.found)
 
 
+def _dateline_for_search(article: Article) -> str:
+    """Search shows the dateline under a result's title, and filters by the story's year
+    (Pagefind reads these attributes when it indexes the page)."""
+    date = article.date.value
+    year = f' data-pagefind-filter="year:{date.year}"' if date is not None else ""
+    return f' data-pagefind-ignore data-pagefind-meta="dateline"{year}'
+
+
+
 def _note(kind: str, message: str) -> str:
     return f'<div class="admonition {kind}">\n<p>{escape_text(message)}</p>\n</div>'
 
 
 def _links(lang: str, extras: StoryExtras, link: LinkTo) -> list[str]:
-    """The story's tags (chips, as the theme shows tags) and cases, linked in its language."""
+    """The story's tags (chips, as the theme shows tags) and cases, linked in its language;
+    each one is a search filter by its text, and left out of the words searched (Pagefind
+    still reads filters inside ignored elements), so excerpts start in the article."""
     blocks = []
     if extras.tags:
-        chips = " ".join(anchor(link(path), label, ' class="md-tag"')
+        chips = " ".join(anchor(link(path), label, ' class="md-tag" data-pagefind-filter="tag"')
                          for label, path in extras.tags)
         label = escape_attribute(translate(lang, TAGS_LABEL))
-        blocks.append(f'<nav class="md-tags" aria-label="{label}">\n{chips}\n</nav>')
+        blocks.append(f'<nav class="md-tags" aria-label="{label}" data-pagefind-ignore>\n'
+                      f"{chips}\n</nav>")
     if extras.cases:
-        links = ", ".join(anchor(link(path), title) for title, path in extras.cases)
+        links = ", ".join(anchor(link(path), title, ' data-pagefind-filter="case"')
+                          for title, path in extras.cases)
         label = escape_text(translate(lang, CASES_LABEL))
-        blocks.append(f"<p><strong>{label}:</strong> {links}</p>")
+        blocks.append(f"<p data-pagefind-ignore><strong>{label}:</strong> {links}</p>")
     return blocks
 
