@@ -55,7 +55,7 @@ test: lint system-deps $(NODE_TOOLS)
 # The benchmark (not part of `make test`): the press room against plain Material, by size.
 # `make bench SIZES="1000"` for one size; figures go to tests/bench/results.md.
 SIZES ?= 1000 5000 10000
-bench: $(INSTALLED)
+bench: $(INSTALLED) system-deps
 	$(BIN)/python tests/bench/run.py $(SIZES)
 
 # After changing a message in the code: extract, then merge into every catalog, then translate.

@@ -122,7 +122,10 @@ def test_search_has_one_index_per_language_and_only_real_pages_in_it(site):
         entry = json.loads((site / "pagefind" / lang / "pagefind-entry.json").read_text())
         assert {name: info["page_count"] for name, info in entry["languages"].items()} == {
             lang: 8}
+    # Nothing of the theme's own search stays behind: no index, no worker, no lunr.
     assert not (site / "search" / "search_index.json").exists()
+    assert not list((site / "assets" / "javascripts").rglob("*search*"))
+    assert not (site / "assets" / "javascripts" / "lunr").exists()
     story = read(site, f"de/stories/{STORIES[0].id}/")
     assert "data-pagefind-body" in story
     boilerplate = story.index('<h2 id="ueber-das-unternehmen"')

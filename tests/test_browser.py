@@ -81,6 +81,8 @@ def browser():
 def open_tab(browser: Browser, locale: str = "en-US") -> Page:
     tab = browser.new_context(locale=locale).new_page()
     tab.errors = []
+    tab.fetched = []
+    tab.on("request", lambda request: tab.fetched.append(request.url))
     tab.on("console", lambda message: message.type == "error" and tab.errors.append(message.text))
     tab.on("pageerror", lambda error: tab.errors.append(str(error)))
     tab.on("requestfailed", lambda request: tab.errors.append(f"failed: {request.url}"))
@@ -120,6 +122,8 @@ def test_every_page_type_loads_cleanly_and_accessibly(server, page, kind, lang, 
     assert page.locator("html").get_attribute("lang") == lang
     assert serious_violations(page) == []
     assert page.errors == []
+    # The theme would fetch the sitemap (megabytes for a large archive) on every page.
+    assert not [url for url in page.fetched if url.endswith("sitemap.xml")]
     where = "sub-path" if server.endswith(SUB_PATH) else "root"
     shoot(page, f"{kind}-{lang}-{where}")
     checked = suite_report.setdefault("_browser", set())

@@ -92,6 +92,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         return Path(config.config_file_path).parent / self.config[option]
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        _drop_theme_search(files)
         seeds = self._path(config, "seeds_dir")
         now = _now()
         self.timings = timings = Timings()
@@ -306,6 +307,16 @@ def _pages_in(item: Any) -> list[Page]:
     if isinstance(item, Page):
         return [item]
     return [page for child in getattr(item, "children", None) or () for page in _pages_in(child)]
+
+
+# The theme ships its own search (a worker and lunr's languages, 1.2 MB) with every site;
+# search here is Pagefind's, so these would only be published, never loaded.
+THEME_SEARCH_FILES = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
+
+
+def _drop_theme_search(files: Files) -> None:
+    for file in [file for file in files if file.src_uri.startswith(THEME_SEARCH_FILES)]:
+        files.remove(file)
 
 
 def _boilerplate(files: Files, config: MkDocsConfig) -> dict[str, str]:

@@ -5,7 +5,8 @@ language only, noisy like the seeds: bylines, captions, meta descriptions, tag l
 disclaimers, share widgets), a taxonomy and a case registry citing some of them; and a plain
 Material project with as many pages and the same body text. It builds both, alternating,
 several times, and prints and writes (tests/bench/results.md) the median build times, their
-ratio, time per page, peak memory, site size and the plugin's time by stage.
+ratio, time per page, peak memory, site size, the plugin's time by stage, and what the first
+search costs a reader in Chromium (bytes transferred, time to the first results).
 
 Usage: python tests/bench/run.py [N ...]   (default 1000 5000 10000; BENCH_REPEATS=3)
 """
@@ -13,6 +14,8 @@ Usage: python tests/bench/run.py [N ...]   (default 1000 5000 10000; BENCH_REPEA
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import http.server
 import json
 import os
 import random
@@ -22,12 +25,13 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from pressroom.slugs import slugify
 
@@ -320,6 +324,80 @@ def edit_to_reload(press: Path, env: dict[str, str]) -> float:
         source.write_text(text, encoding="utf-8")
 
 
+# The reader's first search: a German story page in a fresh browser, one query typed into the
+# header's box at once. Pagefind ranks every page a word stands on, so the time grows with
+# how common the word is: a company name in about 1 % and 11 % of the stories (at 10,000),
+# and a word in every German story.
+SEARCH_QUERIES = ("Veltrax12", "Veltrax1", "Gericht")
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+SEARCH_REPEATS = 3
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def first_search(press: Path) -> dict[str, dict[str, float]]:
+    """Per query: bytes the browser fetches for it (after the page has loaded), bytes of the
+    page load, milliseconds from the query to the first results shown, and how many results;
+    medians over fresh browser contexts. Served without compression, as an upper bound."""
+    from playwright.sync_api import sync_playwright  # the test extras; only `make bench`
+
+    handler = functools.partial(_QuietHandler, directory=str(press / "site"))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    story = sorted((press / "site" / "de" / "stories").iterdir())[0].name
+    url = f"http://127.0.0.1:{httpd.server_address[1]}/de/stories/{story}/"
+    found = {}
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM,
+                                                 args=["--no-sandbox", "--disable-gpu"])
+            for query in SEARCH_QUERIES:
+                runs = [_one_first_search(browser, url, query) for _ in range(SEARCH_REPEATS)]
+                found[query] = {name: statistics.median(run[name] for run in runs)
+                                for name in runs[0]}
+            browser.close()
+    finally:
+        httpd.shutdown()
+    return found
+
+
+def _one_first_search(browser: Any, url: str, query: str) -> dict[str, float]:
+    context = browser.new_context()
+    tab = context.new_page()
+    requests: list[Any] = []
+    tab.on("requestfinished", lambda request: requests.append(request))
+    tab.goto(url)
+    tab.wait_for_load_state("networkidle")
+    page_requests = len(requests)
+    milliseconds = tab.evaluate("""query => new Promise(resolve => {
+        const list = document.querySelector(".md-search .md-search-result__list");
+        const input = document.querySelector(".md-search__input");
+        const start = performance.now();
+        new MutationObserver(() => list.children.length && resolve(performance.now() - start))
+            .observe(list, { childList: true });
+        input.focus();
+        input.value = query;
+        input.dispatchEvent(new Event("input", { bubbles: true }));
+    })""", query)
+    tab.wait_for_load_state("networkidle")
+    count = tab.locator(".md-search .md-search-result__meta").inner_text()
+
+    def kilobytes(finished: list[Any]) -> float:
+        sizes = [request.sizes() for request in finished]
+        return sum(size["responseBodySize"] + size["responseHeadersSize"]
+                   for size in sizes) / 1024
+
+    result = {"query_kb": kilobytes(requests[page_requests:]),
+              "page_kb": kilobytes(requests[:page_requests]),
+              "first_results_ms": milliseconds,
+              "results": int("".join(char for char in count if char.isdigit()) or 0)}
+    context.close()
+    return result
+
+
 def stage_times(press: Path) -> dict[str, float]:
     return json.loads((press / "build" / "editor-report.json").read_text())["timings"]
 
@@ -348,6 +426,7 @@ def measure(size: int, work: Path) -> dict[str, object]:
         runs["warm"].append(build(press, env))  # warm: the sources unchanged since the last
         stages["warm"] = stage_times(press)
     press_bytes, press_html, press_pages = site_size(press)
+    search = first_search(press)
     reload_s = edit_to_reload(press, env) if size <= SERVE_UP_TO else None
     base_bytes, base_html, base_pages = site_size(baseline)
     median = {name: statistics.median(run[0] for run in items) for name, items in runs.items()}
@@ -371,6 +450,7 @@ def measure(size: int, work: Path) -> dict[str, object]:
         "html_kb_per_page": press_html / 1024 / press_pages,
         "baseline_html_kb_per_page": base_html / 1024 / base_pages,
         "stages": stages,
+        "search": search,
         "reload_s": reload_s,
     }
 
@@ -424,6 +504,23 @@ def table(results: list[dict[str, object]]) -> str:
             times = r["stages"][build_kind]
             lines.append(f"| {r['stories']:,} | {build_kind} | " + " | ".join(
                 f"{times[name]:.2f}" if name in times else "–" for name in names) + " |")
+    lines += [
+        "",
+        "Search in Chromium: a German story page, then the first query typed into the header's "
+        f"box; median of {SEARCH_REPEATS} fresh browser contexts each, served from 127.0.0.1 "
+        "without compression. KB for the page load before it, then per query: results, KB "
+        "the query fetched, milliseconds to the first results shown.",
+        "",
+        "| stories | page load KB | " + " | ".join(
+            f"{query}: results, KB, ms" for query in SEARCH_QUERIES) + " |",
+        "|" + " ---: |" * (2 + len(SEARCH_QUERIES)),
+    ]
+    for r in results:
+        search = r["search"]
+        page_kb = search[SEARCH_QUERIES[0]]["page_kb"]
+        lines.append(f"| {r['stories']:,} | {page_kb:.0f} | " + " | ".join(
+            f"{search[query]['results']:,}, {search[query]['query_kb']:.0f}, "
+            f"{search[query]['first_results_ms']:.0f}" for query in SEARCH_QUERIES) + " |")
     reloads = [r for r in results if r["reload_s"] is not None]
     if reloads:
         lines += ["", "`mkdocs serve`, one source edited: seconds until the page shows the edit.",
