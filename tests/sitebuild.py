@@ -11,7 +11,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -81,28 +81,38 @@ def normal(text: str) -> str:
 
 
 
-@contextlib.contextmanager
-def serving(project: Path) -> Iterator[Callable[[str], str]]:
-    """`mkdocs serve` on a free loopback port; yields a function that fetches a path."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = subprocess.Popen([*MKDOCS, "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"],
-                              cwd=project, env=ENV, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL, text=True)
+class Served:
+    """A running `mkdocs serve`: its address, and a call that fetches a path from it (waiting
+    while the server starts or rebuilds)."""
 
-    def fetch(path: str) -> str:
+    def __init__(self, address: str, server: subprocess.Popen[str]) -> None:
+        self.address = address
+        self._server = server
+
+    def __call__(self, path: str) -> str:
         deadline = time.monotonic() + 90
-        while time.monotonic() < deadline and server.poll() is None:
+        while time.monotonic() < deadline and self._server.poll() is None:
             try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/{path}", timeout=5) as page:
+                with urllib.request.urlopen(self.address + path, timeout=5) as page:
                     return page.read().decode("utf-8")
             except OSError:
                 time.sleep(0.5)
         raise AssertionError(f"mkdocs serve did not answer for {path}")
 
+
+@contextlib.contextmanager
+def serving(project: Path, watch: bool = False) -> Iterator[Served]:
+    """`mkdocs serve` on a free loopback port. With ``watch``, it rebuilds when a file
+    changes (and injects its reload script)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    reload = [] if watch else ["--no-livereload"]
+    server = subprocess.Popen([*MKDOCS, "serve", *reload, "-a", f"127.0.0.1:{port}"],
+                              cwd=project, env=ENV, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL, text=True)
     try:
-        yield fetch
+        yield Served(f"http://127.0.0.1:{port}/", server)
     finally:
         server.terminate()
         server.wait(timeout=30)

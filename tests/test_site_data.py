@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import html
 import json
 import re
@@ -208,6 +209,19 @@ def test_drafts_and_embargoed_stories_are_absent_everywhere_until_their_time(hel
         assert word not in published
     entry = json.loads((held_back / "site/pagefind/en/pagefind-entry.json").read_text())
     assert entry["languages"]["en"]["page_count"] == 5  # the public story and the hand-written
+    english, german = (indexed_urls(held_back / "site", lang) for lang in ("en", "de"))
+    assert [url for url in english if "/stories/" in url] == [
+        "/en/stories/xiaomi-secures-legal-victory-against-online-defamation/"]
+    # The public story is English only: its German page stands in, and is no German result.
+    assert german and not [url for url in german if "/stories/" in url]
+
+
+def indexed_urls(site: Path, lang: str) -> list[str]:
+    """The pages in a language's search index, read from Pagefind's fragments (gzip, then a
+    marker, then JSON)."""
+    fragments = (site / "pagefind" / lang / "fragment").glob("*.pf_fragment")
+    return sorted(json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
+                  ["url"] for path in fragments)
 
 
 def test_the_next_build_after_the_embargo_publishes_it(held_back):

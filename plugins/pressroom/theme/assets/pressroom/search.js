@@ -67,7 +67,8 @@
     const link = element("a", "md-search-result__link");
     link.href = data.url;
     const article = element("article", "md-search-result__article md-typeset");
-    article.append(element("h1", "", data.meta.title || data.url));
+    article.append(element("div", "md-search-result__icon md-icon"),
+                   element("h1", "", data.meta.title || data.url));
     if (data.meta.dateline) article.append(element("p", "pressroom-search__dateline", data.meta.dateline));
     const excerpt = element("p");
     excerpt.append(...excerptNodes(data.excerpt));
@@ -259,8 +260,12 @@
       event.preventDefault();
       search();
     });
+    // Typing waits for a pause: a word on every page takes Pagefind a good part of a second.
+    let typing = 0;
     form.addEventListener("input", (event) => {
-      if (event.target === input) search();
+      if (event.target !== input) return;
+      clearTimeout(typing);
+      typing = setTimeout(search, TYPING_PAUSE_MS);
     });
     form.addEventListener("change", (event) => {
       const box = event.target;
