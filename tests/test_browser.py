@@ -8,6 +8,7 @@ screenshot is kept in build/screenshots/.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import json
@@ -17,6 +18,7 @@ import shutil
 import threading
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -266,22 +268,54 @@ def test_markup_in_a_source_shows_as_text_in_search_results(browser, tmp_path):
     """Titles and excerpts come from the sources: in results they are text, never markup."""
     project = make_project(tmp_path, {"a.txt": GOOD, "evil.txt": HOSTILE})
     assert build(project).returncode == 0
-    handler = functools.partial(_QuietHandler, directory=str(project / "site"))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
     tab = open_tab(browser)
     dialogs: list[str] = []
     tab.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    try:
-        tab.goto(f"http://127.0.0.1:{httpd.server_address[1]}/en/")
+    with static_server(project / "site") as address:
+        tab.goto(f"{address}en/")
         header_search(tab, "court ruled")
         results = tab.locator(".md-search .md-search-result__list")
         assert '<script>alert(1)</script>' in results.inner_text()
         assert results.locator("script, img, iframe").count() == 0
         assert results.locator("mark").count() >= 1
-        assert dialogs == [] and tab.errors == []
+    assert dialogs == [] and tab.errors == []
+    tab.context.close()
+
+
+def test_header_search_shows_the_newest_first_then_the_whole_ranking(browser, tmp_path):
+    project = make_project(tmp_path)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace(
+        "      seeds_dir: seeds\n", "      seeds_dir: seeds\n      search_newest_first: 1\n"))
+    assert build(project, "--strict").returncode == 0
+    stories = (project / "site" / "en" / "stories").glob("*/index.html")
+    first = [page.parent.name for page in stories
+             if 'data-pagefind-filter="newest:yes"' in page.read_text(encoding="utf-8")]
+    assert first == ["lei-jun-announces-legal-action-against-false-information-campaigns"]
+    tab = open_tab(browser)
+    with static_server(project / "site") as address:
+        tab.goto(f"{address}en/")
+        header_search(tab, "Xiaomi")
+        # The whole ranking replaces the newest story's, and brings the count.
+        tab.wait_for_function("""() => /\\d/.test(
+            document.querySelector(".md-search .md-search-result__meta").textContent)""")
+        count = int(re.sub(r"\D", "", tab.locator(".md-search .md-search-result__meta")
+                           .inner_text()))
+        shown = tab.locator(".md-search .md-search-result__item").count()
+    assert count >= 3 and shown == min(count, 10)
+    assert tab.errors == []
+    tab.context.close()
+
+
+@contextlib.contextmanager
+def static_server(folder: Path) -> Iterator[str]:
+    """A built site served from 127.0.0.1; its address."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
     finally:
-        tab.context.close()
         httpd.shutdown()
 
 

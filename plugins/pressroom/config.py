@@ -5,6 +5,8 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from .search_page import NEWEST_STORIES
+
 
 class PressroomConfig(base.Config):
     # Where the clippings are, relative to mkdocs.yml.
@@ -21,3 +23,6 @@ class PressroomConfig(base.Config):
     report_page = c.Type(str, default="editor-report.md")
     # A story missing in a language is a warning (and fails --strict) only when this is set.
     require_translations = c.Type(bool, default=False)
+    # Search ranks this many of the newest stories per language first and shows them while
+    # it ranks the whole archive (a common word stands on thousands of pages).
+    search_newest_first = c.Type(int, default=NEWEST_STORIES)

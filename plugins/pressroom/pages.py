@@ -19,7 +19,7 @@ from .i18n import N_, translate
 from .listings import listing_page_body, story_path
 from .model import Article
 from .rendering import dateline, page_frontmatter, with_frontmatter
-from .search_page import search_page
+from .search_page import NEWEST_STORIES, newest_story_ids, search_page
 from .site import SitePage
 from .stories import Story
 from .story_html import StoryExtras, story_body
@@ -39,16 +39,19 @@ def source_pages(stories: Sequence[Story]) -> dict[Path, str]:
 
 
 def generated_pages(
-    edition: Edition, boilerplate: Mapping[str, str], preview_at: dt.datetime | None = None
+    edition: Edition, boilerplate: Mapping[str, str], preview_at: dt.datetime | None = None,
+    newest_first: int = NEWEST_STORIES,
 ) -> list[SitePage]:
     """Every generated page; ``boilerplate`` is the media kit's paragraph per language, as
-    HTML; ``preview_at`` (in `mkdocs serve`) adds draft and embargo banners."""
+    HTML; ``preview_at`` (in `mkdocs serve`) adds draft and embargo banners; search ranks the
+    ``newest_first`` newest stories of a language first."""
     stories = edition.stories
     by_id = {story.id: story for story in stories}
     by_source = {article.source.name: story for story in stories
                  for article in story.versions.values()}
+    newest = {lang: newest_story_ids(stories, lang, newest_first) for lang in LANGUAGES}
     pages = [page for story in stories
-             for page in story_pages(story, edition, boilerplate, preview_at)]
+             for page in story_pages(story, edition, boilerplate, preview_at, newest)]
     by_tag = edition.by_tag
     tags = {tag_id: tag for tag_id in by_tag if (tag := edition.tag(tag_id))}
     for lang in LANGUAGES:
@@ -59,7 +62,8 @@ def generated_pages(
 
 
 def story_pages(
-    story: Story, edition: Edition, boilerplate: Mapping[str, str], preview_at: dt.datetime | None
+    story: Story, edition: Edition, boilerplate: Mapping[str, str], preview_at: dt.datetime | None,
+    newest: Mapping[str, set[str]],
 ) -> list[SitePage]:
     """One page per language: the version in it, or a stand-in that shows the original. The
     body is written when MkDocs asks for it, with links from that page."""
@@ -73,6 +77,7 @@ def story_pages(
             tags=[(tag.label(lang), tag_path(tag, lang)) for tag in tags],
             cases=[(case.title[lang], f"{lang}/{CASES_PAGE}#{case.id}") for case in cases],
             boilerplate_html=boilerplate.get(lang),
+            newest=story.id in newest[lang] and lang in story.versions,
         )
         body = partial(story_body, article, lang, dateline(article, lang), extras)
         markdown = with_frontmatter(page_frontmatter(article, lang), "")

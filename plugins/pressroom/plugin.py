@@ -116,7 +116,8 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         documents = [file.src_uri for file in files.documentation_pages()]
         with timings.stage("render pages"):
             generated = generated_pages(self.edition, _boilerplate(files, config),
-                                        now if self.serving else None)
+                                        now if self.serving else None,
+                                        self.config.search_newest_first)
             for page in generated:
                 files.append(File.generated(config, page.path, content=page.markdown or ""))
             self.site = site_model(generated, documents)

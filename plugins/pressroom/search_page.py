@@ -1,4 +1,5 @@
-"""The search page of a language: a query, facets (language, tag, case, year) and results.
+"""The search page of a language: a query, facets (language, tag, case, year) and results;
+and the stories search looks at first.
 
 The page is a form written here in the reader's language; the theme's script fills the facets
 and results from the Pagefind index of the chosen language (see ``search_index``). The facet
@@ -7,12 +8,14 @@ names match the filters that ``story_html`` marks on every story page.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Sequence
 
 from .html_text import Headings, RenderedBody, escape_attribute, escape_text
 from .i18n import N_, language_name, translate
 from .rendering import with_frontmatter
 from .site import SitePage
+from .stories import Story
 
 SEARCH_TITLE = N_("Search")
 SEARCH_PAGE = "search.md"
@@ -23,6 +26,22 @@ MORE_RESULTS = N_("More results")
 FACETS = (("tag", N_("Tags")), ("case", N_("Cases")), ("year", N_("Year")))
 NEEDS_SCRIPT = N_("Search runs in your browser and needs JavaScript. Every story is also listed "
                   "on the home page and on its tag pages.")
+
+
+# Pagefind ranks every page a word stands on: a word on all 10,000 stories of an archive takes
+# it most of a second. The header's search first ranks the newest stories of the language
+# (Pagefind filters before it ranks), shows those, then the whole archive's ranking.
+NEWEST_STORIES = 500
+NEWEST_FILTER = "newest:yes"
+
+
+def newest_story_ids(stories: Sequence[Story], lang: str, count: int = NEWEST_STORIES) -> set[str]:
+    """The ``count`` most recent stories with a version in ``lang`` (by that version's date;
+    undated ones are never among them)."""
+    dated = [(article.date.value, story.id) for story in stories
+             if (article := story.versions.get(lang)) is not None
+             and article.date.value is not None]
+    return {story_id for _, story_id in heapq.nlargest(count, dated)}
 
 
 def search_page(lang: str, languages: Sequence[str]) -> SitePage:

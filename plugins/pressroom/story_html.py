@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from .html_text import Headings, LinkTo, RenderedBody, anchor, escape_attribute, escape_text
 from .i18n import N_, language_name, translate
 from .model import Article, Line
+from .search_page import NEWEST_FILTER
 from .text import is_heading_like, is_list_item, strip_list_marker
 
 ONLY_IN = N_("This story is only available in {language}. The original follows.")
@@ -29,6 +30,7 @@ class StoryExtras:
     tags: Sequence[tuple[str, str]] = ()  # (label, docs path of the tag page)
     cases: Sequence[tuple[str, str]] = ()  # (title, docs path with the case's anchor)
     boilerplate_html: str | None = None  # the media kit's paragraph, as the editors wrote it
+    newest: bool = False  # among the stories search ranks first (see ``search_page``)
 
 
 def body_html(lines: Sequence[Line], headings: Headings) -> list[str]:
@@ -62,7 +64,8 @@ def story_body(
     original = article.lang.value
     headings = Headings()
     marked = "" if original == lang else f' lang="{escape_attribute(original)}"'
-    blocks = [headings.add(1, article.title.value, marked)]
+    first = f' data-pagefind-filter="{NEWEST_FILTER}"' if extras.newest else ""
+    blocks = [headings.add(1, article.title.value, marked + first)]
     if original != lang:
         notice = translate(lang, ONLY_IN, language=language_name(original, lang))
         blocks.append(_note("note", notice))

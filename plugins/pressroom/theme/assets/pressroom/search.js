@@ -11,6 +11,8 @@
   const HEADER_RESULTS = 10;
   const PAGE_RESULTS = 20;
   const TYPING_PAUSE_MS = 80;
+  // The newest stories of the language, marked on their pages by the build (search_page.py).
+  const NEWEST = { newest: "yes" };
   const FACET_ORDER = { year: (a, b) => b.localeCompare(a) }; // newest year first
 
   const indexes = new Map();
@@ -83,6 +85,15 @@
     list.append(...data.map(resultItem));
   }
 
+  // A pause in typing: one search per pause, not one per key (the newest call wins).
+  function afterTyping(action) {
+    let timer = 0;
+    return () => {
+      clearTimeout(timer);
+      timer = setTimeout(action, TYPING_PAUSE_MS);
+    };
+  }
+
   function unavailable(meta, error) {
     meta.textContent = themeText("search.result.none");
     console.warn("search index unavailable", error); // eslint-disable-line no-console
@@ -103,6 +114,8 @@
       index().catch((error) => unavailable(meta, error));
     }
 
+    // Two rankings: the newest stories first (a few hundred pages, so quick in any archive),
+    // then the whole index, which replaces them.
     async function search() {
       const ticket = ++latest;
       const term = input.value.trim();
@@ -113,13 +126,25 @@
       }
       try {
         const pagefind = await index();
-        const found = await pagefind.debouncedSearch(term, {}, TYPING_PAUSE_MS);
-        if (!found || ticket !== latest) return; // a later keystroke took over
-        const fresh = element("ol", "md-search-result__list");
-        await showResults(fresh, found.results, 0, HEADER_RESULTS);
+        if (ticket !== latest) return;
+        // One after the other: Pagefind's worker does one thing at a time, so the newest
+        // stories' results (and their excerpts) are ready before the long ranking starts.
+        const first = await pagefind.search(term, { filters: NEWEST });
+        if (ticket !== latest) return;
+        if (first.results.length) {
+          const shown = element("ol");
+          await showResults(shown, first.results, 0, HEADER_RESULTS);
+          if (ticket !== latest) return;
+          meta.textContent = ""; // the count comes with the whole ranking
+          list.replaceChildren(...shown.children);
+        }
+        const found = await pagefind.search(term);
+        if (ticket !== latest) return;
+        const shown = element("ol");
+        await showResults(shown, found.results, 0, HEADER_RESULTS);
         if (ticket !== latest) return;
         meta.textContent = countText(found.results.length);
-        list.replaceChildren(...fresh.children);
+        list.replaceChildren(...shown.children);
       } catch (error) {
         unavailable(meta, error);
       }
@@ -140,7 +165,7 @@
     input.addEventListener("focus", open);
     // On small screens the header's button opens the box: the reader can type at once.
     if (toggle) toggle.addEventListener("change", () => toggle.checked && input.focus());
-    input.addEventListener("input", search);
+    input.addEventListener("input", afterTyping(search));
     form.addEventListener("reset", () => setTimeout(search));
     box.addEventListener("keydown", (event) => {
       if (event.key === "Escape") close();
@@ -260,13 +285,8 @@
       event.preventDefault();
       search();
     });
-    // Typing waits for a pause: a word on every page takes Pagefind a good part of a second.
-    let typing = 0;
-    form.addEventListener("input", (event) => {
-      if (event.target !== input) return;
-      clearTimeout(typing);
-      typing = setTimeout(search, TYPING_PAUSE_MS);
-    });
+    const typed = afterTyping(search);
+    form.addEventListener("input", (event) => event.target === input && typed());
     form.addEventListener("change", (event) => {
       const box = event.target;
       if (box.name === "lang") chosen.forEach((values) => values.clear()); // values are per language
