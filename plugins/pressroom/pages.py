@@ -77,7 +77,7 @@ def story_pages(
             tags=[(tag.label(lang), tag_path(tag, lang)) for tag in tags],
             cases=[(case.title[lang], f"{lang}/{CASES_PAGE}#{case.id}") for case in cases],
             boilerplate_html=boilerplate.get(lang),
-            newest=story.id in newest[lang] and lang in story.versions,
+            newest=story.id in newest[lang],  # only stories with a version in lang
         )
         body = partial(story_body, article, lang, dateline(article, lang), extras)
         markdown = with_frontmatter(page_frontmatter(article, lang), "")

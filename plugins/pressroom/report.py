@@ -96,7 +96,7 @@ def write_report(data: dict[str, Any], path: Path) -> None:
 
 
 REPORT_TITLE = "Editor's report"
-REPORT_META = {"title": REPORT_TITLE, "search": {"exclude": True}}
+REPORT_META = {"title": REPORT_TITLE}
 
 
 def report_body(data: dict[str, Any], link: LinkTo) -> RenderedBody:

@@ -93,7 +93,8 @@ class SearchIndexer:
         self.pages += 1
 
     def write(self, folder: Path) -> str:
-        """Write the index (and Pagefind's search UI) into ``folder``; raise on any error."""
+        """Write the index into ``folder`` (without Pagefind's own interfaces); raise on any
+        error."""
         if self._index_id is None:
             self._start()
         try:

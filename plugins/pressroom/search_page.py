@@ -48,7 +48,7 @@ def search_page(lang: str, languages: Sequence[str]) -> SitePage:
     """The search page of ``lang``; its results come from that language's index by default,
     from another language's when the reader picks it."""
     title = translate(lang, SEARCH_TITLE)
-    meta = {"title": title, "lang": lang, "pressroom_search": True}
+    meta = {"title": title, "lang": lang}
     return SitePage(f"{lang}/{SEARCH_PAGE}", lang, markdown=with_frontmatter(meta, ""),
                     searchable=False, body=lambda _link: search_page_body(lang, languages))
 
