@@ -38,6 +38,7 @@ def write(tmp_path: Path):
 def make_article(lang: str, body: str, *, date=None, title: str = "A title", story=None,
                  source: str = "x.txt"):
     """An Article as inference would give it, for tests of the later stages."""
+    from pressroom.inference.anchors import translation_anchors
     from pressroom.model import NOT_FOUND, Article, Inferred, by_rule
 
     def known(value):
@@ -49,6 +50,7 @@ def make_article(lang: str, body: str, *, date=None, title: str = "A title", sto
         summary=Inferred(None, NOT_FOUND),
         story=known(story) if story else Inferred(None, NOT_FOUND),
         body=tuple(lines_of(body)), removals=(),
+        anchors=translation_anchors(lines_of(body)),
     )
 
 

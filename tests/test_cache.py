@@ -24,9 +24,12 @@ def test_a_rebuild_reuses_unchanged_sources_and_sees_every_change(tmp_path):
     project = make_project(tmp_path)
     assert build(project, "--strict").returncode == 0
     assert report(project)["cache"] == {"unchanged": 0, "sources": 8}
+    cache_file = project / "build" / "cache" / "sources.pickle"
+    written = cache_file.stat().st_mtime_ns
 
     assert build(project, "--strict").returncode == 0
     assert report(project)["cache"] == {"unchanged": 8, "sources": 8}
+    assert cache_file.stat().st_mtime_ns == written  # nothing changed: not written again
 
     # An edited source is read again, and the change is on its page.
     source = project / "seeds" / "000_b899426bec3aca79.txt"
@@ -35,6 +38,7 @@ def test_a_rebuild_reuses_unchanged_sources_and_sees_every_change(tmp_path):
     assert build(project, "--strict").returncode == 0
     assert report(project)["cache"] == {"unchanged": 7, "sources": 8}
     assert "This case clearly underscores" in page(project, STORY)
+    assert cache_file.stat().st_mtime_ns != written
 
     # The registries are read every build: a new tag label and a new case title show
     # everywhere they are used, with every source from the cache.

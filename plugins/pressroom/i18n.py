@@ -67,6 +67,7 @@ def language_name(code: str, in_lang: str) -> str:
     return name[:1].upper() + name[1:]
 
 
+@cache  # every listing repeats its stories' dates; Babel takes tens of microseconds each
 def format_day(day: dt.date, lang: str) -> str:
     """ "May 14, 2025" / "14. Mai 2025"."""
     return format_date(day, format="long", locale=lang)

@@ -20,6 +20,7 @@ UrlOf = Callable[[SitePage], str]  # a page's URL relative to the site root ("de
 Absolute = Callable[[str], str]  # a site-relative URL made absolute with the site's address
 
 
+@cache  # asked on every page
 def autonym(lang: str) -> str:
     """A language's name in itself, as a switcher shows it: "English", "Deutsch"."""
     name = Locale.parse(lang).get_language_name(lang) or lang
@@ -38,8 +39,7 @@ def page_links(
 ) -> dict[str, Any]:
     versions = site.versions(page)
     return {
-        # Only real versions are searchable: a stand-in would be a German result in English.
-        "indexed": page.translated and page.searchable,
+        "indexed": page.indexed,
         "switcher": [
             {"lang": lang, "name": autonym(lang), "url": url_of(target),
              "current": lang == page.lang}

@@ -134,6 +134,7 @@ class Article:
     body: tuple[Line, ...]
     removals: tuple[Removal, ...]
     story: Inferred[str | None]
+    anchors: frozenset[str]  # its numbers and names, which pair it with its translation
     source_url: str | None = None
     cases: tuple[str, ...] = ()
     draft: bool = False

@@ -36,7 +36,7 @@ from .press_kit import MEDIA_KIT, boilerplate_of
 from .problems import Problem, Severity
 from .rendering import with_frontmatter
 from .report import REPORT_META, missing_translation_list, report_body, report_data, write_report
-from .search_index import SearchIndexError, SearchIndexes
+from .search_index import SearchIndexError, SearchIndexes, searchable_document
 from .search_page import SEARCH_PAGE
 from .site import SiteModel, SitePage, site_model
 from .sitemap import site_entries, sitemap_xml
@@ -97,11 +97,13 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         now = _now()
         self.timings = timings = Timings()
         self.indexes.close()  # a build that failed half-way leaves nothing running
-        self.indexes = SearchIndexes()
         self.rendered_nav = {}
-        cache = SourceCache(self._path(config, "cache_file") if self.config.cache_file else None)
+        with timings.stage("cache"):
+            cache = SourceCache(self._path(config, "cache_file") if self.config.cache_file
+                                else None)
         self.ingested = ingest(seeds, timings, cache)
-        cache.save()
+        with timings.stage("cache"):
+            cache.save()
         self.cache_hits = cache.hits
         with timings.stage("pair"):
             taxonomy, taxonomy_problems = load_taxonomy(self._path(config, "taxonomy"))
@@ -118,9 +120,12 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
             generated = generated_pages(self.edition, _boilerplate(files, config),
                                         now if self.serving else None,
                                         self.config.search_newest_first)
-            for page in generated:
+            # MkDocs renders pages in this order: language by language, so that the first
+            # language's search index is written while the next one's pages are rendered.
+            for page in sorted(generated, key=lambda page: page.lang):
                 files.append(File.generated(config, page.path, content=page.markdown or ""))
             self.site = site_model(generated, documents)
+        self.indexes = SearchIndexes(Path(config.site_dir), self.site.indexed_counts())
         self.files = files
         with timings.stage("feeds and exports"):
             for path, content in data_files(self.edition, self._absolute_path(config),
@@ -175,10 +180,12 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         elif page.is_homepage:
             page.meta.setdefault("lang", LANGUAGES[0])
             page.meta["pressroom"] = home_links(self.site, self._url_of, absolute)
-        # The header's search: the index of the page's language, all results on its search page.
+        # The header's search: the index of the page's language, all results on its search page;
+        # the same box for all pages of a language and folder depth (rendered once for those).
         lang = page.meta.get("lang") or LANGUAGES[0]
         context["pressroom_search"] = {"lang": lang,
-                                       "page": self._url_of_path(f"{lang}/{SEARCH_PAGE}")}
+                                       "page": self._url_of_path(f"{lang}/{SEARCH_PAGE}"),
+                                       "key": f"search/{lang}/{page.url.count('/')}"}
         return context
 
     def _write_body(self, page: Page) -> None:
@@ -196,7 +203,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         def link(target: str) -> str:
             path, _, fragment = target.partition("#")
             assert self.files is not None
-            file = self.files.get_file_from_path(path)
+            file = self.files.src_uris.get(path)
             if file is None:
                 log.warning(f"{page.file.src_uri}: links to {path}, which is not in the site")
                 return target
@@ -205,13 +212,14 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         return link
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        output = valid_toggles(output)
-        if page.file.src_uri in self.bodies:
-            page.content = ""  # written out; see _write_body
         if page.meta.get("pressroom", {}).get("indexed"):
             with self.timings.stage("search index"):
-                self.indexes.add(page.meta["lang"], "/" + page.url, output)
-        return output
+                lang = page.meta["lang"]
+                self.indexes.add(lang, "/" + page.url,
+                                 searchable_document(lang, page.title or "", page.content or ""))
+        if page.file.src_uri in self.bodies:
+            page.content = ""  # written out; see _write_body
+        return valid_toggles(output)
 
     def on_post_template(
         self, output_content: str, *, template_name: str, config: MkDocsConfig
@@ -223,7 +231,8 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
 
     def _url_of_path(self, path: str) -> str:
         assert self.files is not None
-        file = self.files.get_file_from_path(path)
+        # Our paths are POSIX already: looked up directly, not normalised once per link.
+        file = self.files.src_uris.get(path)
         return file.url if file is not None else path
 
     def _absolute_path(self, config: MkDocsConfig) -> Any:
@@ -233,7 +242,11 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
     @staticmethod
     def _absolute(config: MkDocsConfig) -> Any:
         base = config.site_url or "/"
-        return lambda url: urljoin(base if base.endswith("/") else base + "/", url)
+        base = base if base.endswith("/") else base + "/"
+        # Pages' URLs are paths below the site's root: joined by hand, several per page,
+        # since urljoin's parsing showed in the build's profile.
+        return lambda url: (base + url if url and not url.startswith(("/", ".", "#", "?"))
+                            and "://" not in url else urljoin(base, url))
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.ingested is None:
@@ -242,16 +255,18 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         with self.timings.stage("sitemap"):
             self._write_sitemap(config)
         try:
-            with self.timings.stage("search index"):
+            with self.timings.stage("search write"):
                 summaries = self.indexes.write(Path(config.site_dir))
         except SearchIndexError as exc:
             log.error(f"search index: {exc}")
         else:
             log.debug("; ".join(summaries))
-        # The report page's data when there is one (nothing changes after on_files).
-        report = {**(self.report or self._report(seeds))}
+        with self.timings.stage("report"):
+            # The report page's data when there is one (nothing changes after on_files).
+            report = {**(self.report or self._report(seeds))}
+            report["cache"] = {"unchanged": self.cache_hits,
+                               "sources": len(self.ingested.outcomes)}
         report["timings"] = self.timings.as_dict()
-        report["cache"] = {"unchanged": self.cache_hits, "sources": len(self.ingested.outcomes)}
         write_report(report, self._path(config, "report_file"))
 
     def _write_sitemap(self, config: MkDocsConfig) -> None:

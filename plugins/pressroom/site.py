@@ -29,6 +29,12 @@ class SitePage:
     def rest(self) -> str:
         return self.path.split("/", 1)[1]
 
+    @property
+    def indexed(self) -> bool:
+        """In its language's search index: only real versions (a stand-in would be a German
+        result in English), and no listings."""
+        return self.translated and self.searchable
+
 
 def page_language(path: str) -> str | None:
     """The language a docs path belongs to, by its first folder ("de/about.md" -> "de")."""
@@ -43,6 +49,13 @@ class SiteModel:
         for page in pages:
             self.pages[page.path] = page
             self._by_rest.setdefault(page.rest, {})[page.lang] = page
+
+    def indexed_counts(self) -> dict[str, int]:
+        """How many pages each language's search index gets."""
+        counts = dict.fromkeys(LANGUAGES, 0)
+        for page in self.pages.values():
+            counts[page.lang] += page.indexed
+        return counts
 
     def get(self, path: str) -> SitePage | None:
         return self.pages.get(path.replace("\\", "/"))

@@ -36,6 +36,7 @@ class SourceCache:
         self.hits = 0
         self._entries: dict[str, tuple[str, Outcome]] = {}
         self._fresh: dict[str, tuple[str, Outcome]] = {}
+        self._hit_keys: set[str] = set()
         if path is not None and path.exists():
             try:
                 with path.open("rb") as file:
@@ -50,6 +51,7 @@ class SourceCache:
         entry = self._entries.get(str(source))
         if entry is not None and entry[0] == key:
             self.hits += 1
+            self._hit_keys.add(str(source))
             self._fresh[str(source)] = entry
             return entry[1]
         return None
@@ -58,8 +60,10 @@ class SourceCache:
         self._fresh[str(source)] = (hashlib.sha256(raw).hexdigest(), outcome)
 
     def save(self) -> None:
-        """Keep what this build used: sources that were removed leave the cache too."""
-        if self.path is None:
+        """Keep what this build used: sources that were removed leave the cache too. A build
+        that changed nothing leaves the file as it is (writing it costs seconds at 10,000
+        stories)."""
+        if self.path is None or self._fresh.keys() == self._entries.keys() == self._hit_keys:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with self.path.open("wb") as file:

@@ -10,14 +10,12 @@ articles per day, never with the square of the archive.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 
 from .editor_keys import LANGUAGES
-from .lexicon import COMMON_WORDS
 from .model import Article
 from .problems import Problem, error, note, warning
 from .slugs import slugify
@@ -72,10 +70,10 @@ def pair_translations(groups: list[dict[str, Article]]) -> list[dict[str, Articl
     """Join single-language groups that are translations of each other."""
     incomplete = [group for group in groups if len(group) < len(LANGUAGES)]
     complete = [group for group in groups if len(group) == len(LANGUAGES)]
-    fingerprints = [fingerprint(next(iter(group.values()))) for group in incomplete]
+    anchors = [next(iter(group.values())).anchors for group in incomplete]
     scored = []
     for first, second in candidate_pairs(incomplete):
-        score = _shared(fingerprints[first], fingerprints[second])
+        score = _shared(anchors[first], anchors[second])
         if score is not None:
             scored.append((score, first, second))
     merged: dict[int, int] = {}
@@ -127,19 +125,6 @@ def _may_pair(first: dict[str, Article], second: dict[str, Article]) -> bool:
 def _has_key(group: dict[str, Article]) -> bool:
     return any(article.story.value for article in group.values())
 
-
-_NUMBER = re.compile(r"\d[\d.,\u202f]*\d")
-# A capitalised word that does not begin a sentence: a name (or, in German, also a noun).
-_NAME = re.compile(r"(?<=[\w,;:)“”\"] )[A-ZÄÖÜ][\w\-]+")
-
-
-def fingerprint(article: Article) -> frozenset[str]:
-    """What survives translation: numbers (10,000 = 10.000) and names (Xiaomi, YU7, Lei Jun)."""
-    text = " ".join(line.text for line in article.body)
-    numbers = {f"#{re.sub(r'[^0-9]', '', number)}" for number in _NUMBER.findall(text)}
-    names = {name.casefold() for name in _NAME.findall(text)
-             if name.casefold() not in COMMON_WORDS}
-    return frozenset(numbers | names)
 
 
 def _shared(first: frozenset[str], second: frozenset[str]) -> float | None:

@@ -95,7 +95,8 @@ def fold(word: str) -> str:
 
 def is_heading_like(text: str, max_words: int = 12) -> bool:
     """A short line that is not a sentence: a heading, a caption, a name."""
-    count = len(words(text))
     stripped = text.strip()
-    return (0 < count <= max_words and not is_list_item(text)
-            and (not ends_sentence(stripped) or stripped.endswith("?")))
+    # Most lines are sentences: they are told apart before their words are counted.
+    if ends_sentence(stripped) and not stripped.endswith("?"):
+        return False
+    return not is_list_item(text) and 0 < len(words(text)) <= max_words

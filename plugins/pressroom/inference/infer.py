@@ -23,6 +23,7 @@ from ..model import (
     from_frontmatter,
 )
 from ..problems import Problem, warning
+from .anchors import translation_anchors
 from .dates import find_dates, publication_date
 from .header import Head, split_head
 from .lead import lead_paragraph, summary_from_lead, title_from_lead
@@ -53,6 +54,7 @@ def infer(source: Source, cleaned: Cleaned) -> tuple[Article, list[Problem]]:
         tags=editor_or("tags", lambda: _tags(cleaned)),
         summary=editor_or("summary", lambda: _summary(head, cleaned)),
         story=editor_or("story", lambda: Inferred(None, NOT_FOUND)),
+        anchors=translation_anchors(head.body),
         body=head.body,
         removals=cleaned.removals,
         source_url=_value(source, "source_url"),

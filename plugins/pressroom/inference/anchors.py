@@ -1,0 +1,26 @@
+"""Anchors: what survives translation in an article, its numbers (10,000 = 10.000) and its
+names (Xiaomi, YU7, Lei Jun). Grouping pairs an English and a German version by them.
+
+Worked out with the rest of inference, once per source, so that the source cache keeps them:
+every build pairs the whole archive again.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..lexicon import COMMON_WORDS
+from ..model import Line
+
+_NUMBER = re.compile(r"\d[\d.,\u202f]*\d")
+# A capitalised word that does not begin a sentence: a name (or, in German, also a noun).
+_NAME = re.compile(r"(?<=[\w,;:)“”\"] )[A-ZÄÖÜ][\w\-]+")
+
+
+def translation_anchors(body: Sequence[Line]) -> frozenset[str]:
+    text = " ".join(line.text for line in body)
+    numbers = {f"#{re.sub(r'[^0-9]', '', number)}" for number in _NUMBER.findall(text)}
+    names = {name.casefold() for name in _NAME.findall(text)
+             if name.casefold() not in COMMON_WORDS}
+    return frozenset(numbers | names)
