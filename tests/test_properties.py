@@ -1,5 +1,7 @@
 """Properties that hold for any text, not only for the clippings we have seen."""
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -8,6 +10,7 @@ from pressroom.cleaning import clean
 from pressroom.decoding import UndecodableError, decode
 from pressroom.inference import infer
 from pressroom.model import Source
+from pressroom.text import FOREIGN_LETTER, foreign_share
 
 REAL_LINES = [line for path in [*SEEDS.glob("*.txt"), *CLIPPINGS.glob("*.txt")]
               for line in body_of(path).split("\n")]
@@ -122,3 +125,14 @@ def test_a_story_page_shows_every_text_as_text(lines):
     for line in article.body:
         assert line.text.strip().lstrip("-•*· ").strip() in parsed.text
     assert "<b>tag</b>" in parsed.text and "<i>X</i>" in parsed.text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60))
+def test_foreign_share_is_the_share_of_letters_outside_the_latin_script(text):
+    """Counted one letter at a time, as the definition says (the code counts faster)."""
+    letters = [char for char in text if re.fullmatch(r"[^\W\d_]", char)]
+    foreign = [char for char in letters if FOREIGN_LETTER.fullmatch(char)]
+    expected = len(foreign) / len(letters) if letters else 0.0
+    assert foreign_share(text) == expected
+    assert foreign_share("Xiaomi 小米 ist") == 2 / 11

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import gzip
 import http.server
 import json
 import os
@@ -416,6 +417,13 @@ def site_size(folder: Path) -> tuple[int, int, int]:
             sum(path.stat().st_size for path in pages), len(pages))
 
 
+def gzip_kb_per_page(folder: Path, every: int = 10) -> float:
+    """What a reader downloads per HTML page when the host compresses (GitHub Pages sends
+    gzip): every tenth page compressed, averaged."""
+    pages = sorted((folder / "site").rglob("index.html"))[::every]
+    return sum(len(gzip.compress(page.read_bytes(), 6)) for page in pages) / 1024 / len(pages)
+
+
 def measure(size: int, work: Path) -> dict[str, object]:
     press, baseline = work / f"press-{size}", work / f"baseline-{size}"
     write_archive(size, press)
@@ -455,6 +463,8 @@ def measure(size: int, work: Path) -> dict[str, object]:
         "baseline_kb_per_page": base_bytes / 1024 / base_pages,
         "html_kb_per_page": press_html / 1024 / press_pages,
         "baseline_html_kb_per_page": base_html / 1024 / base_pages,
+        "html_gzip_kb_per_page": gzip_kb_per_page(press),
+        "baseline_html_gzip_kb_per_page": gzip_kb_per_page(baseline),
         "stages": stages,
         "search": search,
         "reload_s": reload_s,
@@ -481,19 +491,24 @@ def table(results: list[dict[str, object]]) -> str:
         "",
         "Peak memory (MB): the build's own process, and the largest process it started "
         "(Pagefind's service, or a cleaning worker), which run beside it. Site size (KB per "
-        "page): HTML pages only, and the whole site (with search index, feeds and exports; "
-        "the baseline has none of these).",
+        "page): HTML pages only, the same gzipped as the host sends them (every tenth page), "
+        "and the whole site (with search index, feeds and exports; the baseline has none of "
+        "these).",
         "",
         "| stories | peak MB | helper peak MB | baseline peak MB | HTML KB/page "
-        "| baseline HTML KB/page | site KB/page | baseline site KB/page |",
-        "|" + " ---: |" * 8,
+        "| baseline HTML KB/page | HTML ratio | gzipped KB/page | baseline gzipped "
+        "| gzipped ratio | site KB/page | baseline site KB/page |",
+        "|" + " ---: |" * 12,
     ]
     for r in results:
         lines.append(
             f"| {r['stories']:,} | {r['peak_mb']:.0f} | {r['helper_peak_mb']:.0f} "
             f"| {r['baseline_peak_mb']:.0f} | {r['html_kb_per_page']:.1f} "
-            f"| {r['baseline_html_kb_per_page']:.1f} | {r['site_kb_per_page']:.1f} "
-            f"| {r['baseline_kb_per_page']:.1f} |"
+            f"| {r['baseline_html_kb_per_page']:.1f} "
+            f"| {r['html_kb_per_page'] / r['baseline_html_kb_per_page']:.2f} "
+            f"| {r['html_gzip_kb_per_page']:.1f} | {r['baseline_html_gzip_kb_per_page']:.1f} "
+            f"| {r['html_gzip_kb_per_page'] / r['baseline_html_gzip_kb_per_page']:.2f} "
+            f"| {r['site_kb_per_page']:.1f} | {r['baseline_kb_per_page']:.1f} |"
         )
     names = list(dict.fromkeys(name for r in results for build in ("cold", "warm")
                                 for name in r["stages"][build]))

@@ -52,6 +52,9 @@ def _month_numbers() -> dict[str, int]:
     return names
 
 
+_DIGIT = re.compile(r"\d")
+
+
 @cache
 def _patterns() -> tuple[re.Pattern[str], ...]:
     month = "(?P<month>" + "|".join(sorted(map(re.escape, _month_numbers()), key=len,
@@ -72,6 +75,8 @@ def find_dates(lines: Iterable[Line]) -> list[DateMention]:
     """Every date mention in reading order; overlapping readings keep the longest."""
     mentions: list[DateMention] = []
     for line in lines:
+        if not _DIGIT.search(line.text):  # every pattern has a day or a year in digits
+            continue
         found = [mention for pattern in _patterns() for match in pattern.finditer(line.text)
                  if (mention := _mention(line.number, match)) is not None]
         mentions.extend(_longest_first(found))
