@@ -49,7 +49,6 @@ class SourceCache:
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
-        self.hits = 0
         self._entries: dict[str, tuple[str, Outcome]] = {}
         self._fresh: dict[str, tuple[str, Outcome]] = {}
         self._hit_keys: set[str] = set()
@@ -66,11 +65,15 @@ class SourceCache:
         key = hashlib.sha256(raw).hexdigest()
         entry = self._entries.get(str(source))
         if entry is not None and entry[0] == key:
-            self.hits += 1
             self._hit_keys.add(str(source))
             self._fresh[str(source)] = entry
             return entry[1]
         return None
+
+    @property
+    def hits(self) -> int:
+        """Sources found unchanged in this build."""
+        return len(self._hit_keys)
 
     def put(self, source: Path, raw: bytes, outcome: Outcome) -> None:
         self._fresh[str(source)] = (hashlib.sha256(raw).hexdigest(), outcome)
