@@ -120,9 +120,10 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
             generated = generated_pages(self.edition, _boilerplate(files, config),
                                         now if self.serving else None,
                                         self.config.search_newest_first)
-            # MkDocs renders pages in this order: language by language, so that the first
-            # language's search index is written while the next one's pages are rendered.
-            for page in sorted(generated, key=lambda page: page.lang):
+            # MkDocs renders pages in this order: the searchable ones language by language,
+            # then the rest (stand-ins, listings), so that Pagefind writes each language's
+            # index while MkDocs goes on rendering, and the build need not wait for it.
+            for page in sorted(generated, key=lambda page: (not page.indexed, page.lang)):
                 files.append(File.generated(config, page.path, content=page.markdown or ""))
             self.site = site_model(generated, documents)
         self.indexes = SearchIndexes(Path(config.site_dir), self.site.indexed_counts())
@@ -252,8 +253,15 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         if self.ingested is None:
             return
         seeds = self._path(config, "seeds_dir")
+        # Pagefind is still writing the last language's index: what is left to do here comes
+        # first, and waiting for it last.
         with self.timings.stage("sitemap"):
             self._write_sitemap(config)
+        with self.timings.stage("report"):
+            # The report page's data when there is one (nothing changes after on_files).
+            report = {**(self.report or self._report(seeds))}
+            report["cache"] = {"unchanged": self.cache_hits,
+                               "sources": len(self.ingested.outcomes)}
         try:
             with self.timings.stage("search write"):
                 summaries = self.indexes.write(Path(config.site_dir))
@@ -261,11 +269,6 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
             log.error(f"search index: {exc}")
         else:
             log.debug("; ".join(summaries))
-        with self.timings.stage("report"):
-            # The report page's data when there is one (nothing changes after on_files).
-            report = {**(self.report or self._report(seeds))}
-            report["cache"] = {"unchanged": self.cache_hits,
-                               "sources": len(self.ingested.outcomes)}
         report["timings"] = self.timings.as_dict()
         write_report(report, self._path(config, "report_file"))
 

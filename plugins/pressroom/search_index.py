@@ -15,6 +15,7 @@ from __future__ import annotations
 import base64
 import html
 import json
+import queue
 import subprocess
 import tempfile
 import threading
@@ -60,10 +61,10 @@ class SearchIndexes:
     ``pagefind/<lang>/`` under the site.
 
     Given how many pages a language has (``expected``), its index is written as soon as its
-    last page is in, in the background, while MkDocs renders the other language's pages (the
-    plugin hands MkDocs the pages language by language): writing takes Pagefind about half a
-    millisecond per page, which would otherwise all come after the last page. One language
-    is written at a time, as before, for memory."""
+    last page is in, in the background, while MkDocs renders other pages (the plugin hands
+    MkDocs the searchable pages language by language, and the others last): writing takes
+    Pagefind about 0.75 ms per page, 6 s for 8,000 pages, which would otherwise all come
+    after the last page. One language is written at a time, as before, for memory."""
 
     def __init__(self, site_dir: Path | None = None,
                  expected: Mapping[str, int] | None = None) -> None:
@@ -120,6 +121,9 @@ class SearchIndexer:
         self._errors: list[str] = []
         self._arrived = threading.Condition()
         self._next_id = 0
+        # Messages for Pagefind, written to its pipe by a thread of their own (None: stop).
+        self._outbox: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
+        self._broken_pipe: OSError | None = None
         self._index_id: int | None = None
         self.pages = 0
 
@@ -149,6 +153,7 @@ class SearchIndexer:
             self.close()
 
     def close(self) -> None:
+        self._outbox.put(None)
         if self._process is not None and self._process.poll() is None:
             self._process.kill()
             self._process.wait()
@@ -163,21 +168,35 @@ class SearchIndexer:
         except OSError as exc:
             raise SearchIndexError(f"Pagefind cannot be started: {exc}") from exc
         threading.Thread(target=self._read_replies, daemon=True).start()
+        threading.Thread(target=self._write_messages, daemon=True).start()
         reply = self._request({"type": "NewIndex", "config": None})
         if reply.get("type") != "NewIndex":
             raise SearchIndexError(f"Pagefind did not create an index: {reply}")
         self._index_id = reply["index_id"]
 
     def _send(self, payload: dict[str, Any]) -> int:
-        assert self._process is not None and self._process.stdin is not None
+        if self._broken_pipe is not None:
+            raise SearchIndexError(f"Pagefind stopped: {self._stderr_tail()}") \
+                from self._broken_pipe
         self._next_id += 1
         message = json.dumps({"message_id": self._next_id, "payload": payload})
-        try:
-            self._process.stdin.write(base64.b64encode(message.encode("utf-8")) + _END)
-            self._process.stdin.flush()
-        except OSError as exc:
-            raise SearchIndexError(f"Pagefind stopped: {self._stderr_tail()}") from exc
+        self._outbox.put(base64.b64encode(message.encode("utf-8")) + _END)
         return self._next_id
+
+    def _write_messages(self) -> None:
+        """Hands the messages to Pagefind, in order, from a thread of its own: while Pagefind
+        is busy (another language's index being written beside it), the build goes on
+        rendering instead of waiting for room in the pipe."""
+        assert self._process is not None and self._process.stdin is not None
+        pipe = self._process.stdin
+        while (message := self._outbox.get()) is not None:
+            try:
+                pipe.write(message)
+                if self._outbox.empty():
+                    pipe.flush()
+            except OSError as exc:  # Pagefind stopped; the next send or wait says so
+                self._broken_pipe = exc
+                return
 
     def _request(self, payload: dict[str, Any]) -> dict[str, Any]:
         """Send and wait for the reply to this very message (replies come in order)."""
