@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
-import json
 import posixpath
 import re
 import shutil
@@ -220,10 +219,12 @@ def search_page_results(tab: Page) -> list[str]:
 
 
 def wait_for_change(tab: Page, before: list[str]) -> list[str]:
+    # Both sides serialised by the browser: Python's JSON has other separators, which made
+    # every list look changed at once, and the test read the results before the new search.
     tab.wait_for_function("""before => {
         const links = document.querySelectorAll(".pressroom-search .md-search-result__link");
-        return JSON.stringify(Array.from(links, link => link.pathname)) !== before;
-    }""", arg=json.dumps(before), timeout=15_000)
+        return JSON.stringify(Array.from(links, link => link.pathname)) !== JSON.stringify(before);
+    }""", arg=before, timeout=15_000)
     return search_page_results(tab)
 
 
