@@ -175,9 +175,8 @@ class SearchIndexer:
         self._index_id = reply["index_id"]
 
     def _send(self, payload: dict[str, Any]) -> int:
-        if self._broken_pipe is not None:
-            raise SearchIndexError(f"Pagefind stopped: {self._stderr_tail()}") \
-                from self._broken_pipe
+        if broken := self._broken_pipe:
+            raise SearchIndexError(f"Pagefind stopped: {self._stderr_tail()}") from broken
         self._next_id += 1
         message = json.dumps({"message_id": self._next_id, "payload": payload})
         self._outbox.put(base64.b64encode(message.encode("utf-8")) + _END)

@@ -114,6 +114,17 @@
       index().catch((error) => unavailable(meta, error));
     }
 
+    // A ranking's first results, in place of what is shown, unless a later search took over;
+    // false when it did.
+    async function show(ticket, results, status) {
+      const shown = element("ol");
+      await showResults(shown, results, 0, HEADER_RESULTS);
+      if (ticket !== latest) return false;
+      meta.textContent = status;
+      list.replaceChildren(...shown.children);
+      return true;
+    }
+
     // Two rankings: the newest stories first (a few hundred pages, so quick in any archive),
     // then the whole index, which replaces them.
     async function search() {
@@ -131,20 +142,11 @@
         // stories' results (and their excerpts) are ready before the long ranking starts.
         const first = await pagefind.search(term, { filters: NEWEST });
         if (ticket !== latest) return;
-        if (first.results.length) {
-          const shown = element("ol");
-          await showResults(shown, first.results, 0, HEADER_RESULTS);
-          if (ticket !== latest) return;
-          meta.textContent = ""; // the count comes with the whole ranking
-          list.replaceChildren(...shown.children);
-        }
+        // No count yet: it comes with the whole ranking.
+        if (first.results.length && !(await show(ticket, first.results, ""))) return;
         const found = await pagefind.search(term);
         if (ticket !== latest) return;
-        const shown = element("ol");
-        await showResults(shown, found.results, 0, HEADER_RESULTS);
-        if (ticket !== latest) return;
-        meta.textContent = countText(found.results.length);
-        list.replaceChildren(...shown.children);
+        await show(ticket, found.results, countText(found.results.length));
       } catch (error) {
         unavailable(meta, error);
       }
