@@ -6,6 +6,7 @@ import contextlib
 import html
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -114,8 +115,18 @@ def serving(project: Path, watch: bool = False) -> Iterator[Served]:
     try:
         yield Served(f"http://127.0.0.1:{port}/", server)
     finally:
-        server.terminate()
+        stop_serving(server)
+
+
+def stop_serving(server: subprocess.Popen[str]) -> None:
+    """Ctrl-C, as an editor stops it: MkDocs then deletes its temporary site (a terminated
+    server leaves it behind, a whole site per test run)."""
+    server.send_signal(signal.SIGINT)
+    try:
         server.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
 
 
 def built_site(tmp_path: Path) -> Path:

@@ -38,6 +38,7 @@ from .rendering import with_frontmatter
 from .report import REPORT_META, missing_translation_list, report_body, report_data, write_report
 from .search_index import SearchIndexError, SearchIndexes, searchable_document
 from .search_page import SEARCH_PAGE
+from .serving import PreviousBuilds
 from .site import SiteModel, SitePage, site_model
 from .sitemap import site_entries, sitemap_xml
 from .source_cache import SourceCache
@@ -53,6 +54,12 @@ CLOCK = "PRESSROOM_NOW"
 class PressroomPlugin(BasePlugin[PressroomConfig]):
     def __init__(self) -> None:
         self.serving = False
+        self.dirty = False
+        self.previous_builds = PreviousBuilds()
+        self._forget_build()
+
+    def _forget_build(self) -> None:
+        """What one build works with, none of it needed by the next."""
         self.ingested: Ingested | None = None
         self.edition = Edition(stories=())
         self.site = SiteModel([])
@@ -67,7 +74,21 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         self.report: dict[str, Any] | None = None
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        # Having this method keeps the plugin, and what it holds, from one serve build to the next.
         self.serving = command == "serve"
+        self.dirty = dirty
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if self.serving:
+            # The last build's pages and sources would stay in memory beside the new ones
+            # (twice the objects for Python's collector to walk) until replaced one by one.
+            self.indexes.close()
+            self._forget_build()
+            if not self.dirty:
+                self.previous_builds.set_aside(Path(config.site_dir))
+
+    def on_shutdown(self) -> None:
+        self.previous_builds.finish()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # The press room's theme overrides (page language, switcher, hreflang) come first.

@@ -21,6 +21,7 @@ import json
 import os
 import random
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -320,7 +321,7 @@ def edit_to_reload(press: Path, env: dict[str, str]) -> float:
                           encoding="utf-8")
         return wait_for(lambda: "on appeal" in (fetch(url) or ""), limit=1800)
     finally:
-        server.terminate()
+        server.send_signal(signal.SIGINT)  # as an editor stops it: its temporary site goes too
         server.wait()
         source.write_text(text, encoding="utf-8")
 

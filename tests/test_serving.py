@@ -1,0 +1,28 @@
+"""`mkdocs serve` rebuilds: the previous build's site is moved aside and deleted behind it."""
+
+from __future__ import annotations
+
+from pressroom.serving import TRASH_PREFIX, PreviousBuilds
+
+
+def test_the_previous_site_is_moved_aside_and_deleted_in_the_background(tmp_path):
+    site = tmp_path / "site"
+    (site / "en" / "stories").mkdir(parents=True)
+    (site / "en" / "stories" / "index.html").write_text("old", encoding="utf-8")
+    (site / "index.html").write_text("old", encoding="utf-8")
+    builds = PreviousBuilds()
+
+    builds.set_aside(site)
+    assert site.is_dir() and not any(site.iterdir())  # empty at once, ready for the build
+    builds.finish()
+    assert [path.name for path in tmp_path.iterdir()] == ["site"]  # nothing left beside it
+
+
+def test_an_empty_or_missing_site_is_left_alone(tmp_path):
+    builds = PreviousBuilds()
+    builds.set_aside(tmp_path / "missing")
+    (tmp_path / "empty").mkdir()
+    builds.set_aside(tmp_path / "empty")
+    builds.finish()
+    assert [path.name for path in tmp_path.iterdir()] == ["empty"]
+    assert not list(tmp_path.glob(f"{TRASH_PREFIX}*"))
