@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from babel.dates import get_month_names
 
@@ -40,8 +40,10 @@ def foreign_share(text: str) -> float:
     return len(_NOT_FOREIGN_LETTER.sub("", text)) / letters
 
 
-def words(text: str) -> list[str]:
-    return WORD.findall(text)
+# The cleaner's detectors ask for the words of the same lines, round after round.
+@lru_cache(maxsize=4096)
+def words(text: str) -> tuple[str, ...]:
+    return tuple(WORD.findall(text))
 
 
 def ends_sentence(text: str) -> bool:
