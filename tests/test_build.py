@@ -54,6 +54,23 @@ def test_strict_build_of_the_seeds_has_no_warning(built):
     assert report["summary"] == {"published": 8, "duplicate": 0, "error": 0}
 
 
+def test_the_press_rooms_own_markup_carries_no_layout_whitespace(built):
+    """The navigation, the header's switcher and search box and the head's alternates are
+    written without the templates' indentation and blank lines (bytes in every page)."""
+    project, _, report = built
+    page = page_of(project, report, "000").read_text(encoding="utf-8")
+    parts = {  # from where each starts to where it ends
+        "navigation": ('<nav class="md-nav md-nav--primary"', "</nav>"),
+        "switcher and search": ('<div class="md-header__option">', '<ol class="md-search-result'),
+        "alternates": ('<link rel="alternate" hreflang', '<script type="application/ld+json">'),
+    }
+    for name, (start, end) in parts.items():
+        part = page[page.index(start):]
+        part = part[: part.index(end)]
+        assert len(part) > 300, name
+        assert not re.search(r"\n[\n \t]+", part), name
+
+
 @pytest.mark.parametrize("seed", sorted(NOISE))
 def test_every_article_page_has_title_date_and_publisher(built, seed):
     project, _, report = built

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from conftest import CLIPPINGS, SEEDS, body_of, lines_of
 from pressroom.cleaning import clean
 from pressroom.decoding import UndecodableError, decode
+from pressroom.html_text import without_layout_whitespace
 from pressroom.inference import infer
 from pressroom.model import Source
 from pressroom.text import FOREIGN_LETTER, foreign_share
@@ -136,3 +137,20 @@ def test_foreign_share_is_the_share_of_letters_outside_the_latin_script(text):
     expected = len(foreign) / len(letters) if letters else 0.0
     assert foreign_share(text) == expected
     assert foreign_share("Xiaomi 小米 ist") == 2 / 11
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="<>/ab= \n\t", max_size=120))
+def test_only_layout_whitespace_leaves_template_markup(markup):
+    """What a browser shows stays the same: whitespace runs collapse to one space anyway."""
+    compact = without_layout_whitespace(markup)
+    assert compact.split() == markup.split()
+    assert [bool(run.strip(" \t")) for run in re.findall(r"\s+", compact)] == [
+        bool(run.strip(" \t")) for run in re.findall(r"\s+", markup)]  # a line break stays one
+    assert not re.search(r"\n[\n \t]", compact)
+
+
+def test_whitespace_that_is_content_is_left_alone():
+    markup = "<nav>\n  <ul>\n    <li>x</li>\n  </ul>\n</nav>\n<pre>\n  code\n</pre>\n"
+    assert without_layout_whitespace(markup) == markup
+    assert without_layout_whitespace("<nav>\n  <ul>\n\n  </ul>") == "<nav>\n<ul>\n</ul>"

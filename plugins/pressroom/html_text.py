@@ -8,6 +8,7 @@ goes through here can never become markup.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -58,3 +59,15 @@ class Headings:
 
 def anchor(href: str, label: str, attributes: str = "") -> str:
     return f'<a{attributes} href="{escape_attribute(href)}">{escape_text(label)}</a>'
+
+
+_LAYOUT_WHITESPACE = re.compile(r"\n[\n \t]+")
+
+
+def without_layout_whitespace(markup: str) -> str:
+    """Template markup without its indentation and blank lines, which a browser collapses
+    anyway; left as it is where whitespace is content (<pre>, <textarea>)."""
+    if "<pre" in markup or "<textarea" in markup:
+        return markup
+    return _LAYOUT_WHITESPACE.sub("\n", markup)
+

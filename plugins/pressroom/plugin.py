@@ -27,7 +27,7 @@ from .cases import load_cases
 from .config import PressroomConfig
 from .edition import Edition, prepare_edition
 from .editor_keys import LANGUAGES
-from .html_text import Heading, LinkTo, RenderedBody
+from .html_text import Heading, LinkTo, RenderedBody, without_layout_whitespace
 from .ingest import Ingested, ingest
 from .links import home_links, page_links
 from .outputs import data_files, page_extras
@@ -107,6 +107,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
             raise PluginError("pressroom: the theme must be Material for MkDocs")
         env.loader = ChoiceLoader([env.loader, PrefixLoader({"material": FileSystemLoader(
             theme_dir)})])
+        env.filters["pressroom_compact"] = without_layout_whitespace
         return env
 
     def _path(self, config: MkDocsConfig, option: str) -> Path:

@@ -15,7 +15,7 @@ from .taxonomy import Tag
 
 
 def script_json(data: Mapping[str, Any]) -> str:
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
