@@ -1,9 +1,13 @@
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import lines_of
+from pressroom.inference import dates
 from pressroom.inference.dates import find_dates, is_dateline, publication_date
+from pressroom.model import Line
 
 
 def first_date(text: str) -> dt.date | None:
@@ -62,3 +66,24 @@ def test_datelines():
     assert is_dateline(" 14. Mai 2025 ")
     assert not is_dateline("On May 14, 2025, Xiaomi won.")
     assert not is_dateline("September 2025")
+
+
+DATE_FORMS = ["{m} {d}, {y}", "{m}. {d}th", "{d}. {m} {y}", "{d} of {m}", "{m}, {y}",
+              "{y}-{n}-{d}", "{y}/{n}/{d}", "{d}.{n}.{y}", "{d}.{n}.{y}x", "{n}.{d}"]
+MONTH_NAMES = sorted(dates._month_numbers())
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sampled_from(DATE_FORMS), st.sampled_from(MONTH_NAMES),
+       st.sampled_from(["1", "07", "15", "31", "32"]), st.sampled_from(["01", "9", "12", "13"]),
+       st.sampled_from(["1899", "1999", "2024", "2100", "2101"]),
+       st.text(alphabet="ab 0123456789.,-/", max_size=12), st.text(max_size=12))
+def test_lines_are_skipped_only_where_no_pattern_could_match(form, month, day, number, year,
+                                                             before, after):
+    """Patterns are tried only on lines with what they need (a year's digits, a month's
+    name): the mentions found are those of every pattern on every line."""
+    text = before + form.format(m=month, d=day, n=number, y=year) + after
+    everywhere = [mention for candidate in dates._patterns()
+                  for match in candidate.pattern.finditer(text)
+                  if (mention := dates._mention(1, match)) is not None]
+    assert find_dates([Line(1, text)]) == dates._longest_first(everywhere)

@@ -53,31 +53,53 @@ def _month_numbers() -> dict[str, int]:
 
 
 _DIGIT = re.compile(r"\d")
+_CENTURIES = ("19", "20", "21")  # how every year a pattern reads begins
+
+
+@dataclass(frozen=True)
+class _DatePattern:
+    pattern: re.Pattern[str]
+    # What a line must contain for the pattern to match there: checked first, since most
+    # lines with digits hold no date, and a pattern costs far more than a substring test.
+    needs_year: bool
+    needs_month: bool
 
 
 @cache
-def _patterns() -> tuple[re.Pattern[str], ...]:
+def _patterns() -> tuple[_DatePattern, ...]:
     month = "(?P<month>" + "|".join(sorted(map(re.escape, _month_numbers()), key=len,
                                             reverse=True)) + r")\.?"
     day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
     year = r"(?P<year>(?:19|20|21)\d\d)"
     return (
-        re.compile(rf"(?<!\d){year}-(?P<mon>[01]?\d)-{day}(?!\d)"),
-        re.compile(rf"(?<!\d){year}[./](?P<mon>[01]?\d)[./]{day}(?!\d)"),
-        re.compile(rf"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<mon>[01]?\d)\.{year}(?!\d)"),
-        re.compile(rf"\b{month}\s+{day}\b(?:,?\s+{year}\b)?"),
-        re.compile(rf"(?<![\d.])\b{day}\.?\s+(?:of\s+)?{month}(?:,?\s+{year}\b)?"),
-        re.compile(rf"\b{month},?\s+{year}\b"),
+        _DatePattern(re.compile(rf"(?<!\d){year}-(?P<mon>[01]?\d)-{day}(?!\d)"), True, False),
+        _DatePattern(re.compile(rf"(?<!\d){year}[./](?P<mon>[01]?\d)[./]{day}(?!\d)"),
+                     True, False),
+        _DatePattern(re.compile(rf"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<mon>[01]?\d)\.{year}(?!\d)"),
+                     True, False),
+        _DatePattern(re.compile(rf"\b{month}\s+{day}\b(?:,?\s+{year}\b)?"), False, True),
+        _DatePattern(re.compile(rf"(?<![\d.])\b{day}\.?\s+(?:of\s+)?{month}(?:,?\s+{year}\b)?"),
+                     False, True),
+        _DatePattern(re.compile(rf"\b{month},?\s+{year}\b"), True, True),
     )
+
+
+def _patterns_for(text: str) -> list[re.Pattern[str]]:
+    """The patterns that could match in text."""
+    if not _DIGIT.search(text):  # every pattern has a day or a year in digits
+        return []
+    has_year = any(century in text for century in _CENTURIES)
+    has_month = any(name in text for name in _month_numbers())
+    return [candidate.pattern for candidate in _patterns()
+            if (has_year or not candidate.needs_year) and (has_month or not candidate.needs_month)]
 
 
 def find_dates(lines: Iterable[Line]) -> list[DateMention]:
     """Every date mention in reading order; overlapping readings keep the longest."""
     mentions: list[DateMention] = []
     for line in lines:
-        if not _DIGIT.search(line.text):  # every pattern has a day or a year in digits
-            continue
-        found = [mention for pattern in _patterns() for match in pattern.finditer(line.text)
+        found = [mention for pattern in _patterns_for(line.text)
+                 for match in pattern.finditer(line.text)
                  if (mention := _mention(line.number, match)) is not None]
         mentions.extend(_longest_first(found))
     return mentions
