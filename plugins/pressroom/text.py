@@ -30,6 +30,7 @@ _NOT_LETTER = re.compile(r"[\W\d_]+")
 _NOT_FOREIGN_LETTER = re.compile(rf"[\W\d_{_LATIN}]+")
 
 
+@lru_cache(maxsize=4096)
 def foreign_share(text: str) -> float:
     """The share of the letters in text that belong to a foreign script."""
     if text.isascii():  # most lines: Latin letters only
@@ -40,8 +41,7 @@ def foreign_share(text: str) -> float:
     return len(_NOT_FOREIGN_LETTER.sub("", text)) / letters
 
 
-# The cleaner's detectors ask for the words of the same lines, round after round.
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=4096)  # asked about the same lines, round after round
 def words(text: str) -> tuple[str, ...]:
     return tuple(WORD.findall(text))
 
@@ -65,12 +65,16 @@ def _ordinal_date(head: str, following_text: str) -> bool:
     return bool(re.search(r"\b\d{1,2}\.$", head)) and bool(_months().match(following_text))
 
 
-def sentences(text: str) -> list[str]:
+_SENTENCE_BREAK = re.compile(r"[.!?…]+[" + re.escape(CLOSING) + r"]*\s+")
+
+
+@lru_cache(maxsize=4096)  # asked about the same lines, round after round
+def sentences(text: str) -> tuple[str, ...]:
     """Split running text into sentences, not at abbreviations such as "Mr." or "z.B.", nor
     after the day of a German date ("15. Mai")."""
     result: list[str] = []
     start = 0
-    for match in re.finditer(r"[.!?…]+[" + re.escape(CLOSING) + r"]*\s+", text):
+    for match in _SENTENCE_BREAK.finditer(text):
         head = text[start : match.start() + 1]
         following = text[match.end() : match.end() + 1]
         if _ABBREVIATIONS.search(head.rstrip(CLOSING)) or not following:
@@ -84,7 +88,7 @@ def sentences(text: str) -> list[str]:
     tail = text[start:].strip()
     if tail:
         result.append(tail)
-    return result
+    return tuple(result)
 
 
 def is_list_item(text: str) -> bool:

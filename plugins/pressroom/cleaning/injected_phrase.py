@@ -60,13 +60,13 @@ def detect_injected_phrase(lines: Sequence[Line], context: CleaningContext) -> l
 
 
 def find_injected_phrase(text: str, lang: str) -> InjectedPhrase | None:
-    folded = [word.casefold() for word in words(text)]
-    counts = Counter(folded)
+    all_words = words(text)
+    counts = Counter(map(str.casefold, all_words))
     vanished = [
-        (word, rate * len(folded))
+        (word, rate * len(all_words))
         for word, rate in FUNCTION_WORD_RATES.get(lang, {}).items()
-        if rate * len(folded) >= MIN_EXPECTED
-        and counts[word] <= VANISHED_SHARE * rate * len(folded)
+        if rate * len(all_words) >= MIN_EXPECTED
+        and counts[word] <= VANISHED_SHARE * rate * len(all_words)
     ]
     if not vanished:
         return None  # the common case: no word is missing, so no phrase is counted
