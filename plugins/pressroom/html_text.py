@@ -70,4 +70,3 @@ def without_layout_whitespace(markup: str) -> str:
     if "<pre" in markup or "<textarea" in markup:
         return markup
     return _LAYOUT_WHITESPACE.sub("\n", markup)
-

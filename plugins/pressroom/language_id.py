@@ -1,7 +1,7 @@
 """The language identifier: langid.py's model (py3langid), loaded once per process.
 
 It is asked about every source twice (the clipping as received, then as cleaned) and about
-long lines in a Latin script: a quarter of the time cleaning and inference take, almost all
+long lines in a Latin script: a quarter of the time cleaning and inference took, almost all
 of it in py3langid's byte-by-byte walk through its automaton, in Python. The walk is done
 here with numpy instead, to the same counts in the same order: the same scores to the bit.
 """
@@ -39,18 +39,17 @@ class _VectorisedIdentifier(LanguageIdentifier):
     def _raw_score(self, text: bytes) -> NDArray[np.float32]:
         features, counts = self.feature_counts(text)
         if not len(features):  # py3langid's own answer for text without features
-            return super()._raw_score(text)  # type: ignore[no-any-return]
+            return super()._raw_score(text)
         # py3langid's naive Bayes sum, over the features in the order they first occur.
-        return (np.log1p(counts.astype(np.float32)) @ self.nb_ptc[features]  # type: ignore[no-any-return]
-                + self.nb_pc)
+        return np.log1p(counts.astype(np.float32)) @ self.nb_ptc[features] + self.nb_pc
 
     def feature_counts(self, text: bytes) -> tuple[NDArray[np.intp], NDArray[np.intp]]:
         """The model's features found in text, in order of first occurrence, and their counts."""
         size = len(text)
         read = np.frombuffer(text, dtype=np.uint8).astype(np.intp)
         states = np.zeros(size, dtype=np.intp)
-        # Step k reads, for each position, the byte `behind` places before it; positions
-        # nearer the start than that have nothing more to read and keep their state.
+        # Each step reads, for every position, the byte `behind` places before it (the
+        # furthest first); positions nearer the start have nothing there and keep their state.
         for behind in range(LONGEST_PREFIX - 1, -1, -1):
             if behind >= size:
                 continue
