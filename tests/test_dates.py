@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from conftest import lines_of
 from pressroom.inference import dates
-from pressroom.inference.dates import find_dates, is_dateline, publication_date
+from pressroom.inference.dates import find_dates, is_dateline, iter_dates, publication_date
 from pressroom.model import Line
 
 
@@ -87,3 +87,19 @@ def test_lines_are_skipped_only_where_no_pattern_could_match(form, month, day, n
                   for match in candidate.pattern.finditer(text)
                   if (mention := dates._mention(1, match)) is not None]
     assert find_dates([Line(1, text)]) == dates._longest_first(everywhere)
+
+
+def test_the_first_complete_date_ends_the_search():
+    """Most texts name their date first: the lines after it are not searched."""
+    def lines_then_nothing_more():
+        yield from lines_of("Xiaomi gewinnt\nAm 3. Mai 2024 begann es.")
+        raise AssertionError("the text was searched past its first complete date")
+
+    choice = publication_date(iter_dates(lines_then_nothing_more()))
+    assert choice is not None and choice.date == dt.date(2024, 5, 3)
+
+
+def test_a_day_without_a_year_still_finds_its_anchor_further_on():
+    choice = publication_date(iter_dates(lines_of("Am 3. Mai begann es.\nIm Mai 2024 endete es.")))
+    assert choice is not None and choice.date == dt.date(2024, 5, 3)
+    assert choice.anchor is not None and choice.anchor.line == 2

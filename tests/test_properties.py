@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import CLIPPINGS, SEEDS, body_of, lines_of
+from pressroom import text as text_facts
 from pressroom.cleaning import clean
 from pressroom.decoding import UndecodableError, decode
 from pressroom.html_text import without_layout_whitespace
@@ -154,3 +155,17 @@ def test_whitespace_that_is_content_is_left_alone():
     markup = "<nav>\n  <ul>\n    <li>x</li>\n  </ul>\n</nav>\n<pre>\n  code\n</pre>\n"
     assert without_layout_whitespace(markup) == markup
     assert without_layout_whitespace("<nav>\n  <ul>\n\n  </ul>") == "<nav>\n<ul>\n</ul>"
+
+
+before_a_break = st.lists(st.sampled_from(
+    ["Mr", "Mrs", "Sept", "Corp", "z.B", "u.a", "etc", "A", "é", "15", "3", "2025", ".", " ",
+     "x", "Xiaomi", "Am", "’", "("]), max_size=12).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(before_a_break)
+def test_what_stands_right_before_a_break_decides_it_as_the_whole_text_would(head):
+    """The sentence splitter looks only at the last few characters before a full stop."""
+    for pattern in (text_facts._ABBREVIATIONS, text_facts._ORDINAL_DAY):
+        tail = head[-text_facts._BEFORE_BREAK:]
+        assert bool(pattern.search(tail)) == bool(pattern.search(head))

@@ -60,9 +60,18 @@ def _months() -> re.Pattern[str]:
                       + r")\b")
 
 
+_ORDINAL_DAY = re.compile(r"\b\d{1,2}\.$")
+# What decides a possible sentence break stands right before it: an abbreviation or an
+# ordinal day matches at most 5 characters, and "\b" looks at one more. Searching only this
+# much of the text before the break, rather than all of it at every break, keeps splitting
+# a long paragraph linear.
+_BEFORE_BREAK = 8
+
+
 def _ordinal_date(head: str, following_text: str) -> bool:
     """ "Am 15. Mai": the full stop of a German ordinal date ends no sentence."""
-    return bool(re.search(r"\b\d{1,2}\.$", head)) and bool(_months().match(following_text))
+    return (bool(_ORDINAL_DAY.search(head[-_BEFORE_BREAK:]))
+            and bool(_months().match(following_text)))
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?…]+[" + re.escape(CLOSING) + r"]*\s+")
@@ -77,7 +86,7 @@ def sentences(text: str) -> tuple[str, ...]:
     for match in _SENTENCE_BREAK.finditer(text):
         head = text[start : match.start() + 1]
         following = text[match.end() : match.end() + 1]
-        if _ABBREVIATIONS.search(head.rstrip(CLOSING)) or not following:
+        if _ABBREVIATIONS.search(head.rstrip(CLOSING)[-_BEFORE_BREAK:]) or not following:
             continue
         if _ordinal_date(head, text[match.end() : match.end() + 12]):
             continue

@@ -60,7 +60,8 @@ def detect_injected_phrase(lines: Sequence[Line], context: CleaningContext) -> l
 
 
 def find_injected_phrase(text: str, lang: str) -> InjectedPhrase | None:
-    all_words = words(text)
+    # Words never span lines: the text's are its lines' words, each line's worked out once.
+    all_words = [word for line in text.split("\n") for word in words(line)]
     counts = Counter(map(str.casefold, all_words))
     vanished = [
         (word, rate * len(all_words))

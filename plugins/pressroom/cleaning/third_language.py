@@ -45,6 +45,6 @@ def _is_third_language(text: str) -> bool:
     line_words = words(text)
     if len(line_words) < MIN_IDENTIFIABLE_WORDS:
         return False
-    if sum(1 for word in line_words if word.casefold() in _OWN_WORDS) >= 3:
+    if sum(map(_OWN_WORDS.__contains__, map(str.casefold, line_words))) >= 3:
         return False
     return press_language_share(text) < MAX_PRESS_LANGUAGE_SHARE

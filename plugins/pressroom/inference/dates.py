@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -96,13 +96,17 @@ def _patterns_for(text: str) -> list[re.Pattern[str]]:
 
 def find_dates(lines: Iterable[Line]) -> list[DateMention]:
     """Every date mention in reading order; overlapping readings keep the longest."""
-    mentions: list[DateMention] = []
+    return list(iter_dates(lines))
+
+
+def iter_dates(lines: Iterable[Line]) -> Iterator[DateMention]:
+    """The mentions of find_dates, a line at a time: a reader that has what it needs stops
+    before the rest of the text is searched."""
     for line in lines:
         found = [mention for pattern in _patterns_for(line.text)
                  for match in pattern.finditer(line.text)
                  if (mention := _mention(line.number, match)) is not None]
-        mentions.extend(_longest_first(found))
-    return mentions
+        yield from _longest_first(found)
 
 
 def _mention(line: int, match: re.Match[str]) -> DateMention | None:
@@ -134,20 +138,41 @@ class DateChoice:
     anchor: DateMention | None = None
 
 
-def publication_date(mentions: Sequence[DateMention]) -> DateChoice | None:
-    """The first day named in the text, with its year or with an anchor's year."""
-    for mention in mentions:
+def publication_date(mentions: Iterable[DateMention]) -> DateChoice | None:
+    """The first day named in the text, with its year or with an anchor's year.
+
+    Mentions are read as they come: in most texts the first day named is a complete date,
+    and the rest of the text need not be searched. Only a day without a year needs them all,
+    to find its anchor.
+    """
+    pending = iter(mentions)
+    read: list[DateMention] = []
+    for mention in pending:
+        read.append(mention)
+        if mention.complete:
+            return _dated(mention)
+        if mention.day is not None:
+            return _first_datable([*read, *pending], start=len(read) - 1)
+    return None
+
+
+def _first_datable(mentions: Sequence[DateMention], start: int) -> DateChoice | None:
+    for mention in mentions[start:]:
         if mention.day is None:
             continue
         if mention.complete:
-            date = mention.as_date()
-            return DateChoice(date, mention) if date else None
+            return _dated(mention)
         anchor = year_anchor(mention, mentions)
         if anchor is not None:
             date = mention.as_date(anchor.year)
             if date is not None:
                 return DateChoice(date, mention, anchor)
     return None
+
+
+def _dated(mention: DateMention) -> DateChoice | None:
+    date = mention.as_date()
+    return DateChoice(date, mention) if date else None
 
 
 def year_anchor(mention: DateMention, mentions: Sequence[DateMention]) -> DateMention | None:

@@ -24,7 +24,7 @@ from ..model import (
 )
 from ..problems import Problem, warning
 from .anchors import translation_anchors
-from .dates import find_dates, publication_date
+from .dates import find_dates, iter_dates, publication_date
 from .header import Head, split_head
 from .lead import lead_paragraph, summary_from_lead, title_from_lead
 from .publisher import infer_publisher
@@ -92,7 +92,7 @@ def _date(head: Head) -> Inferred[dt.date | None]:
         choice = publication_date(find_dates([head.dateline]))
         if choice is not None:
             return Inferred(choice.date, by_rule("dateline", head.dateline.number))
-    choice = publication_date(find_dates(head.body))
+    choice = publication_date(iter_dates(head.body))
     if choice is None:
         return Inferred(None, NOT_FOUND)
     if choice.anchor is not None:
