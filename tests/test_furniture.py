@@ -33,6 +33,25 @@ def test_disclaimers_labelled_or_recognised_by_their_phrases(noise):
 
 
 @pytest.mark.parametrize(
+    "reporting",
+    [
+        "The judges found that the post does not constitute protected opinion but a false "
+        "statement of fact.",
+        "The court saw no liability for the platform: the review does not constitute a "
+        "solicitation, it said.",
+        "Das Gericht stellte fest, dass die Richtigkeit und Vollständigkeit der Vorwürfe nicht "
+        "belegt wurde.",
+        "Die Äußerung stellt keine zulässige Meinung dar; eine Haftung der Plattform verneinte "
+        "die Kammer.",
+    ],
+)
+def test_court_reporting_in_the_words_of_a_disclaimer_stays(reporting):
+    """Rulings speak of liability and of what a statement does not constitute: only a text
+    that also says what it is for (information, not advice) is a disclaimer."""
+    assert clean(lines_of(f"{ARTICLE}\n\n{reporting}")).removals == ()
+
+
+@pytest.mark.parametrize(
     "noise",
     ["© 2024 Example Media GmbH", "Copyright 2023 Daily Wire Service", "(c) 2025 Presse AG",
      "Alle Rechte vorbehalten.", "All rights reserved by the publisher."],

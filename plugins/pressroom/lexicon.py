@@ -57,16 +57,22 @@ DISCLAIMER_LABELS = (
     "免责声明", "免責聲明", "风险提示", "免責事項", "avertissement", "aviso legal",
 )
 
-# Phrases of investment and liability disclaimers; two of them in one paragraph make one.
+# Phrases of investment and liability disclaimers. What a disclaimer is about (advice,
+# information purposes, own risk) marks one; a disclaimer also waives liability, but those
+# phrases ("does not constitute", "no liability", "Richtigkeit") are the everyday words of
+# court reporting too. A paragraph is a disclaimer with two phrases, one of them the first kind.
 DISCLAIMER_CUES = (
-    "investment advice", "financial advice", "not constitute", "does not constitute",
-    "for information purposes", "for informational purposes", "general information",
-    "no responsibility", "no liability", "accuracy or completeness", "completeness or accuracy",
-    "own research", "at your own risk", "past performance", "investment decision",
-    "professional advice", "solicitation", "offer to buy", "offer to sell",
-    "anlageberatung", "keine anlageempfehlung", "stellt keine", "keine haftung",
-    "keine gewähr", "richtigkeit", "vollständigkeit", "eigene recherche", "eigenes risiko",
-    "anlageentscheidung", "kaufempfehlung", "verkaufsempfehlung", "informationszwecken",
+    "investment advice", "financial advice", "for information purposes",
+    "for informational purposes", "general information", "accuracy or completeness",
+    "completeness or accuracy", "own research", "at your own risk", "past performance",
+    "investment decision", "professional advice", "offer to buy", "offer to sell",
+    "anlageberatung", "keine anlageempfehlung", "keine gewähr", "eigene recherche",
+    "eigenes risiko", "anlageentscheidung", "kaufempfehlung", "verkaufsempfehlung",
+    "informationszwecken",
+)
+LIABILITY_CUES = (
+    "not constitute", "no responsibility", "no liability", "solicitation", "stellt keine",
+    "keine haftung", "richtigkeit", "vollständigkeit",
 )
 
 COPYRIGHT_CUES = (

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from ..lexicon import (
     COOKIE_CUES,
     COPYRIGHT_CUES,
     DISCLAIMER_CUES,
     DISCLAIMER_LABELS,
+    LIABILITY_CUES,
     RELATED_LABELS,
     RELATIVE_DATE_PATTERNS,
     RELATIVE_DATE_PREFIX,
@@ -49,7 +51,8 @@ _COPYRIGHT_START = re.compile(
 )
 
 
-def _cue_count(text: str, cues: Sequence[str]) -> int:
+@lru_cache(maxsize=4096)  # asked about the same lines, round after round
+def _cue_count(text: str, cues: tuple[str, ...]) -> int:
     lowered = text.casefold()
     return sum(1 for cue in cues if cue in lowered)
 
@@ -65,12 +68,18 @@ def detect_empty_list_items(lines: Sequence[Line], _: CleaningContext) -> list[R
 
 
 def detect_disclaimers(lines: Sequence[Line], _: CleaningContext) -> list[Removal]:
-    """Investment and liability disclaimers: labelled ones, or two disclaimer phrases in one."""
+    """Investment and liability disclaimers: labelled ones, or paragraphs with two disclaimer
+    phrases, one of them saying what the text is for (information, not advice)."""
     return [
         drop_line(line, "disclaimer")
         for line in lines
-        if _DISCLAIMER_LABEL.match(line.text) or _cue_count(line.text, DISCLAIMER_CUES) >= 2
+        if _DISCLAIMER_LABEL.match(line.text) or _has_disclaimer_phrases(line.text)
     ]
+
+
+def _has_disclaimer_phrases(text: str) -> bool:
+    about = _cue_count(text, DISCLAIMER_CUES)
+    return about >= 1 and about + _cue_count(text, LIABILITY_CUES) >= 2
 
 
 def detect_copyright(lines: Sequence[Line], _: CleaningContext) -> list[Removal]:
