@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,8 +28,15 @@ class EditorKey:
     line: int
 
 
+class _EditorKeys:
+    frontmatter: Mapping[str, EditorKey]
+
+    def editor(self, key: str) -> EditorKey | None:
+        return self.frontmatter.get(key)
+
+
 @dataclass(frozen=True)
-class Source:
+class Source(_EditorKeys):
     """A clipping as received: its decoded body and the editor's frontmatter."""
 
     path: Path
@@ -37,12 +45,26 @@ class Source:
     body: tuple[Line, ...]
     frontmatter: Mapping[str, EditorKey] = field(default_factory=dict)
 
-    def editor(self, key: str) -> EditorKey | None:
-        return self.frontmatter.get(key)
-
     @property
     def text(self) -> str:
         return "\n".join(line.text for line in self.body)
+
+    def received(self) -> Received:
+        return Received(self.path, hashlib.sha256(self.raw).hexdigest(), self.encoding,
+                        self.frontmatter)
+
+
+@dataclass(frozen=True)
+class Received(_EditorKeys):
+    """What the build keeps of a source once it is cleaned and inferred: the bytes' digest
+    (the same clipping twice is published once), their encoding and the editor's frontmatter.
+    The text lives on in the cleaned lines and the article; keeping it twice more would
+    double what workers send back and what the source cache stores and loads."""
+
+    path: Path
+    digest: str
+    encoding: str
+    frontmatter: Mapping[str, EditorKey] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -5,32 +5,16 @@ its language data starts a new one. Registries are never cached (they are read e
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import pickle
-from collections.abc import Iterator
-from contextlib import contextmanager
 from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 
-from .ingest import Outcome
+from .ingest import Outcome, collector_paused
 
 PACKAGE = Path(__file__).resolve().parent
 LIBRARIES = ("babel", "py3langid", "python-frontmatter", "PyYAML")
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Unpickling makes millions of objects, none of them garbage; Python's cycle collector
-    would walk them again and again as they come (four times the load's own time)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 @cache
@@ -54,7 +38,7 @@ class SourceCache:
         self._hit_keys: set[str] = set()
         if path is not None and path.exists():
             try:
-                with path.open("rb") as file, _collector_paused():
+                with path.open("rb") as file, collector_paused():
                     fingerprint, entries = pickle.load(file)
             except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
                 fingerprint, entries = None, {}
