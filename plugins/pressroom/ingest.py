@@ -91,6 +91,9 @@ def ingest_paths(
 # and inference are pure Python, and a new archive (or a code change) processes them all.
 PARALLEL_FROM = 200
 MAX_WORKERS = 8
+# Sources go to the workers in chunks: few enough that sending them costs little, many
+# enough that at the end one worker does not work alone through a long last chunk.
+CHUNKS_PER_WORKER = 32
 
 
 def _processed(
@@ -141,7 +144,7 @@ def _process_in_workers(
     with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool, \
             collector_paused():
         results = list(pool.map(_timed_process, sources,
-                                chunksize=max(1, len(sources) // (workers * 8))))
+                                chunksize=max(1, len(sources) // (workers * CHUNKS_PER_WORKER))))
     for _, seconds in results:
         timings.add(seconds)
     return [outcome for outcome, _ in results]
