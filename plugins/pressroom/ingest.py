@@ -6,19 +6,18 @@ a duplicate has one that names the source it repeats.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Protocol
 
 from .cleaning import clean_source
+from .collector import collector_paused
 from .inference import infer
 from .model import Article, Cleaned, Received
 from .problems import Problem, Severity, SourceError, warning
@@ -148,20 +147,6 @@ def _process_in_workers(
     for _, seconds in results:
         timings.add(seconds)
     return [outcome for outcome, _ in results]
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Unpickling outcomes (from the workers, or from the source cache) makes millions of
-    objects, none of them garbage; Python's cycle collector would walk them again and again
-    as they come (two to four times the unpickling's own time)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _timed_process(source: tuple[Path, bytes | None]) -> tuple[Outcome, dict[str, float]]:

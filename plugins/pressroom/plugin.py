@@ -24,6 +24,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from .cases import load_cases
+from .collector import FullCollectionsHeld
 from .config import PressroomConfig
 from .edition import Edition, prepare_edition
 from .editor_keys import LANGUAGES
@@ -56,6 +57,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         self.serving = False
         self.dirty = False
         self.previous_builds = PreviousBuilds()
+        self.full_collections = FullCollectionsHeld()
         self._forget_build()
 
     def _forget_build(self) -> None:
@@ -79,6 +81,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         self.dirty = dirty
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self.full_collections.hold()
         if self.serving:
             # The last build's pages and sources would stay in memory beside the new ones
             # (twice the objects for Python's collector to walk) until replaced one by one.
@@ -272,6 +275,12 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
                             and "://" not in url else urljoin(base, url))
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        try:
+            self._finish_build(config)
+        finally:
+            self.full_collections.release()
+
+    def _finish_build(self, config: MkDocsConfig) -> None:
         if self.ingested is None:
             return
         seeds = self._path(config, "seeds_dir")
@@ -302,6 +311,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self.indexes.close()
+        self.full_collections.release()
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any

@@ -11,7 +11,8 @@ from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 
-from .ingest import Outcome, collector_paused
+from .collector import collector_paused
+from .ingest import Outcome
 
 PACKAGE = Path(__file__).resolve().parent
 LIBRARIES = ("babel", "py3langid", "python-frontmatter", "PyYAML")

@@ -1,0 +1,50 @@
+"""Python's cycle collector during a build.
+
+A build keeps almost everything it makes until it ends: the sources and their outcomes, the
+stories, the site model, MkDocs' pages. Python's full collections walk all of it, again and
+again, and find little to free: at 10,000 stories, 5 full collections in a warm build and 13
+in a cold one took 4 to 9 seconds and freed under 50,000 objects. Young objects are still
+collected as usual; full collections wait until the build is over.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+# A full collection is due when this many collections of the middle generation have run:
+# more than a build of 10,000 stories runs (about 900).
+_NEVER_DURING_A_BUILD = 1_000_000
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """No collection at all while many objects are made and none of them is garbage:
+    unpickling outcomes (from the workers, or from the source cache), where the collector
+    would walk them again and again as they come (two to four times the unpickling's time)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+class FullCollectionsHeld:
+    """Full collections held back from the start of a build to its end (or its failure)."""
+
+    def __init__(self) -> None:
+        self._thresholds: tuple[int, int, int] | None = None
+
+    def hold(self) -> None:
+        if self._thresholds is None:
+            self._thresholds = gc.get_threshold()
+            young, middle, _ = self._thresholds
+            gc.set_threshold(young, middle, _NEVER_DURING_A_BUILD)
+
+    def release(self) -> None:
+        if self._thresholds is not None:
+            gc.set_threshold(*self._thresholds)
+            self._thresholds = None

@@ -1,0 +1,58 @@
+"""Python's cycle collector: full collections wait while a build runs, and come back after."""
+
+from __future__ import annotations
+
+import gc
+from types import SimpleNamespace
+
+import pytest
+
+from pressroom.collector import FullCollectionsHeld, collector_paused
+from pressroom.plugin import PressroomPlugin
+
+
+@pytest.fixture(autouse=True)
+def thresholds_as_they_were():
+    before = gc.get_threshold()
+    yield before
+    gc.set_threshold(*before)
+
+
+def test_only_full_collections_are_held_and_the_thresholds_come_back(thresholds_as_they_were):
+    young, middle, full = thresholds_as_they_were
+    held = FullCollectionsHeld()
+    held.hold()
+    held.hold()  # a second hold must not take the held thresholds for the original ones
+    assert gc.get_threshold()[:2] == (young, middle)
+    assert gc.get_threshold()[2] > 100_000 > full
+    held.release()
+    assert gc.get_threshold() == thresholds_as_they_were
+    held.release()  # nothing held: nothing changes
+    assert gc.get_threshold() == thresholds_as_they_were
+
+
+def test_the_plugin_holds_full_collections_for_one_build(tmp_path, thresholds_as_they_were):
+    plugin = PressroomPlugin()
+    config = SimpleNamespace(site_dir=str(tmp_path / "site"))
+    plugin.on_pre_build(config=config)
+    assert gc.get_threshold() != thresholds_as_they_were
+    plugin.on_post_build(config=config)
+    assert gc.get_threshold() == thresholds_as_they_were
+
+    plugin.on_pre_build(config=config)
+    plugin.on_build_error(error=RuntimeError("a failed build"))
+    assert gc.get_threshold() == thresholds_as_they_were
+
+
+def test_the_collector_pauses_and_comes_back_as_it_was():
+    assert gc.isenabled()
+    with collector_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()  # it was off before: it stays off
+    finally:
+        gc.enable()
