@@ -33,7 +33,8 @@ _NOT_FOREIGN_LETTER = re.compile(rf"[\W\d_{_LATIN}]+")
 @lru_cache(maxsize=4096)
 def foreign_share(text: str) -> float:
     """The share of the letters in text that belong to a foreign script."""
-    if text.isascii():  # most lines: Latin letters only
+    # Most lines hold no foreign letter at all: one scan tells, without counting letters.
+    if text.isascii() or not FOREIGN_LETTER.search(text):
         return 0.0
     letters = len(_NOT_LETTER.sub("", text))
     if not letters:
