@@ -57,10 +57,33 @@ class _VectorisedIdentifier(LanguageIdentifier):
             moves += read[: size - behind]
             states[behind:] = self._next_state.take(moves)
         found = self._feature_of.take(states)
-        found = found[found >= 0]
-        features, first, counts = np.unique(found, return_index=True, return_counts=True)
-        order = np.argsort(first, kind="stable")
-        return features[order], counts[order]
+        return _in_order_of_first_occurrence(found[found >= 0])
+
+
+def _in_order_of_first_occurrence(
+    found: NDArray[np.intp],
+) -> tuple[NDArray[np.intp], NDArray[np.intp]]:
+    """The distinct features and their counts, ordered by where each first occurs.
+
+    Each feature is sorted together with its position, as one number (feature, then
+    position, in bits of their own): one plain sort puts every feature's occurrences side by
+    side with its first one leading, without the stable sort and index bookkeeping of
+    numpy's unique (a third faster here).
+    """
+    size = len(found)
+    position_bits = size.bit_length()
+    keys = found << position_bits
+    keys |= np.arange(size)
+    keys.sort()
+    features = keys >> position_bits
+    starts_group = np.empty(size, dtype=bool)
+    starts_group[:1] = True
+    np.not_equal(features[1:], features[:-1], out=starts_group[1:])
+    starts = np.flatnonzero(starts_group)
+    first_positions = keys[starts] & ((1 << position_bits) - 1)
+    order = np.argsort(first_positions)
+    counts = np.diff(starts, append=size)
+    return features[starts[order]], counts[order]
 
 
 @cache
