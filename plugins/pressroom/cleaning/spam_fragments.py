@@ -70,7 +70,10 @@ def foreign_runs(text: str) -> list[tuple[int, int]]:
     return runs
 
 
-# CJK punctuation and full-width forms belong to a foreign run as much as its letters.
+# A foreign letter, as in text.py, except full-width forms ("Ａ", "１": Latin letters and
+# digits typed in a CJK layout). CJK punctuation is no letter either: a run ends at it, so a
+# gloss in full-width brackets ("Xiaomi（小米）") is not glued to the word before it; inside
+# one token a run still spans from its first foreign letter to its last.
 _FOREIGN = re.compile(FOREIGN_LETTER.pattern[:-1] + r"\u3000-\u303f\uff00-\uffef]")
 
 
