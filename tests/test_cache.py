@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 import re
+import time
 
 from conftest import SEEDS
-from sitebuild import build, make_project
+from sitebuild import build, make_project, serving
 
 
 def report(project):
@@ -70,3 +71,23 @@ def test_a_removed_source_leaves_the_site_and_the_cache(tmp_path):
     assert "Dieser Artikel liegt nur auf Englisch vor" in page(
         project, "de/stories/lei-jun-announces-legal-action-against-false-information-campaigns/")
     assert SEEDS.exists()
+
+
+def test_serve_keeps_the_cache_in_memory_and_writes_it_when_it_stops(tmp_path):
+    project = make_project(tmp_path)
+    assert build(project).returncode == 0
+    cache_file = project / "build" / "cache" / "sources.pickle"
+    written = cache_file.stat().st_mtime_ns
+    source = project / "seeds" / "000_b899426bec3aca79.txt"
+    with serving(project, watch=True) as fetch:
+        fetch(STORY)
+        source.write_text(source.read_text(encoding="utf-8").replace(
+            "This case underscores", "This case clearly underscores"), encoding="utf-8")
+        deadline = time.monotonic() + 120
+        while "This case clearly underscores" not in fetch(STORY):
+            assert time.monotonic() < deadline, "the edit never showed"
+            time.sleep(0.3)
+        assert cache_file.stat().st_mtime_ns == written  # not rewritten at every edit
+    assert cache_file.stat().st_mtime_ns != written  # but when the server stops
+    assert build(project).returncode == 0
+    assert report(project)["cache"] == {"unchanged": 8, "sources": 8}

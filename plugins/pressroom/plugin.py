@@ -58,6 +58,8 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         self.dirty = False
         self.previous_builds = PreviousBuilds()
         self.full_collections = FullCollectionsHeld()
+        # The source cache, kept from one `mkdocs serve` rebuild to the next.
+        self.kept_cache: SourceCache | None = None
         self._forget_build()
 
     def _forget_build(self) -> None:
@@ -91,6 +93,8 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
                 self.previous_builds.set_aside(Path(config.site_dir))
 
     def on_shutdown(self) -> None:
+        if self.kept_cache is not None:
+            self.kept_cache.save()
         self.previous_builds.finish()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -113,6 +117,17 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         env.filters["pressroom_compact"] = without_layout_whitespace
         return env
 
+    def _source_cache(self, config: MkDocsConfig) -> SourceCache:
+        """Read from its file; in `mkdocs serve`, the one the last rebuild left."""
+        path = self._path(config, "cache_file") if self.config.cache_file else None
+        if self.serving and self.kept_cache is not None and self.kept_cache.path == path:
+            return self.kept_cache
+        if self.kept_cache is not None:  # the configuration names another file now
+            self.kept_cache.save()
+        cache = SourceCache(path)
+        self.kept_cache = cache if self.serving else None
+        return cache
+
     def _path(self, config: MkDocsConfig, option: str) -> Path:
         return Path(config.config_file_path).parent / self.config[option]
 
@@ -124,12 +139,13 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         self.indexes.close()  # a build that failed half-way leaves nothing running
         self.rendered_nav = {}
         with timings.stage("cache"):
-            cache = SourceCache(self._path(config, "cache_file") if self.config.cache_file
-                                else None)
+            cache = self._source_cache(config)
         self.ingested = ingest(seeds, timings, cache)
-        with timings.stage("cache"):
-            cache.save()
         self.cache_hits = cache.hits
+        cache.next_build()
+        if not self.serving:  # `mkdocs serve` keeps it in memory, and writes it when it stops
+            with timings.stage("cache"):
+                cache.save()
         with timings.stage("pair"):
             taxonomy, taxonomy_problems = load_taxonomy(self._path(config, "taxonomy"))
             cases, case_problems = load_cases(self._path(config, "cases"))
