@@ -10,7 +10,7 @@ from pressroom import text as text_facts
 from pressroom.cleaning import clean
 from pressroom.decoding import UndecodableError, decode
 from pressroom.html_text import without_layout_whitespace
-from pressroom.inference import infer
+from pressroom.inference import anchors, infer
 from pressroom.model import Source
 from pressroom.text import FOREIGN_LETTER, foreign_share
 
@@ -169,3 +169,11 @@ def test_what_stands_right_before_a_break_decides_it_as_the_whole_text_would(hea
     for pattern in (text_facts._ABBREVIATIONS, text_facts._ORDINAL_DAY):
         tail = head[-text_facts._BEFORE_BREAK:]
         assert bool(pattern.search(tail)) == bool(pattern.search(head))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="AaZÄöÜ1-_ ,;:)“”\".\n", max_size=40))
+def test_names_for_pairing_are_capitalised_words_after_a_word_and_a_space(text):
+    """The name pattern, written capital first for speed, finds what its definition says."""
+    definition = re.compile(r"(?<=[\w,;:)“”\"] )[A-ZÄÖÜ][\w\-]+")
+    assert anchors._NAME.findall(text) == definition.findall(text)
