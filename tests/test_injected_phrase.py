@@ -3,8 +3,14 @@ import re
 import pytest
 
 from conftest import CLIPPINGS, SEEDS, body_of, lines_of
-from pressroom.cleaning import clean
-from pressroom.cleaning.injected_phrase import InjectedPhrase, find_injected_phrase, restore
+from pressroom.cleaning import clean, injected_phrase
+from pressroom.cleaning.injected_phrase import (
+    InjectedPhrase,
+    expected_language,
+    find_injected_phrase,
+    restore,
+)
+from pressroom.language_id import PRESS_LANGUAGES, identify
 
 EN = CLIPPINGS / "en_court_ruling.txt"
 DE = CLIPPINGS / "de_landgericht.txt"
@@ -84,3 +90,38 @@ def test_every_repaired_line_is_recorded_with_its_original_text():
     for removal in repaired:
         assert removal.text == noisy_lines[removal.line - 1]
         assert "Spin Win" not in (removal.replacement or "")
+
+
+ALL_SOURCES = [*sorted(SEEDS.glob("*.txt")), *sorted(CLIPPINGS.glob("*.txt"))]
+
+
+@pytest.mark.parametrize("path", ALL_SOURCES, ids=lambda path: path.name)
+def test_expected_language_is_the_identifiers_choice(path):
+    text = body_of(path)
+    injected = inject(text, "the", "Casino Royal") if "the" in text else inject(text, "die", "X9")
+    for version in (text, injected):
+        assert expected_language(version) == identify(version, PRESS_LANGUAGES)[0]
+
+
+def test_a_clear_text_is_decided_by_its_function_words_alone(monkeypatch):
+    def no_identifier(*_: object) -> tuple[str, float]:
+        raise AssertionError("the language identifier was asked")
+
+    monkeypatch.setattr(injected_phrase, "identify", no_identifier)
+    assert expected_language(body_of(EN)) == "en"
+    assert expected_language(body_of(DE)) == "de"
+    # An injection takes one function word; the others still say which language it is.
+    assert expected_language(inject(body_of(EN), "the", "Casino Royal")) == "en"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # Headlines and name lists have (almost) no function words: the identifier decides.
+        ("Landgericht Hamburg\nEinstweilige Verfügung\nUnterlassungserklärung\n"
+         "Pressemitteilung Geschäftsführung Rechtsanwälte Beschwerdekammer", "de"),
+        ("Court Ruling\nPress Release\nDefamation Lawsuit Against Smear Campaign", "en"),
+    ],
+)
+def test_a_text_without_clear_function_words_goes_to_the_identifier(text, lang):
+    assert expected_language(text) == lang

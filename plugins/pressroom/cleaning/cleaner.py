@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from ..language_id import PRESS_LANGUAGES, identify
 from ..model import Cleaned, Line, Removal, Source
 from .attribution import detect_self_descriptions, detect_source_labels
 from .captions import detect_captions
@@ -27,7 +26,7 @@ from .furniture import (
     detect_relative_dates,
     detect_share_widgets,
 )
-from .injected_phrase import detect_injected_phrase
+from .injected_phrase import detect_injected_phrase, expected_language
 from .spam_fragments import detect_spam_fragments
 from .tag_lines import detect_tag_lines
 from .third_language import detect_third_language
@@ -73,7 +72,7 @@ def clean(
     lang: str | None = None,
 ) -> Cleaned:
     current = [Line(line.number, line.text.rstrip(_BLANK)) for line in lines]
-    lang = lang or identify("\n".join(line.text for line in current), PRESS_LANGUAGES)[0]
+    lang = lang or expected_language("\n".join(line.text for line in current))
     context = CleaningContext(lang=lang)
     kept = {line.number for line in current if selected(line, keep)}
     removals = [drop_line(line, EDITOR_DROP) for line in current
