@@ -71,6 +71,16 @@ def test_the_press_rooms_own_markup_carries_no_layout_whitespace(built):
         assert not re.search(r"\n[\n \t]+", part), name
 
 
+def test_the_themes_template_tags_leave_no_lines_behind(built):
+    """A template line that holds only a tag ({% if %}, {% endblock %}) writes nothing: left
+    to itself, the theme writes an indented blank line into every page for each one."""
+    project, _, report = built
+    page = page_of(project, report, "000").read_text(encoding="utf-8")
+    blank_lines = [line for line in page.split("\n") if not line.strip()]
+    assert len(page.split("\n")) > 150
+    assert len(blank_lines) <= 10, len(blank_lines)
+
+
 @pytest.mark.parametrize("seed", sorted(NOISE))
 def test_every_article_page_has_title_date_and_publisher(built, seed):
     project, _, report = built

@@ -115,6 +115,10 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         env.loader = ChoiceLoader([env.loader, PrefixLoader({"material": FileSystemLoader(
             theme_dir)})])
         env.filters["pressroom_compact"] = without_layout_whitespace
+        # A line that holds only a template tag ({% if %}, {% endfor %}) writes nothing: the
+        # theme's templates otherwise leave their indentation and a blank line in every page
+        # for each (0.9 KB a story page), which browsers collapse anyway.
+        env.trim_blocks = env.lstrip_blocks = True
         return env
 
     def _source_cache(self, config: MkDocsConfig) -> SourceCache:
