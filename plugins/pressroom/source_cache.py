@@ -68,7 +68,9 @@ class SourceCache:
         return len(self._hit_keys)
 
     def put(self, source: Path, raw: bytes, outcome: Outcome) -> None:
-        self._fresh[str(source)] = (hashlib.sha256(raw).hexdigest(), outcome)
+        # The worker that read the source hashed the same bytes already.
+        digest = outcome.source.digest if outcome.source else hashlib.sha256(raw).hexdigest()
+        self._fresh[str(source)] = (digest, outcome)
 
     def next_build(self) -> None:
         """What this build used is what the next one starts from; sources that were removed

@@ -381,12 +381,14 @@ def _one_first_search(browser: Any, url: str, query: str) -> dict[str, float]:
     tab.wait_for_load_state("networkidle")
     page_requests = len(requests)
     # The newest stories' ranking shows first; the whole ranking follows with the count.
-    first, complete = tab.evaluate("""query => new Promise(resolve => {
+    first, complete = tab.evaluate("""query => new Promise((resolve, reject) => {
         const list = document.querySelector(".md-search .md-search-result__list");
         const meta = document.querySelector(".md-search .md-search-result__meta");
         const input = document.querySelector(".md-search__input");
         const start = performance.now();
         let first = null;
+        // A search that never finishes fails the benchmark, with what the box says.
+        setTimeout(() => reject(new Error("no results after 60 s: " + meta.textContent)), 60000);
         new MutationObserver(() => {
             if (first === null && list.children.length) first = performance.now() - start;
             if (/\\d/.test(meta.textContent)) resolve([first, performance.now() - start]);
@@ -431,8 +433,14 @@ def gzip_kb_per_page(folder: Path, every: int = 10) -> float:
     return sum(len(gzip.compress(page.read_bytes(), 6)) for page in pages) / 1024 / len(pages)
 
 
+def progress(size: int, step: str) -> None:
+    """Where a long run is (on stderr): a step that hangs shows which it is."""
+    print(f"{time.strftime('%H:%M:%S')} {size:,} stories: {step}", file=sys.stderr, flush=True)
+
+
 def measure(size: int, work: Path) -> dict[str, object]:
     press, baseline = work / f"press-{size}", work / f"baseline-{size}"
+    progress(size, "writing the archive, first build")
     write_archive(size, press)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     build(press, env)  # warm the file cache and produce the pages the baseline copies
@@ -447,7 +455,10 @@ def measure(size: int, work: Path) -> dict[str, object]:
         runs["warm"].append(build(press, env))  # warm: the sources unchanged since the last
         stages["warm"] = stage_times(press)
     press_bytes, press_html, press_pages = site_size(press)
+    progress(size, "builds done; the reader's first search")
     search = first_search(press)
+    if size <= SERVE_UP_TO:
+        progress(size, "mkdocs serve")
     reload_s = edit_to_reload(press, env) if size <= SERVE_UP_TO else None
     base_bytes, base_html, base_pages = site_size(baseline)
     median = {name: statistics.median(run[0] for run in items) for name, items in runs.items()}
