@@ -109,9 +109,12 @@ def serving(project: Path, watch: bool = False) -> Iterator[Served]:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     reload = [] if watch else ["--no-livereload"]
+    # Ctrl-C must stop it even when the tests run in the background (`make test &`), which
+    # leaves SIGINT ignored in everything they start.
     server = subprocess.Popen([*MKDOCS, "serve", *reload, "-a", f"127.0.0.1:{port}"],
                               cwd=project, env=ENV, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL, text=True)
+                              stderr=subprocess.DEVNULL, text=True,
+                              preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         yield Served(f"http://127.0.0.1:{port}/", server)
     finally:

@@ -304,6 +304,13 @@ def wait_for(condition: Callable[[], bool], limit: float) -> float:
     return time.perf_counter() - start
 
 
+def ctrl_c_stops_it() -> None:
+    """In the server's process, before MkDocs starts: Ctrl-C stops it, as it stops an editor's
+    server. A run started in the background (`make bench &`) has SIGINT ignored, and
+    everything it starts inherits that: the server would never stop."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def edit_to_reload(press: Path, env: dict[str, str]) -> float:
     """`mkdocs serve`: seconds from saving an edited source to the page showing the edit
     (median of REPEATS edits, one after the other in one server)."""
@@ -315,6 +322,7 @@ def edit_to_reload(press: Path, env: dict[str, str]) -> float:
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
         cwd=press, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        preexec_fn=ctrl_c_stops_it,
     )
     try:
         wait_for(lambda: fetch(url) is not None, limit=1800)
@@ -328,7 +336,11 @@ def edit_to_reload(press: Path, env: dict[str, str]) -> float:
         return statistics.median(seconds)
     finally:
         server.send_signal(signal.SIGINT)  # as an editor stops it: its temporary site goes too
-        server.wait()
+        try:
+            server.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            raise SystemExit("mkdocs serve did not stop on Ctrl-C (SIGINT)") from None
         source.write_text(text, encoding="utf-8")
 
 
