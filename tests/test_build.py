@@ -71,14 +71,41 @@ def test_the_press_rooms_own_markup_carries_no_layout_whitespace(built):
         assert not re.search(r"\n[\n \t]+", part), name
 
 
-def test_the_themes_template_tags_leave_no_lines_behind(built):
-    """A template line that holds only a tag ({% if %}, {% endblock %}) writes nothing: left
-    to itself, the theme writes an indented blank line into every page for each one."""
+def test_the_themes_templates_leave_no_layout_whitespace(built):
+    """A template line that holds only a tag ({% if %}, {% endblock %}) writes nothing, and
+    no line keeps its template's indentation: left to itself, the theme writes about 1.5 KB
+    of both into every story page."""
     project, _, report = built
     page = page_of(project, report, "000").read_text(encoding="utf-8")
-    blank_lines = [line for line in page.split("\n") if not line.strip()]
-    assert len(page.split("\n")) > 150
+    lines = page.split("\n")
+    blank_lines = [line for line in lines if not line.strip()]
+    indented_lines = [line for line in lines if line[:1] in (" ", "\t")]
+    assert len(lines) > 150
     assert len(blank_lines) <= 10, len(blank_lines)
+    assert indented_lines == []
+
+
+def test_the_palette_script_comes_only_with_a_palette_toggle(built, tmp_path):
+    """The theme's script that restores a reader's choice of colours is in no page when
+    there is no choice to make (0.7 KB a page); with the theme's palette toggle, it is."""
+    project, _, report = built
+    restore = 'var palette=__md_get("__palette")'
+    assert restore not in page_of(project, report, "000").read_text(encoding="utf-8")
+    toggled = make_project(tmp_path, {"a.txt": GOOD})
+    config = toggled / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  font: false\n", PALETTE_TOGGLE, 1))
+    assert build(toggled, "--strict").returncode == 0
+    page = (toggled / "site" / "en" / "index.html").read_text(encoding="utf-8")
+    assert restore in page and 'data-md-color-scheme="slate"' in page
+
+
+PALETTE_TOGGLE = """  font: false
+  palette:
+    - scheme: default
+      toggle: {icon: material/brightness-7, name: Dark}
+    - scheme: slate
+      toggle: {icon: material/brightness-4, name: Light}
+"""
 
 
 @pytest.mark.parametrize("seed", sorted(NOISE))

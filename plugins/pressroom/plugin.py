@@ -44,6 +44,7 @@ from .site import SiteModel, SitePage, site_model
 from .sitemap import site_entries, sitemap_xml
 from .source_cache import SourceCache
 from .taxonomy import load_taxonomy
+from .template_layout import without_template_layout
 from .timing import Timings
 
 log = get_plugin_logger("pressroom")
@@ -115,10 +116,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         env.loader = ChoiceLoader([env.loader, PrefixLoader({"material": FileSystemLoader(
             theme_dir)})])
         env.filters["pressroom_compact"] = without_layout_whitespace
-        # A line that holds only a template tag ({% if %}, {% endfor %}) writes nothing: the
-        # theme's templates otherwise leave their indentation and a blank line in every page
-        # for each (0.9 KB a story page), which browsers collapse anyway.
-        env.trim_blocks = env.lstrip_blocks = True
+        without_template_layout(env)
         return env
 
     def _source_cache(self, config: MkDocsConfig) -> SourceCache:
