@@ -158,6 +158,40 @@ def test_switcher_leads_to_the_same_story(server, page):
         "Xiaomi erringt juristischen Sieg gegen Online-Verleumdung")
 
 
+@pytest.mark.parametrize("forced_colors", ["none", "active"])
+@pytest.mark.parametrize("width", [1280, 400])
+def test_the_headers_icons_are_drawn(server, browser, width, forced_colors):
+    """Each icon the stylesheet draws (icons.py) shows: its box looks different once it is
+    hidden, and different from a plain block of its colour. In high contrast too, where
+    the system chooses the colours. (On a phone the logo is in the closed drawer, off the
+    screen.)"""
+    tab = browser.new_context(viewport={"width": width, "height": 600},
+                              forced_colors=forced_colors).new_page()
+    tab.goto(f"{server}en/stories/{STORY}/")
+    tab.wait_for_load_state("networkidle")
+    header = {"material-translate", "material-magnify"}
+    assert_icons_drawn(tab, header | {"material-library"} if width > 600 else header)
+    if width < 600:  # the search covers the header when it opens, with a way back
+        tab.click('label.md-header__button[for="__search"]')
+        tab.wait_for_function("() => document.getAnimations().length === 0")  # it slides in
+        assert_icons_drawn(tab, {"material-arrow-left"})
+    tab.context.close()
+
+
+def assert_icons_drawn(tab: Page, names: set[str]) -> None:
+    icons = {(icon.get_attribute("class") or "").removeprefix("pressroom-icon-"): icon
+             for icon in tab.locator('svg[class^="pressroom-icon-"]:visible').element_handles()}
+    assert set(icons) >= names, sorted(icons)
+    for name in sorted(names):
+        box = icons[name].bounding_box()
+        assert box and box["width"] > 10 and box["height"] > 10, name
+        drawn = tab.screenshot(clip=box)
+        for other_look in ("visibility: hidden", "mask: none; -webkit-mask: none"):  # a block
+            icons[name].evaluate("(box, look) => { box.style.cssText = look; }", other_look)
+            assert tab.screenshot(clip=box) != drawn, (name, other_look)
+        icons[name].evaluate("box => { box.style.cssText = ''; }")
+
+
 def header_search(tab: Page, words: str) -> list[str]:
     """Type into the header's search box, opened with the theme's shortcut "/"; the paths
     of the results as they appear."""

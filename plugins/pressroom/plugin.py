@@ -29,6 +29,7 @@ from .config import PressroomConfig
 from .edition import Edition, prepare_edition
 from .editor_keys import LANGUAGES
 from .html_text import Heading, LinkTo, RenderedBody, without_layout_whitespace
+from .icons import IconError, IconSheet, icons_drawn
 from .ingest import Ingested, ingest
 from .links import home_links, page_links
 from .outputs import data_files, page_extras
@@ -74,6 +75,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         self.cache_hits = 0
         self.indexes = SearchIndexes()
         self.rendered_nav: dict[str, str] = {}
+        self.icons = IconSheet((), ())
         # Pages written as HTML by the press room (docs path -> body, given its links).
         self.bodies: dict[str, Callable[[LinkTo], RenderedBody]] = {}
         self.report: dict[str, Any] | None = None
@@ -116,6 +118,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         env.loader = ChoiceLoader([env.loader, PrefixLoader({"material": FileSystemLoader(
             theme_dir)})])
         env.filters["pressroom_compact"] = without_layout_whitespace
+        env.globals["pressroom_icon"] = self.icons.markup
         without_template_layout(env)
         return env
 
@@ -135,6 +138,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         _drop_theme_search(files)
+        self.icons = _icons_in_stylesheet(files, config)
         seeds = self._path(config, "seeds_dir")
         now = _now()
         self.timings = timings = Timings()
@@ -386,6 +390,27 @@ THEME_SEARCH_FILES = ("assets/javascripts/lunr/", "assets/javascripts/workers/se
 def _drop_theme_search(files: Files) -> None:
     for file in [file for file in files if file.src_uri.startswith(THEME_SEARCH_FILES)]:
         files.remove(file)
+
+
+STYLESHEET = "assets/pressroom/pressroom.css"
+
+
+def _icons_in_stylesheet(files: Files, config: MkDocsConfig) -> IconSheet:
+    """The header's icons, and the press room's stylesheet with the rules that draw them."""
+    theme_icons = config.theme.get("icon") or {}
+    try:
+        icons = IconSheet(icons_drawn(config.theme.get("logo"), theme_icons.get("logo")),
+                          config.theme.dirs)
+    except IconError as error:
+        where = " (theme.icon.logo)" if error.name == theme_icons.get("logo") else ""
+        raise PluginError(f"pressroom: {Path(config.config_file_path).name}{where}: "
+                          f"{error}") from error
+    stylesheet = files.get_file_from_path(STYLESHEET)
+    assert stylesheet is not None, "the press room's theme folder has its stylesheet"
+    files.remove(stylesheet)
+    files.append(File.generated(config, STYLESHEET,
+                                content=stylesheet.content_string + icons.rules()))
+    return icons
 
 
 def _boilerplate(files: Files, config: MkDocsConfig) -> dict[str, str]:
