@@ -61,7 +61,7 @@ def test_the_press_rooms_own_markup_carries_no_layout_whitespace(built):
     page = page_of(project, report, "000").read_text(encoding="utf-8")
     parts = {  # from where each starts to where it ends
         "navigation": ('<nav class="md-nav md-nav--primary"', "</nav>"),
-        "switcher and search": ('<div class="md-header__option">', '<ol class="md-search-result'),
+        "switcher and search": ('<div class="md-header__option">', "</header>"),
         "alternates": ('<link rel="alternate" hreflang', '<script type="application/ld+json">'),
     }
     for name, (start, end) in parts.items():

@@ -30,7 +30,6 @@ def news_article(
         "headline": article.title.value,
         "inLanguage": lang,
         "url": url,
-        "mainEntityOfPage": url,
         "keywords": [tag.label(lang) for tag in tags],
     }
     if article.date.value:
@@ -47,7 +46,9 @@ def news_article(
 
 
 def _work(lang: str, url: str) -> dict[str, str]:
-    return {"@type": "NewsArticle", "@id": url, "url": url, "inLanguage": lang}
+    # The other version is named by its address, as its own page's data names itself (an
+    # "@id" or "mainEntityOfPage" repeating the address would add bytes, not meaning).
+    return {"@type": "NewsArticle", "url": url, "inLanguage": lang}
 
 
 def organization(name: str, url: str, description: str | None) -> dict[str, Any]:

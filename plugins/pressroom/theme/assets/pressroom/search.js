@@ -99,13 +99,29 @@
     console.warn("search index unavailable", error); // eslint-disable-line no-console
   }
 
+  // The results' area of the header's box, in the theme's markup: made here rather than
+  // written into every page, since nothing can show in it without this script.
+  function resultsArea(box) {
+    const meta = element("div", "md-search-result__meta", themeText("search.result.placeholder"));
+    meta.setAttribute("role", "status");
+    const list = element("ol", "md-search-result__list");
+    const result = element("div", "md-search-result");
+    result.append(meta, list);
+    const scrollwrap = element("div", "md-search__scrollwrap");
+    scrollwrap.tabIndex = 0;
+    scrollwrap.append(result);
+    const output = element("div", "md-search__output");
+    output.append(scrollwrap);
+    box.querySelector(".md-search__inner").append(output);
+    return { meta, list };
+  }
+
   // The header: the theme's search box, opened by its toggle.
   function mountHeader(box) {
     const toggle = document.getElementById("__search");
     const form = box.querySelector("form");
     const input = box.querySelector(".md-search__input");
-    const meta = box.querySelector(".md-search-result__meta");
-    const list = box.querySelector(".md-search-result__list");
+    const { meta, list } = resultsArea(box);
     const index = () => openIndex(box.dataset.pressroomRoot, box.dataset.pressroomSearch);
     let latest = 0;
 
