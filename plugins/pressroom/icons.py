@@ -53,16 +53,16 @@ class IconSheet:
     def __init__(self, names: Iterable[str], theme_dirs: Iterable[str | Path]) -> None:
         folders = [Path(folder) for folder in theme_dirs]
         self._drawings = {name: _drawing(name, folders) for name in dict.fromkeys(names)}
+        # Written once: the theme's header asks for the logo on every page.
+        self._boxes = {name: _box(name, drawing) for name, drawing in self._drawings.items()}
 
     def markup(self, name: str) -> str:
         """The empty box that stands for the icon in a page."""
-        drawing = self._drawings.get(name)
-        if drawing is None:
+        box = self._boxes.get(name)
+        if box is None:
             raise IconError(name, f"the icon {name!r} is not in the press room's icon list "
                                   f"(icons.py)")
-        view_box = _VIEW_BOX.search(drawing)
-        proportions = f' viewBox="{view_box[1].decode("ascii")}"' if view_box else ""
-        return f'<svg class="{icon_class(name)}"{proportions}></svg>'
+        return box
 
     def rules(self) -> str:
         """The stylesheet's rules for all the icons."""
@@ -80,6 +80,12 @@ def icons_drawn(logo_image: str | None, logo_icon: str | None) -> list[str]:
 def icon_class(name: str) -> str:
     """The class of an icon's box: "material/magnify" is pressroom-icon-material-magnify."""
     return "pressroom-icon-" + re.sub(r"[^a-z0-9-]+", "-", name.lower())
+
+
+def _box(name: str, drawing: bytes) -> str:
+    view_box = _VIEW_BOX.search(drawing)
+    proportions = f' viewBox="{view_box[1].decode("ascii")}"' if view_box else ""
+    return f'<svg class="{icon_class(name)}"{proportions}></svg>'
 
 
 def _drawing(name: str, folders: list[Path]) -> bytes:
