@@ -72,9 +72,16 @@ class IconSheet:
         return _COMMON_RULES + "\n".join(per_icon) + "\n"
 
 
+def logo_drawn(logo_image: str | None, logo_icon: str | None) -> str | None:
+    """The logo's icon (theme.icon.logo, or the theme's default), unless the logo is an
+    image (theme.logo)."""
+    return None if logo_image else logo_icon or DEFAULT_LOGO
+
+
 def icons_drawn(logo_image: str | None, logo_icon: str | None) -> list[str]:
     """The icons of a build: the templates' own, and the logo's unless it is an image."""
-    return [*TEMPLATE_ICONS, *([] if logo_image else [logo_icon or DEFAULT_LOGO])]
+    logo = logo_drawn(logo_image, logo_icon)
+    return [*TEMPLATE_ICONS, *([logo] if logo else [])]
 
 
 def icon_class(name: str) -> str:

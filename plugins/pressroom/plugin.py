@@ -29,7 +29,7 @@ from .config import PressroomConfig
 from .edition import Edition, prepare_edition
 from .editor_keys import LANGUAGES
 from .html_text import Heading, LinkTo, RenderedBody, without_layout_whitespace
-from .icons import IconError, IconSheet, icons_drawn
+from .icons import IconError, IconSheet, icons_drawn, logo_drawn
 from .ingest import Ingested, ingest
 from .links import home_links, page_links
 from .outputs import data_files, page_extras
@@ -119,6 +119,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
             theme_dir)})])
         env.filters["pressroom_compact"] = without_layout_whitespace
         env.globals["pressroom_icon"] = self.icons.markup
+        env.globals["pressroom_logo"] = logo_drawn(*_logo_settings(config))
         without_template_layout(env)
         return env
 
@@ -397,12 +398,11 @@ STYLESHEET = "assets/pressroom/pressroom.css"
 
 def _icons_in_stylesheet(files: Files, config: MkDocsConfig) -> IconSheet:
     """The header's icons, and the press room's stylesheet with the rules that draw them."""
-    theme_icons = config.theme.get("icon") or {}
+    logo_image, logo_icon = _logo_settings(config)
     try:
-        icons = IconSheet(icons_drawn(config.theme.get("logo"), theme_icons.get("logo")),
-                          config.theme.dirs)
+        icons = IconSheet(icons_drawn(logo_image, logo_icon), config.theme.dirs)
     except IconError as error:
-        where = " (theme.icon.logo)" if error.name == theme_icons.get("logo") else ""
+        where = " (theme.icon.logo)" if error.name == logo_icon else ""
         raise PluginError(f"pressroom: {Path(config.config_file_path).name}{where}: "
                           f"{error}") from error
     stylesheet = files.get_file_from_path(STYLESHEET)
@@ -411,6 +411,11 @@ def _icons_in_stylesheet(files: Files, config: MkDocsConfig) -> IconSheet:
     files.append(File.generated(config, STYLESHEET,
                                 content=stylesheet.content_string + icons.rules()))
     return icons
+
+
+def _logo_settings(config: MkDocsConfig) -> tuple[str | None, str | None]:
+    """The theme's logo image and logo icon, as mkdocs.yml sets them (either may be unset)."""
+    return config.theme.get("logo"), (config.theme.get("icon") or {}).get("logo")
 
 
 def _boilerplate(files: Files, config: MkDocsConfig) -> dict[str, str]:
