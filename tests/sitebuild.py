@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import html
+import json
 import os
 import shutil
 import signal
@@ -36,6 +37,16 @@ def make_project(tmp_path: Path, seeds: dict[str, bytes] | None = None) -> Path:
         for name, content in seeds.items():
             (project / "seeds" / name).write_bytes(content)
     return project
+
+
+def set_options(project: Path, **options: object) -> None:
+    """The press room's options in the project's mkdocs.yml, beside those it has."""
+    config = project / "mkdocs.yml"
+    added = "".join(f"\n      {name}: {json.dumps(value)}" for name, value in options.items())
+    text = config.read_text(encoding="utf-8")
+    assert "      seeds_dir: seeds" in text, "the plugin's options are where they were"
+    config.write_text(text.replace("      seeds_dir: seeds", "      seeds_dir: seeds" + added, 1),
+                      encoding="utf-8")
 
 
 def build(project: Path, *args: str, site_url: str | None = None, now: str | None = None,

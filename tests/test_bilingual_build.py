@@ -14,7 +14,14 @@ from conftest import SEEDS
 from pressroom.i18n import format_day
 from pressroom.ingest import ingest
 from pressroom.stories import group_stories
-from sitebuild import article_text, build, built_site, make_project, read_page
+from sitebuild import (
+    article_text,
+    build,
+    built_site,
+    make_project,
+    read_page,
+    set_options,
+)
 
 SITE_URL = "https://pressroom.example.org/"
 STORIES = group_stories(ingest(SEEDS).articles)[0]
@@ -218,9 +225,7 @@ def test_the_report_lists_missing_translations(one_language):
 
 def test_an_option_makes_missing_translations_fail_strict(tmp_path):
     project = make_project(tmp_path, {"a.txt": ENGLISH_ONLY})
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text().replace(
-        "seeds_dir: seeds", "seeds_dir: seeds\n      require_translations: true"))
+    set_options(project, require_translations=True)
     result = build(project, "--strict")
     assert result.returncode != 0
     assert "seeds/a.txt" in result.stderr and "no 'de' version" in result.stderr

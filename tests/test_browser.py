@@ -11,11 +11,13 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import json
 import posixpath
 import re
 import shutil
 import threading
 import time
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,7 +27,7 @@ from playwright.sync_api import Browser, Page, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
 
 from conftest import ROOT
-from sitebuild import build, make_project, serving
+from sitebuild import build, make_project, serving, set_options
 from test_build import GOOD, HOSTILE
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -46,6 +48,7 @@ PAGE_TYPES = {
     "search": "{lang}/search/",
 }
 SUB_PATH = "pressroom/"
+SMALL_PARTS = 2
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -55,8 +58,12 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="module", params=["", SUB_PATH], ids=["root", "sub-path"])
 def server(request, tmp_path_factory):
-    """The site, built for the address it is served from, at the root or under a sub-path."""
+    """The site, built for the address it is served from, at the root or under a sub-path.
+    Under the sub-path, each language's search index is written in parts of two pages,
+    which the browser searches as one (as it does a large archive's)."""
     project = make_project(tmp_path_factory.mktemp("browser"))
+    if request.param:
+        set_options(project, search_part_pages=SMALL_PARTS)
     served = tmp_path_factory.mktemp("served")
     handler = functools.partial(_QuietHandler, directory=str(served))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -319,9 +326,7 @@ def test_markup_in_a_source_shows_as_text_in_search_results(browser, tmp_path):
 
 def test_header_search_shows_the_newest_first_then_the_whole_ranking(browser, tmp_path):
     project = make_project(tmp_path)
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text().replace(
-        "      seeds_dir: seeds\n", "      seeds_dir: seeds\n      search_newest_first: 1\n"))
+    set_options(project, search_newest_first=1)
     assert build(project, "--strict").returncode == 0
     stories = (project / "site" / "en" / "stories").glob("*/index.html")
     first = [page.parent.name for page in stories
@@ -338,6 +343,43 @@ def test_header_search_shows_the_newest_first_then_the_whole_ranking(browser, tm
                            .inner_text()))
         shown = tab.locator(".md-search .md-search-result__item").count()
     assert count >= 3 and shown == min(count, 10)
+    assert tab.errors == []
+    tab.context.close()
+
+
+def search_page_shows(tab: Page, address: str) -> tuple[list[tuple[str, str]], list[str]]:
+    """The search page's results (path from the site's root, and text: title, dateline and
+    excerpt) and its facets' values with their counts, as a reader sees them."""
+    tab.goto(address)
+    search_page_results(tab)
+    root = urllib.parse.urlsplit(address).path.split("/")[1]
+    results = tab.locator(".pressroom-search .md-search-result__link").evaluate_all(
+        "links => links.map(link => [link.pathname, link.innerText])")
+    facets = tab.locator("[data-pressroom-facet] label").all_inner_texts()
+    return sorted((path.removeprefix(f"/{root}"), text) for path, text in results), facets
+
+
+def test_an_index_in_parts_finds_what_one_index_finds(browser, tmp_path):
+    """A large archive's index is written in parts; the reader searches them as one."""
+    projects = {}
+    for name in ("whole", "parts"):
+        (tmp_path / name).mkdir()
+        projects[name] = make_project(tmp_path / name)
+    set_options(projects["parts"], search_part_pages=SMALL_PARTS)
+    for project in projects.values():
+        assert build(project, "--strict").returncode == 0
+    assert len(json.loads((projects["parts"] / "site" / "pagefind" / "en" / "pressroom-parts.json")
+                          .read_text(encoding="utf-8"))["parts"]) >= 2
+    tab = open_tab(browser)
+    served = tmp_path / "served"
+    for name, project in projects.items():
+        shutil.copytree(project / "site", served / name)
+    with static_server(served) as address:
+        for query in ("de/search/?q=Xiaomi", "en/search/?q=Xiaomi", "en/search/?q=court",
+                      "en/search/?tag=Xiaomi"):
+            expected = search_page_shows(tab, f"{address}whole/{query}")
+            assert len(expected[0]) >= 2, query
+            assert search_page_shows(tab, f"{address}parts/{query}") == expected, query
     assert tab.errors == []
     tab.context.close()
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import SEEDS, body_of
-from sitebuild import article_text, build, make_project, normal, serving
+from sitebuild import article_text, build, make_project, normal, serving, set_options
 
 FORBIDDEN = ["M88", "专业人员", "免责声明", "热议股票", "昨天", "verkauft oder vertreibt", "Tags:"]
 
@@ -210,11 +210,17 @@ def test_strict_build_fails_on_a_duplicate(tmp_path):
     assert "same clipping as" in result.stderr
 
 
+def test_a_search_index_part_needs_a_page(tmp_path):
+    project = make_project(tmp_path, {"a.txt": GOOD})
+    set_options(project, search_part_pages=0)
+    result = build(project)
+    assert result.returncode != 0
+    assert "option 'search_part_pages': must be at least 1, not 0" in result.stderr
+
+
 def test_report_page_can_be_published_when_configured(tmp_path):
     project = make_project(tmp_path)
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text().replace("seeds_dir: seeds",
-                                                 "seeds_dir: seeds\n      publish_report: true"))
+    set_options(project, publish_report=True)
     assert build(project, "--strict").returncode == 0
     page = (project / "site" / "editor-report" / "index.html").read_text(encoding="utf-8")
     assert "injected-phrase" in page and "law-firm-report" in page

@@ -2,11 +2,13 @@
 
 import json
 import time
+from pathlib import Path
 
 import pytest
 
 from pressroom.search_index import (
     OUTPUT,
+    PARTS_FILE,
     SearchIndexer,
     SearchIndexError,
     SearchIndexes,
@@ -33,7 +35,57 @@ def test_pages_handed_over_become_one_index_per_language(tmp_path):
         assert (tmp_path / OUTPUT / lang / "pagefind.js").is_file()
         assert (tmp_path / OUTPUT / lang / "pagefind-worker.js").is_file()
         assert not list((tmp_path / OUTPUT / lang).glob("pagefind*ui*"))
+        assert parts_listed(tmp_path, lang) == []  # one part: nothing to merge
     assert [summary.split(" pages")[0] for summary in summaries] == ["2", "1"]
+
+
+def parts_listed(site: Path, lang: str) -> list[str]:
+    return json.loads((site / OUTPUT / lang / PARTS_FILE).read_text(encoding="utf-8"))["parts"]
+
+
+def page_count(folder: Path) -> int:
+    entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
+    return sum(language["page_count"] for language in entry["languages"].values())
+
+
+def wait_for_file(path: Path) -> bool:
+    deadline = time.monotonic() + 20
+    while not path.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return path.exists()
+
+
+def test_a_large_index_is_written_in_parts_as_they_fill(tmp_path):
+    """Pagefind holds a whole index in memory while it writes it: a language's pages go into
+    parts of a fixed size, each written once full, which the browser merges."""
+    indexes = SearchIndexes(tmp_path, {"en": 5}, part_pages=2)
+    for number in range(1, 4):
+        indexes.add("en", f"/en/stories/{number}/", page("en", f"S{number}", f"Ruling {number}."))
+    # The first part is written while the rest of the language is still coming.
+    assert wait_for_file(tmp_path / OUTPUT / "en" / "pagefind-entry.json")
+    assert not (tmp_path / OUTPUT / "en" / PARTS_FILE).exists()
+    for number in range(4, 6):
+        indexes.add("en", f"/en/stories/{number}/", page("en", f"S{number}", f"Ruling {number}."))
+    summaries = indexes.write(tmp_path)
+    first = tmp_path / OUTPUT / "en"
+    assert parts_listed(tmp_path, "en") == ["part-2/", "part-3/"]
+    assert [page_count(first / part) for part in (".", "part-2", "part-3")] == [2, 2, 1]
+    assert [summary.split(" pages")[0] for summary in summaries] == ["2", "2", "1"]
+    # The merged parts are searched with the first part's script, worker and wasm.
+    assert {"pagefind.js", "pagefind-worker.js", "wasm.en.pagefind"} <= {
+        path.name for path in first.iterdir()}
+    for part in ("part-2", "part-3"):
+        names = {path.name for path in (first / part).iterdir()}
+        assert "pagefind-entry.json" in names and "fragment" in names
+        assert not names & {"pagefind.js", "pagefind-worker.js", "wasm.en.pagefind"}, names
+
+
+def test_parts_are_written_once_when_the_counts_are_not_known(tmp_path):
+    indexes = SearchIndexes(part_pages=1)
+    for number in range(1, 4):
+        indexes.add("de", f"/de/stories/{number}/", page("de", f"G{number}", "Das Gericht."))
+    assert [summary.split(" pages")[0] for summary in indexes.write(tmp_path)] == ["1"] * 3
+    assert parts_listed(tmp_path, "de") == ["part-2/", "part-3/"]
 
 
 def test_an_index_that_cannot_be_written_is_a_clear_error(tmp_path):
@@ -52,10 +104,7 @@ def test_a_language_is_written_once_its_last_page_is_in(tmp_path):
     indexes.add("de", "/de/stories/urteil/", page("de", "Urteil", "Das Gericht entschied."))
     indexes.add("de", "/de/stories/klage/", page("de", "Klage", "Die Klage wurde eingereicht."))
     indexes.add("en", "/en/stories/ruling/", page("en", "Ruling", "The court ruled for it."))
-    deadline = time.monotonic() + 20
-    while not entry.exists() and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert entry.exists(), "the German index waited for the end of the build"
+    assert wait_for_file(entry), "the German index waited for the end of the build"
     # A page more than counted would be missing from an index already written: an error.
     with pytest.raises(SearchIndexError, match="after the de index was written"):
         indexes.add("de", "/de/stories/spaet/", page("de", "Spät", "Zu spät."))

@@ -5,7 +5,21 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from .search_index import PART_PAGES
 from .search_page import NEWEST_STORIES
+
+
+class _Count(c.Type):
+    """A whole number of at least one."""
+
+    def __init__(self, default: int) -> None:
+        super().__init__(int, default=default)
+
+    def run_validation(self, value: object) -> int:
+        count = super().run_validation(value)
+        if count < 1:
+            raise c.ValidationError(f"must be at least 1, not {count}")
+        return count
 
 
 class PressroomConfig(base.Config):
@@ -26,3 +40,6 @@ class PressroomConfig(base.Config):
     # Search ranks this many of the newest stories per language first and shows them while
     # it ranks the whole archive (a common word stands on thousands of pages).
     search_newest_first = c.Type(int, default=NEWEST_STORIES)
+    # Pagefind writes a language's index in parts of at most this many pages (its memory
+    # grows with a part's pages), which the browser searches as one.
+    search_part_pages = _Count(default=PART_PAGES)

@@ -174,7 +174,8 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
             for page in sorted(generated, key=lambda page: (not page.indexed, page.lang)):
                 files.append(File.generated(config, page.path, content=page.markdown or ""))
             self.site = site_model(generated, documents)
-        self.indexes = SearchIndexes(Path(config.site_dir), self.site.indexed_counts())
+        self.indexes = SearchIndexes(Path(config.site_dir), self.site.indexed_counts(),
+                                     self.config.search_part_pages)
         self.files = files
         with timings.stage("feeds and exports"):
             for path, content in data_files(self.edition, self._absolute_path(config),

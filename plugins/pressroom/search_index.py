@@ -5,9 +5,12 @@ Pagefind stems each language its own way and the browser loads an index in small
 runs from its PyPI package (the binary ships in the wheel), so the build stays offline.
 
 Pagefind runs as a service beside the build: each searchable page is handed over (its
-content only) as soon as MkDocs has rendered it, and a language's index is written as soon as
-its last page is in. One service per language, written one after the other: at 5,000 stories
-that took 8 s and 640 MB, against 13 s and 1 GB for both languages in one index.
+content only) as soon as MkDocs has rendered it, and an index is written as soon as its last
+page is in. Writing holds every page of the index in memory at once, about 0.12 MB a page, so
+a language's index is written in parts of at most ``PART_PAGES`` pages, one service each, one
+after the other: Pagefind's memory stays the same however large the archive grows. The first
+part is the language's index (``pagefind/<lang>/``), the others are merged into it in the
+browser (Pagefind's ``mergeIndex``; ``PARTS_FILE`` names them), and use its script and wasm.
 """
 
 from __future__ import annotations
@@ -25,12 +28,18 @@ from pathlib import Path
 from typing import Any
 
 OUTPUT = "pagefind"
+# At about 0.12 MB a page while a part is written, 3,000 pages keep Pagefind under 0.4 GB.
+PART_PAGES = 3000
+# In a language's folder: the folders of its other parts, relative to it, for the browser.
+PARTS_FILE = "pressroom-parts.json"
 # The service's messages are base64 JSON, each followed by a comma.
 _END = b","
 # Pagefind also writes its ready-made interfaces; the site has its own (theme/assets/
 # pressroom/search.js), so these would only be shipped, never loaded.
 UNUSED_FILES = ("pagefind-ui.*", "pagefind-component-ui.*", "pagefind-modular-ui.*",
                 "pagefind-highlight.js")
+# A merged part is searched with the first part's script, worker and wasm.
+LOADED_FROM_FIRST_PART = ("pagefind.js", "pagefind-worker.js", "wasm.*.pagefind")
 
 
 class SearchIndexError(RuntimeError):
@@ -57,61 +66,96 @@ def _pagefind_binary() -> str:
 
 
 class SearchIndexes:
-    """A search index per language: pages in while the site is written, each index out into
-    ``pagefind/<lang>/`` under the site.
+    """The search index of every language: pages in while the site is written, each
+    language's parts out into ``pagefind/<lang>/`` under the site.
 
-    Given how many pages a language has (``expected``), its index is written as soon as its
-    last page is in, in the background, while MkDocs renders other pages (the plugin hands
-    MkDocs the searchable pages language by language, and the others last): writing takes
-    Pagefind about 0.75 ms per page, 6 s for 8,000 pages, which would otherwise all come
-    after the last page. One language is written at a time, as before, for memory."""
+    A part is written as soon as it is full, in the background, while MkDocs renders other
+    pages; given how many pages a language has (``expected``), its last part is written as
+    soon as its last page is in (the plugin hands MkDocs the searchable pages language by
+    language, and the others last). Writing takes Pagefind about 0.75 ms a page, 6 s for 8,000
+    pages, which would otherwise all come after the last page. One part is written at a time,
+    for memory."""
 
     def __init__(self, site_dir: Path | None = None,
-                 expected: Mapping[str, int] | None = None) -> None:
+                 expected: Mapping[str, int] | None = None,
+                 part_pages: int = PART_PAGES) -> None:
         self._site_dir = site_dir
         self._expected = dict(expected or {})
-        self._by_lang: dict[str, SearchIndexer] = {}
+        self._part_pages = part_pages
+        self._parts: dict[str, list[SearchIndexer]] = {}
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="search-index")
-        self._written: dict[str, Future[str]] = {}
+        self._written: list[Future[str]] = []
+        self._started: dict[str, int] = {}  # parts whose writing has started, per language
+        self._finished: set[str] = set()
 
     def add(self, lang: str, url: str, html: str) -> None:
-        if lang in self._written:  # the count was wrong: fail rather than miss the page
+        if lang in self._finished:  # the count was wrong: fail rather than miss the page
             raise SearchIndexError(f"{url} came after the {lang} index was written")
-        if lang not in self._by_lang:
-            self._by_lang[lang] = SearchIndexer()
-        indexer = self._by_lang[lang]
-        indexer.add(url, html)
-        if self._site_dir is not None and indexer.pages == self._expected.get(lang):
+        parts = self._parts.setdefault(lang, [])
+        if not parts or parts[-1].pages == self._part_pages:
+            parts.append(SearchIndexer())
+        parts[-1].add(url, html)
+        if self._site_dir is None:
+            return
+        if sum(part.pages for part in parts) == self._expected.get(lang):
+            self._finish(lang, self._site_dir)
+        elif parts[-1].pages == self._part_pages:
             self._start_writing(lang, self._site_dir)
 
     def write(self, site_dir: Path) -> list[str]:
-        """Write every language's index not written yet, and wait for all; raise on the first
-        error."""
+        """Write every part not written yet, and wait for all; raise on the first error."""
         try:
-            for lang in sorted(self._by_lang.keys() - self._written.keys()):
-                self._start_writing(lang, site_dir)
-            return [self._written[lang].result() for lang in sorted(self._written)]
+            for lang in sorted(self._parts.keys() - self._finished):
+                self._finish(lang, site_dir)
+            return [written.result() for written in self._written]
         finally:
             self.close()
 
+    def _finish(self, lang: str, site_dir: Path) -> None:
+        """The language's parts written, and their list for the browser."""
+        self._finished.add(lang)
+        count = len(self._parts[lang])
+        while self._started.get(lang, 0) < count:
+            self._start_writing(lang, site_dir)
+        folder = part_folder(site_dir, lang, 1)
+        folder.mkdir(parents=True, exist_ok=True)
+        merged = [f"{_merged_part_name(number)}/" for number in range(2, count + 1)]
+        (folder / PARTS_FILE).write_text(json.dumps({"parts": merged}), encoding="utf-8")
+
     def _start_writing(self, lang: str, site_dir: Path) -> None:
-        self._written[lang] = self._writer.submit(self._by_lang[lang].write,
-                                                  site_dir / OUTPUT / lang)
+        """The language's next part written, after those already under way."""
+        number = self._started[lang] = self._started.get(lang, 0) + 1
+        part, folder = self._parts[lang][number - 1], part_folder(site_dir, lang, number)
+        unused = UNUSED_FILES if number == 1 else UNUSED_FILES + LOADED_FROM_FIRST_PART
+        self._written.append(self._writer.submit(part.write, folder, unused))
 
     def close(self) -> None:
         self._writer.shutdown(wait=False, cancel_futures=True)
-        for indexer in self._by_lang.values():
-            indexer.close()
+        for parts in self._parts.values():
+            for part in parts:
+                part.close()
 
 
-def _remove_unused(folder: Path) -> None:
-    for pattern in UNUSED_FILES:
+def part_folder(site_dir: Path, lang: str, number: int) -> Path:
+    """Where a part of a language's index goes: the first in ``pagefind/<lang>/``, the
+    others in folders of their own beside its files."""
+    folder = site_dir / OUTPUT / lang
+    return folder if number == 1 else folder / _merged_part_name(number)
+
+
+def _merged_part_name(number: int) -> str:
+    return f"part-{number}"
+
+
+def _remove_unused(folder: Path, patterns: tuple[str, ...]) -> None:
+    for pattern in patterns:
         for path in folder.glob(pattern):
             path.unlink()
 
 
 class SearchIndexer:
-    """The index of one language: pages in, one by one; the index out into a folder."""
+    """One index (a language's, or a part of it): pages in, one by one; the index out into a
+    folder."""
 
     def __init__(self) -> None:
         self._process: subprocess.Popen[bytes] | None = None
@@ -135,9 +179,9 @@ class SearchIndexer:
                     "file_path": None, "file_contents": html})
         self.pages += 1
 
-    def write(self, folder: Path) -> str:
-        """Write the index into ``folder`` (without Pagefind's own interfaces); raise on any
-        error."""
+    def write(self, folder: Path, unused: tuple[str, ...] = UNUSED_FILES) -> str:
+        """Write the index into ``folder``, without the files matching ``unused`` (by default
+        Pagefind's own interfaces); raise on any error."""
         if self._index_id is None:
             self._start()
         try:
@@ -147,7 +191,7 @@ class SearchIndexer:
                 raise SearchIndexError("; ".join(self._errors[:5]))
             if reply.get("type") != "WriteFiles":  # pragma: no cover - a protocol change
                 raise SearchIndexError(f"unexpected reply to writing the index: {reply}")
-            _remove_unused(folder)
+            _remove_unused(folder, unused)
             return f"{self.pages} pages indexed into {reply.get('output_path')}"
         finally:
             self.close()

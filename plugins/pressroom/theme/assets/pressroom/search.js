@@ -14,6 +14,7 @@
   // The newest stories of the language, marked on their pages by the build (search_page.py).
   const NEWEST = { newest: "yes" };
   const FACET_ORDER = { year: (a, b) => b.localeCompare(a) }; // newest year first
+  const INDEX_OPTIONS = { excerptLength: 24 }; // for every part: Pagefind keeps them apart
 
   const indexes = new Map();
 
@@ -36,16 +37,25 @@
   }
 
   // One Pagefind module per language: each folder has its own script, so they stay apart.
+  // A large index is written in parts (search_index.py); the language's folder lists the
+  // others, which Pagefind searches with the first as one index.
   function openIndex(root, lang) {
-    const url = new URL(`${root}/pagefind/${lang}/pagefind.js`, document.baseURI).href;
-    if (!indexes.has(url)) {
-      indexes.set(url, import(url).then(async (pagefind) => {
-        await pagefind.options({ excerptLength: 24 });
-        await pagefind.init();
-        return pagefind;
-      }));
+    const folder = new URL(`${root}/pagefind/${lang}/`, document.baseURI);
+    if (!indexes.has(folder.href)) {
+      const parts = fetch(new URL("pressroom-parts.json", folder)).then((response) => {
+        if (!response.ok) throw new Error(`${response.url}: ${response.status}`);
+        return response.json();
+      });
+      indexes.set(folder.href, Promise.all([import(new URL("pagefind.js", folder).href), parts])
+        .then(async ([pagefind, { parts: merged }]) => {
+          await pagefind.options(INDEX_OPTIONS);
+          await pagefind.init();
+          await Promise.all(merged.map((part) =>
+            pagefind.mergeIndex(new URL(part, folder).pathname, INDEX_OPTIONS)));
+          return pagefind;
+        }));
     }
-    return indexes.get(url);
+    return indexes.get(folder.href);
   }
 
   function element(name, className, text) {
