@@ -81,10 +81,12 @@ def test_a_large_index_is_written_in_parts_as_they_fill(tmp_path):
 
 
 def test_parts_are_written_once_when_the_counts_are_not_known(tmp_path):
-    indexes = SearchIndexes(part_pages=1)
-    for number in range(1, 4):
+    """Full parts are written as they fill; the end of the build adds the last, and only it."""
+    indexes = SearchIndexes(tmp_path, {}, part_pages=2)
+    for number in range(1, 6):
         indexes.add("de", f"/de/stories/{number}/", page("de", f"G{number}", "Das Gericht."))
-    assert [summary.split(" pages")[0] for summary in indexes.write(tmp_path)] == ["1"] * 3
+    assert wait_for_file(tmp_path / OUTPUT / "de" / "part-2" / "pagefind-entry.json")
+    assert [summary.split(" pages")[0] for summary in indexes.write(tmp_path)] == ["2", "2", "1"]
     assert parts_listed(tmp_path, "de") == ["part-2/", "part-3/"]
 
 
