@@ -1,4 +1,5 @@
-"""Python's cycle collector: full collections wait while a build runs, and come back after."""
+"""Python's cycle collector: full collections wait while a build runs, and come back after;
+what a build made is left out of the collections at exit."""
 
 from __future__ import annotations
 
@@ -56,3 +57,20 @@ def test_the_collector_pauses_and_comes_back_as_it_was():
         assert not gc.isenabled()  # it was off before: it stays off
     finally:
         gc.enable()
+
+
+@pytest.fixture
+def unfrozen_afterwards():
+    yield
+    gc.unfreeze()
+
+
+def test_at_shutdown_the_plugin_leaves_what_it_made_out_of_the_last_collections(
+    unfrozen_afterwards,
+):
+    plugin = PressroomPlugin()
+    made = [[n] for n in range(1_000)]
+    assert gc.get_freeze_count() == 0
+    plugin.on_shutdown()
+    assert gc.get_freeze_count() >= len(made)
+    assert not any(item is made for item in gc.get_objects())

@@ -48,3 +48,15 @@ class FullCollectionsHeld:
         if self._thresholds is not None:
             gc.set_threshold(*self._thresholds)
             self._thresholds = None
+
+
+def left_to_the_system() -> None:
+    """What the build made is left for the operating system to take back at exit.
+
+    Python's exit frees the build's objects one by one, and collects cycles again among all of
+    them: at 10,000 stories, 6 seconds after the site is written (under half a second for a
+    plain MkDocs build). Frozen, the objects are left out of those collections, and the
+    system takes the memory back at once. Only for a process about to end: frozen cycles are
+    never collected.
+    """
+    gc.freeze()

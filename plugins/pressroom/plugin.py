@@ -24,7 +24,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from .cases import load_cases
-from .collector import FullCollectionsHeld
+from .collector import FullCollectionsHeld, left_to_the_system
 from .config import PressroomConfig
 from .edition import Edition, prepare_edition
 from .editor_keys import LANGUAGES
@@ -99,6 +99,8 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         if self.kept_cache is not None:
             self.kept_cache.save()
         self.previous_builds.finish()
+        # MkDocs ends once its plugins are shut down (build, gh-deploy, and serve alike).
+        left_to_the_system()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # The press room's theme overrides (page language, switcher, hreflang) come first.
