@@ -305,6 +305,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
             self._finish_build(config)
         finally:
             self.full_collections.release()
+            self.previous_builds.delete()
 
     def _finish_build(self, config: MkDocsConfig) -> None:
         if self.ingested is None:
@@ -338,6 +339,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         self.indexes.close()
         self.full_collections.release()
+        self.previous_builds.delete()
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
