@@ -1,7 +1,12 @@
 import datetime as dt
+import re
 
-from conftest import CLIPPINGS
+import pytest
+
+from conftest import CLIPPINGS, SEEDS
+from pressroom.function_words import clear_language
 from pressroom.ingest import process
+from pressroom.language_id import PRESS_LANGUAGES, identify
 from pressroom.problems import Severity
 
 EN = (CLIPPINGS / "en_court_ruling.txt").read_text(encoding="utf-8")
@@ -10,7 +15,8 @@ DE = (CLIPPINGS / "de_landgericht.txt").read_text(encoding="utf-8")
 
 def test_own_english_clipping_is_described_with_provenance():
     article = process(CLIPPINGS / "en_court_ruling.txt").article
-    assert article.lang.value == "en" and article.lang.provenance.rule == "language-identifier"
+    assert article.lang.value == "en" and article.lang.provenance.rule == "function-words"
+    assert re.fullmatch(r"\d+ en, \d de", article.lang.provenance.detail)
     assert article.title.value == "Court Orders Blogger to Pay Damages over Defamatory Posts"
     assert (article.title.provenance.rule, article.title.provenance.line) == ("headline", 1)
     assert article.date.value == dt.date(2025, 3, 3)
@@ -73,3 +79,26 @@ def test_keep_or_drop_that_match_nothing_are_warnings(write):
     outcome = process(write("a.txt", f"---\ndrop: [No such line]\n---\n{EN}"))
     (problem,) = outcome.problems
     assert "'No such line'" in problem.message and problem.line == 2
+
+
+@pytest.mark.parametrize("path", [*sorted(SEEDS.glob("*.txt")), *sorted(CLIPPINGS.glob("*.txt"))],
+                         ids=lambda path: path.name)
+def test_where_function_words_decide_the_language_the_identifier_agrees(path):
+    text = process(path).cleaned.text
+    clear = clear_language(text)
+    if clear is not None:
+        assert clear.lang == identify(text, PRESS_LANGUAGES)[0]
+
+
+def test_a_german_clipping_is_decided_by_its_function_words_too():
+    lang = process(CLIPPINGS / "de_landgericht.txt").article.lang
+    assert (lang.value, lang.provenance.rule) == ("de", "function-words")
+
+
+def test_a_text_whose_function_words_say_nothing_goes_to_the_identifier(write):
+    outcome = process(write("a.txt", "Presse Release Gericht Court\n\nKontakt Contact Impressum\n"))
+    lang = outcome.article.lang
+    assert lang.provenance.rule == "language-identifier"
+    assert lang.provenance.confidence < 0.9
+    assert any(f"language {lang.value!r} is uncertain" in problem.message
+               and "set 'lang'" in problem.message for problem in outcome.problems)

@@ -1,7 +1,7 @@
 """The language identifier: langid.py's model (py3langid), loaded once per process.
 
-It is asked about every source once it is clean, about clippings whose function words do
-not say clearly which language the cleaner should expect, and about long lines in a Latin
+It is asked about texts whose function words do not say clearly which language they are in
+(a clipping before cleaning, and again once it is clean), and about long lines in a Latin
 script. That was a quarter of the time cleaning and inference took, almost all of it in
 py3langid's byte-by-byte walk through its automaton, in Python. The walk is done
 here with numpy instead, to the same counts in the same order: the same scores to the bit.

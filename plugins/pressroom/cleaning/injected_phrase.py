@@ -14,8 +14,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
+from ..function_words import clear_language, function_word_counts
 from ..language_id import PRESS_LANGUAGES, identify
 from ..lexicon import COMMON_WORDS, FUNCTION_WORD_RATES
 from ..model import Line, Removal
@@ -35,12 +35,6 @@ MIN_PHRASE_COUNT = 4
 MAX_CONTENDERS = 60
 MIN_STANDALONE_SHARE = 0.5
 MAX_LABEL_WORDS = 3
-# A text follows one language's function words clearly when it has at least this many of
-# them and uses them this many times as much as the other language's (against their
-# expected rates). Clippings of either language lead by 5x or more, injected ones too
-# (one word gone leaves the others); anything less clear goes to the language identifier.
-MIN_FUNCTION_WORDS = 20
-CLEAR_LEAD = 3.0
 _EDGE_PUNCTUATION = ".,;:!?\"'“”„‚’()[]"
 
 
@@ -72,45 +66,14 @@ def expected_language(text: str) -> str:
 
     The text's own function words answer that, and cheaply; only a text that does not lean
     clearly to one language is given to the language identifier (the costliest step of
-    cleaning, asked again once the text is clean).
+    cleaning).
     """
-    counts, _ = _function_word_counts(text)
-    seen = {lang: sum(counts[word] for word in rates)
-            for lang, rates in FUNCTION_WORD_RATES.items()}
-    # Against the rates expected: each language's function words are not equally frequent.
-    lead = {lang: seen[lang] / sum(FUNCTION_WORD_RATES[lang].values()) for lang in seen}
-    first, second = sorted(lead, key=lead.__getitem__, reverse=True)[:2]
-    if seen[first] >= MIN_FUNCTION_WORDS and lead[first] >= CLEAR_LEAD * lead[second]:
-        return first
-    return identify(text, PRESS_LANGUAGES)[0]
-
-
-_FUNCTION_WORDS = frozenset(word for rates in FUNCTION_WORD_RATES.values() for word in rates)
-
-
-def _function_word_counts(text: str) -> tuple[Counter[str], int]:
-    """How often each function word occurs (casefolded), and how many words there are."""
-    counts: Counter[str] = Counter()
-    total_words = 0
-    # Words never span lines: the text's are its lines' counts added up, each line's worked
-    # out once (the cleaner asks again about the same lines, round after round).
-    for line in text.split("\n"):
-        line_words, found = _line_function_words(line)
-        total_words += line_words
-        for word, count in found:
-            counts[word] += count
-    return counts, total_words
-
-
-@lru_cache(maxsize=4096)
-def _line_function_words(line: str) -> tuple[int, tuple[tuple[str, int], ...]]:
-    line_words = words(line)
-    found = Counter(word for word in map(str.casefold, line_words) if word in _FUNCTION_WORDS)
-    return len(line_words), tuple(found.items())
+    clear = clear_language(text)
+    return clear.lang if clear is not None else identify(text, PRESS_LANGUAGES)[0]
 
 
 def find_injected_phrase(text: str, lang: str) -> InjectedPhrase | None:
-    counts, total_words = _function_word_counts(text)
+    counts, total_words = function_word_counts(text)
     vanished = [
         (word, rate * total_words)
         for word, rate in FUNCTION_WORD_RATES.get(lang, {}).items()

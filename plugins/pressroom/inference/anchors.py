@@ -14,6 +14,7 @@ from ..lexicon import COMMON_WORDS
 from ..model import Line
 
 _NUMBER = re.compile(r"\d[\d.,\u202f]*\d")
+_NOT_DIGIT = re.compile(r"[^0-9]")
 # A capitalised word that does not begin a sentence: a name (or, in German, also a noun).
 # The capital comes first and what stands before it is checked after (a look-behind over it
 # and the two characters before): the search then skips to capitals, twice as fast as
@@ -23,7 +24,6 @@ _NAME = re.compile(r"[A-ZÄÖÜ](?<=[\w,;:)“”\"] [A-ZÄÖÜ])[\w\-]+")
 
 def translation_anchors(body: Sequence[Line]) -> frozenset[str]:
     text = " ".join(line.text for line in body)
-    numbers = {f"#{re.sub(r'[^0-9]', '', number)}" for number in _NUMBER.findall(text)}
-    names = {name.casefold() for name in _NAME.findall(text)
-             if name.casefold() not in COMMON_WORDS}
-    return frozenset(numbers | names)
+    numbers = {"#" + _NOT_DIGIT.sub("", number) for number in _NUMBER.findall(text)}
+    names = set(map(str.casefold, _NAME.findall(text)))
+    return frozenset(numbers.union(names - COMMON_WORDS))
