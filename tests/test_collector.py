@@ -65,6 +65,34 @@ def unfrozen_afterwards():
     gc.unfreeze()
 
 
+def _collected_from(made: object) -> bool:
+    """Whether the collector's generations hold the object (a frozen one is in none)."""
+    return any(item is made for item in gc.get_objects())
+
+
+def test_in_a_build_what_was_made_while_paused_is_left_out_of_collections_until_its_end(
+    unfrozen_afterwards,
+):
+    held = FullCollectionsHeld()
+    held.hold()
+    try:
+        with collector_paused():
+            made = [[n] for n in range(1_000)]
+        assert gc.get_freeze_count() >= len(made)
+        assert not _collected_from(made)
+    finally:
+        held.release()
+    assert gc.get_freeze_count() == 0
+    assert _collected_from(made)
+
+
+def test_outside_a_build_nothing_is_frozen(unfrozen_afterwards):
+    with collector_paused():
+        made = [[n] for n in range(1_000)]
+    assert gc.get_freeze_count() == 0
+    assert _collected_from(made)
+
+
 def test_at_shutdown_the_plugin_leaves_what_it_made_out_of_the_last_collections(
     unfrozen_afterwards,
 ):
@@ -73,4 +101,4 @@ def test_at_shutdown_the_plugin_leaves_what_it_made_out_of_the_last_collections(
     assert gc.get_freeze_count() == 0
     plugin.on_shutdown()
     assert gc.get_freeze_count() >= len(made)
-    assert not any(item is made for item in gc.get_objects())
+    assert not _collected_from(made)

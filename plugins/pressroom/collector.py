@@ -22,14 +22,25 @@ _NEVER_DURING_A_BUILD = 1_000_000
 def collector_paused() -> Iterator[None]:
     """No collection at all while many objects are made and none of them is garbage:
     unpickling outcomes (from the workers, or from the source cache), where the collector
-    would walk them again and again as they come (two to four times the unpickling's time)."""
+    would walk them again and again as they come (two to four times the unpickling's time).
+
+    In a build (full collections held), what was made is kept until the build ends: it is
+    frozen out of the collector until then. Otherwise the young generations' next
+    collections would walk all of it once more, to free nothing (1.2 s at 10,000 stories).
+    """
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        if _full_collections_held():
+            gc.freeze()
         if enabled:
             gc.enable()
+
+
+def _full_collections_held() -> bool:
+    return gc.get_threshold()[2] == _NEVER_DURING_A_BUILD
 
 
 class FullCollectionsHeld:
@@ -45,7 +56,10 @@ class FullCollectionsHeld:
             gc.set_threshold(young, middle, _NEVER_DURING_A_BUILD)
 
     def release(self) -> None:
+        """Full collections as before, and what was frozen during the build back in their
+        reach (`mkdocs serve` lets go of a build's outcomes when it replaces them)."""
         if self._thresholds is not None:
+            gc.unfreeze()
             gc.set_threshold(*self._thresholds)
             self._thresholds = None
 
