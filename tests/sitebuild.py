@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gzip
 import html
 import json
 import os
@@ -85,6 +86,26 @@ def article_text(page: Path) -> str:
     parser = _TextOf()
     parser.feed(page.read_text(encoding="utf-8"))
     return " ".join(" ".join(parser.parts).split())
+
+
+def broken_index_files(folder: Path) -> list[str]:
+    """Files of a written index that the browser could not read: empty, a compressed file cut
+    short, an entry file that is not JSON."""
+    broken = []
+    for path in sorted(folder.rglob("*")):
+        if not path.is_file():
+            continue
+        data = path.read_bytes()
+        try:
+            if not data:
+                raise ValueError("empty")
+            if data[:2] == b"\x1f\x8b":  # Pagefind's index chunks and wasm are gzipped
+                gzip.decompress(data)
+            if path.name == "pagefind-entry.json":
+                json.loads(data)
+        except (ValueError, EOFError, OSError) as exc:
+            broken.append(f"{path.relative_to(folder)}: {exc}")
+    return broken
 
 
 def normal(text: str) -> str:

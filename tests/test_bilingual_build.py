@@ -16,6 +16,7 @@ from pressroom.ingest import ingest
 from pressroom.stories import group_stories
 from sitebuild import (
     article_text,
+    broken_index_files,
     build,
     built_site,
     make_project,
@@ -129,6 +130,7 @@ def test_search_has_one_index_per_language_and_only_real_pages_in_it(site):
         entry = json.loads((site / "pagefind" / lang / "pagefind-entry.json").read_text())
         assert {name: info["page_count"] for name, info in entry["languages"].items()} == {
             lang: 8}
+    assert broken_index_files(site / "pagefind") == []
     # Nothing of the theme's own search stays behind: no index, no worker, no lunr.
     assert not (site / "search" / "search_index.json").exists()
     assert not list((site / "assets" / "javascripts").rglob("*search*"))

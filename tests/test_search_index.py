@@ -1,5 +1,6 @@
 """The search index, built by Pagefind's service from pages handed over one by one."""
 
+import base64
 import json
 import time
 from pathlib import Path
@@ -7,13 +8,16 @@ from pathlib import Path
 import pytest
 
 from pressroom.search_index import (
+    ENTRY_FILE,
     OUTPUT,
     PARTS_FILE,
     SearchIndexer,
     SearchIndexError,
     SearchIndexes,
     searchable_document,
+    write_index_files,
 )
+from sitebuild import broken_index_files
 
 
 def page(lang: str, title: str, text: str) -> str:
@@ -88,6 +92,46 @@ def test_parts_are_written_once_when_the_counts_are_not_known(tmp_path):
     assert wait_for_file(tmp_path / OUTPUT / "de" / "part-2" / "pagefind-entry.json")
     assert [summary.split(" pages")[0] for summary in indexes.write(tmp_path)] == ["2", "2", "1"]
     assert parts_listed(tmp_path, "de") == ["part-2/", "part-3/"]
+
+
+def test_every_file_of_an_index_is_whole_when_writing_returns(tmp_path):
+    """Right after `write`, the service is gone: what it made must already be on disk, whole
+    (written by the service itself, pagefind-entry.json was sometimes left empty)."""
+    for round_ in range(3):
+        site = tmp_path / str(round_)
+        indexes = SearchIndexes(site, {"en": 6, "de": 6}, part_pages=4)
+        for number in range(6):
+            for lang, word in (("en", "Ruling"), ("de", "Urteil")):
+                indexes.add(lang, f"/{lang}/stories/{number}/",
+                            page(lang, f"{word} {number}", f"{word} number {number}. " * 50))
+        indexes.write(site)
+        assert broken_index_files(site / OUTPUT) == []
+        for lang in ("en", "de"):
+            assert [page_count(site / OUTPUT / lang / part) for part in (".", "part-2")] == [4, 2]
+    # The check itself finds a cut file.
+    chunk = next((tmp_path / "0" / OUTPUT / "en" / "fragment").iterdir())
+    chunk.write_bytes(chunk.read_bytes()[:-8])
+    assert [line.split(":")[0] for line in broken_index_files(tmp_path / "0" / OUTPUT)] == [
+        str(chunk.relative_to(tmp_path / "0" / OUTPUT))]
+
+
+def test_the_entry_file_is_written_last_and_nothing_outside_the_index(tmp_path):
+    encoded = base64.b64encode(b"{}").decode()
+    files = [{"path": ENTRY_FILE, "content": encoded},
+             {"path": "fragment/a.pf_fragment", "content": encoded}]
+    write_index_files(tmp_path / "whole", files)
+    assert sorted(str(path.relative_to(tmp_path / "whole"))
+                  for path in (tmp_path / "whole").rglob("*.*")) == [
+        "fragment/a.pf_fragment", ENTRY_FILE]
+    # Writing stopped by an error: without its entry file, the part is not read as whole.
+    (tmp_path / "cut" / "fragment" / "a.pf_fragment").mkdir(parents=True)
+    with pytest.raises(SearchIndexError, match="cannot be written"):
+        write_index_files(tmp_path / "cut", files)
+    assert not (tmp_path / "cut" / ENTRY_FILE).exists()
+    for outside in ("../escaped.json", str(tmp_path / "escaped.json")):
+        with pytest.raises(SearchIndexError, match="outside its index"):
+            write_index_files(tmp_path / "index", [{"path": outside, "content": encoded}])
+    assert not (tmp_path / "escaped.json").exists()
 
 
 def test_an_index_that_cannot_be_written_is_a_clear_error(tmp_path):
