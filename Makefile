@@ -13,7 +13,7 @@ LOCALES := plugins/pressroom/locales
 # The browser tests drive Debian's Chromium (never a browser download).
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: site serve test lint clean messages system-deps bench
+.PHONY: site serve test lint clean messages system-deps bench fidelity
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -57,6 +57,12 @@ test: lint system-deps $(NODE_TOOLS)
 SIZES ?= 1000 5000 10000
 bench: $(INSTALLED) system-deps
 	$(BIN)/python tests/bench/run.py $(SIZES)
+
+# The fidelity benchmark (not part of `make test`): the seeds plus each set of the labelled
+# corpus of real clippings (CORPUS, read where it lies), built and scored against its labels.
+CORPUS ?= ../shared/corpus
+fidelity: $(INSTALLED)
+	CORPUS=$(CORPUS) $(BIN)/python tests/fidelity/run.py $(SETS)
 
 # After changing a message in the code: extract, then merge into every catalog, then translate.
 messages: $(INSTALLED)
