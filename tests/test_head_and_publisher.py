@@ -2,7 +2,8 @@ import pytest
 
 from conftest import lines_of
 from pressroom.cleaning import clean
-from pressroom.inference.header import byline_name, is_headline, split_head
+from pressroom.cleaning.page_frame import headline_text
+from pressroom.inference.header import byline_name, head_of
 from pressroom.inference.publisher import infer_publisher
 
 PARAGRAPH = "The court ruled on Monday that the posts were false and ordered their deletion."
@@ -10,11 +11,12 @@ PARAGRAPH = "The court ruled on Monday that the posts were false and ordered the
 
 def publisher_of(text: str):
     cleaned = clean(lines_of(text), lang="en")
-    return infer_publisher(split_head(cleaned.lines), cleaned)
+    return infer_publisher(head_of(cleaned), cleaned)
 
 
 def test_headline_byline_and_dateline_are_split_off():
-    head = split_head(lines_of(f"Court Rules for Xiaomi\n\nDeep News\n2025-09-13\n\n{PARAGRAPH}"))
+    text = f"Court Rules for Xiaomi\n\nDeep News\n2025-09-13\n\n{PARAGRAPH}"
+    head = head_of(clean(lines_of(text), lang="en"))
     assert head.headline.text == "Court Rules for Xiaomi"
     assert head.byline.text == "Deep News"
     assert head.dateline.number == 4
@@ -22,7 +24,7 @@ def test_headline_byline_and_dateline_are_split_off():
 
 
 def test_a_first_line_that_is_a_sentence_is_no_headline():
-    head = split_head(lines_of(f"{PARAGRAPH}\nSecond paragraph follows here."))
+    head = head_of(clean(lines_of(f"{PARAGRAPH}\nSecond paragraph follows here."), lang="en"))
     assert head.headline is None and head.byline is None
     assert len(head.body) == 2
 
@@ -36,7 +38,7 @@ def test_a_first_line_that_is_a_sentence_is_no_headline():
      ("- a list item that is not a headline", False)],
 )
 def test_headlines(text, expected):
-    assert is_headline(text) is expected
+    assert (headline_text(text) is not None) is expected
 
 
 @pytest.mark.parametrize(

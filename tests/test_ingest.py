@@ -83,7 +83,8 @@ def test_when_workers_cannot_start_one_process_does_the_work(tmp_path):
     seeds.mkdir()
     text = (CLIPPINGS / "en_court_ruling.txt").read_text(encoding="utf-8")
     for number in range(PARALLEL_FROM + 1):
-        (seeds / f"{number:04d}.txt").write_text(f"{text}\nCase {number}.\n", encoding="utf-8")
+        (seeds / f"{number:04d}.txt").write_text(
+            f"{text}\nThe court heard case number {number} on the same day.\n", encoding="utf-8")
     script = tmp_path / "unguarded.py"
     script.write_text("from pathlib import Path\nfrom pressroom.ingest import ingest\n"
                       f"print(len(ingest(Path({str(seeds)!r})).articles))\n", encoding="utf-8")

@@ -101,12 +101,23 @@ WIDGET_PATTERNS = (
     r"^\W*(?:\d+\s+)?(?:comments?|kommentare?)(?:\s*\(\d+\))?\W*$",
     r"^\W*(?:leave a (?:comment|reply)|kommentar schreiben|jetzt kommentieren)\W*$",
     r"^\W*(?:click here|hier klicken)\b.{0,60}$",
+    # An archive's age notice over an old article.
+    r"^\W*(?:this|dieser|diese[rs]?) (?:article|story|post|page|artikel|beitrag|meldung) "
+    r"(?:is|ist) (?:more than|over|older than|mehr als|über|älter als) .{1,24}\b(?:old|alt)\W*$",
 )
 
 COOKIE_CUES = (
     "accept", "akzeptieren", "zustimmen", "agree", "einverstanden", "consent", "einwilligung",
     "cookie settings", "cookie-einstellungen", "einstellungen", "we use", "wir verwenden",
     "wir nutzen", "uses cookies", "verwendet cookies", "privacy", "datenschutz",
+)
+
+# What a consent banner says around its cookie sentence: tracking, consent, data protection.
+CONSENT_CUES = (
+    *COOKIE_CUES, "tracking", "analyse", "analysis", "analytics", "retargeting",
+    "advertising partners", "werbepartner", "dienstleister", "widerruf", "widerrufen",
+    "withdraw", "banner", "personalis", "preferences", "präferenzen", "gdpr", "dsgvo",
+    "third parties", "drittanbieter",
 )
 
 RELATED_LABELS = (
@@ -148,4 +159,50 @@ SELF_DESCRIPTION_PATTERNS = (
     r"nachrichtenportal|community)\b",
     r"\bnicht mit\b.*\bverbunden\b",
     r"\bkein(?:e)? offizielle[sr]?\b",
+)
+
+# Stop words: the closed classes of each language (articles, pronouns, prepositions,
+# conjunctions, auxiliaries, common particles and adverbs). Running prose is a third or more
+# of them; navigation, labels, names and button rows have few. The share of them in a line,
+# with its length and its neighbours, tells an article's paragraphs from page furniture.
+STOP_WORDS: dict[str, frozenset[str]] = {
+    "en": _words(
+        "a about above after again against all also although am an and any are as at be "
+        "because been before being below between both but by can could did do does doing "
+        "down during each either even ever every few for from further had has have having he "
+        "her here hers herself him himself his how however i if in into is it its itself just "
+        "less many may me might more most much must my myself neither no nor not now of off "
+        "often on once only or other others our ours ourselves out over own per rather same "
+        "shall she should since so some still such than that the their theirs them themselves "
+        "then there these they this those though through thus to too under until up upon us "
+        "very was we were what when where whether which while who whom whose why will with "
+        "within without would yet you your yours yourself yourselves it's that's there's "
+        "they're we're isn't wasn't don't doesn't didn't can't won't said says say according "
+        "new also last first one two three"
+    ),
+    "de": _words(
+        "aber alle allem allen aller alles als also am an ander andere anderen anderer anders "
+        "auch auf aus bei beide beiden beim bereits bis bisher bin bist da dabei dadurch dafür "
+        "dagegen daher damit dann daran darauf daraus darf darin darüber das dass dem den denen "
+        "denn der deren des deshalb dessen die dies diese diesem diesen dieser dieses doch dort "
+        "du durch ebenfalls ein eine einem einen einer eines einige einigen er es etwa etwas "
+        "euch für gegen gegenüber gewesen hab habe haben hat hatte hatten hier hin hinter ich "
+        "ihm ihn ihnen ihr ihre ihrem ihren ihrer ihres im immer in indem ins ist ja je jedoch "
+        "jede jedem jeden jeder jedes jetzt kann kein keine keinem keinen keiner können könne "
+        "könnte man manche mehr mit muss müssen nach nachdem neben nicht noch nun nur ob oder "
+        "ohne seine seinem seinen seiner seines sehr sei seien seit sich sie sind so sodass "
+        "solche soll sollen sollte sondern sowie über um und uns unser unsere unter viel vom "
+        "von vor während war waren warum was weil weiter welche welchem welchen welcher wenn "
+        "wer werde werden wie wieder will wir wird wo wurde wurden zu zum zur zwar zwischen "
+        "laut sowohl bzw eines einem wegen gibt geht kam"
+    ),
+}
+
+# Words of a web page's controls and navigation: no headline is made of them ("Skip to main
+# content", "Zum Inhalt springen", "Cookies on …", "You are here").
+INTERFACE_PHRASES = (
+    "skip to", "jump to", "main content", "zum inhalt", "zum hauptinhalt", "inhalt springen",
+    "navigation", "menu", "menü", "cookie", "sign in", "log in", "login", "you are here",
+    "sie sind hier", "seite wählen", "search", "suche", "startseite", "homepage",
+    "time to read", "reading time", "read time", "min read", "lesezeit", "lesedauer",
 )

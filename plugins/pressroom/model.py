@@ -82,12 +82,25 @@ class Removal:
 
 
 @dataclass(frozen=True)
+class Headline:
+    """The line the cleaner took for the article's headline, and why: the evidence it had,
+    whether that was enough to be sure, and the other headings it passed over."""
+
+    line: int
+    text: str
+    sure: bool
+    reason: str
+    passed_over: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Cleaned:
     """A body without noise, and the record of everything that was removed."""
 
     lines: tuple[Line, ...]
     removals: tuple[Removal, ...]
     language_hint: str
+    headline: Headline | None = None
 
     @property
     def text(self) -> str:

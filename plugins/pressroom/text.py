@@ -101,6 +101,21 @@ def sentences(text: str) -> tuple[str, ...]:
     return tuple(result)
 
 
+# Prose: a line of at least this many words that ends as a sentence (or is long anyway).
+PROSE_WORDS = 8
+LONG_PROSE_WORDS = 20
+
+
+@lru_cache(maxsize=4096)  # asked about the same lines, round after round
+def is_prose(text: str) -> bool:
+    """A line of running text: a paragraph or a list item made of sentences, not a heading,
+    a label, a caption or a row of links."""
+    count = len(words(text))
+    if count >= LONG_PROSE_WORDS:
+        return True
+    return count >= PROSE_WORDS and (ends_sentence(text) or is_list_item(text))
+
+
 def is_list_item(text: str) -> bool:
     return bool(LIST_MARKER.match(text))
 

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from ..lexicon import CAPTION_LABELS
 from ..model import Line, Removal
-from ..text import ends_sentence, fold, is_list_item, sentences, words
+from ..text import ends_sentence, fold, is_list_item, is_prose, sentences, words
 from .context import CleaningContext, drop_line, trailing_lines
 
 MAX_CAPTION_WORDS = 12
@@ -40,10 +40,12 @@ def detect_captions(lines: Sequence[Line], _: CleaningContext) -> list[Removal]:
 
 
 def _trailing_caption_and_description(lines: Sequence[Line]) -> list[Removal]:
-    tail = trailing_lines(lines, 2)
-    if len(tail) < 2:
+    """Alt text and description follow the article's last paragraph: a heading and a
+    paragraph after navigation or labels are an article of one paragraph, not its metadata."""
+    tail = trailing_lines(lines, 3)
+    if len(tail) < 3 or not is_prose(tail[0].text):
         return []
-    caption, description = tail
+    _, caption, description = tail
     if not (is_caption_like(caption.text) and _is_description(description.text)):
         return []
     caption_words = {fold(word) for word in words(caption.text)}
@@ -65,6 +67,18 @@ def _is_description(text: str) -> bool:
 
 
 def _repeated_short_lines(lines: Sequence[Line]) -> set[str]:
-    """Caption-like lines that stand more than once: headings are not repeated, captions are."""
+    """Caption-like lines that stand more than once: subheadings are not repeated, captions
+    are. A page's headline is repeated too (in a second heading, at the foot): a line that
+    first stands above the text is left to the page frame."""
     counts = Counter(line.text.strip() for line in lines if is_caption_like(line.text))
-    return {text for text, count in counts.items() if count > 1}
+    repeated = {text for text, count in counts.items() if count > 1}
+    return repeated - _above_the_text(lines)
+
+
+def _above_the_text(lines: Sequence[Line]) -> set[str]:
+    above = set()
+    for line in lines:
+        if is_prose(line.text):
+            break
+        above.add(line.text.strip())
+    return above

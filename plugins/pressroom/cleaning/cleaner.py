@@ -18,6 +18,7 @@ from .captions import detect_captions
 from .context import CleaningContext, Detector, drop_line
 from .furniture import (
     detect_calls_to_action,
+    detect_contact_lines,
     detect_cookie_notices,
     detect_copyright,
     detect_disclaimers,
@@ -27,6 +28,7 @@ from .furniture import (
     detect_share_widgets,
 )
 from .injected_phrase import detect_injected_phrase, expected_language
+from .page_frame import find_page_frame
 from .spam_fragments import detect_spam_fragments
 from .tag_lines import detect_tag_lines
 from .third_language import detect_third_language
@@ -45,6 +47,7 @@ DETECTORS: tuple[Detector, ...] = (
     detect_share_widgets,
     detect_calls_to_action,
     detect_cookie_notices,
+    detect_contact_lines,
     detect_related_posts,
     detect_relative_dates,
     detect_third_language,
@@ -88,7 +91,14 @@ def clean(
                 changed = True
         if not changed:
             break
-    return Cleaned(lines=tuple(_tidy(current)), removals=tuple(removals), language_hint=lang)
+    # The frame is judged last, on what the detectors left: the headline's evidence (what
+    # follows it, what repeats it) is clearest once notices, widgets and datelines are gone.
+    frame = find_page_frame(current, lang, removals)
+    found = [removal for removal in frame.removals if removal.line not in kept]
+    current = _apply(current, found)
+    removals.extend(found)
+    return Cleaned(lines=tuple(_tidy(current)), removals=tuple(removals), language_hint=lang,
+                   headline=frame.headline)
 
 
 def selected(line: Line, selectors: Sequence[LineSelector]) -> bool:

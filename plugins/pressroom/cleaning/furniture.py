@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from ..lexicon import (
+    CONSENT_CUES,
     COOKIE_CUES,
     COPYRIGHT_CUES,
     DISCLAIMER_CUES,
@@ -31,6 +32,16 @@ from .context import CleaningContext, drop_line
 # Furniture is short; a long paragraph that happens to say "cookie" is an article's.
 SHORT_LINE = 100
 NOTICE_LINE = 400
+# A consent banner's buttons: "Accept", "Manage settings", "OK".
+BUTTON_WORDS = 2
+# A contact box is a few lines; an e-mail address inside a long paragraph is the article's.
+CONTACT_WORDS = 30
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# Phone numbers as they are written: a leading + or 0, groups of digits (not case numbers,
+# amounts or dates, which do not start with a zero).
+_PHONE = re.compile(
+    r"(?<![\w.,/])(?:\+\d{1,3}[\s-]?|0)\d{2,5}[\s/-]?\d{3,}(?:[\s-]\d{2,})?(?![\w.,/])"
+)
 
 
 def _label_pattern(labels: Sequence[str]) -> re.Pattern[str]:
@@ -118,12 +129,36 @@ def detect_calls_to_action(lines: Sequence[Line], _: CleaningContext) -> list[Re
 
 
 def detect_cookie_notices(lines: Sequence[Line], _: CleaningContext) -> list[Removal]:
-    return [
-        drop_line(line, "cookie-notice")
-        for line in lines
-        if len(line.text) <= NOTICE_LINE and "cookie" in line.text.casefold()
-        and _cue_count(line.text, COOKIE_CUES) >= 1
-    ]
+    """A consent banner: a notice about cookies, the consent text around it and its buttons
+    ("Accept", "Manage", "Ablehnen"), which say nothing about cookies themselves."""
+    content = [line for line in lines if line.text.strip()]
+    notices = {index for index, line in enumerate(content) if _is_cookie_notice(line.text)}
+    banner = set(notices)
+    for index in sorted(notices):
+        banner |= _consent_neighbours(content, index, step=-1)
+        banner |= _consent_neighbours(content, index, step=1)
+    return [drop_line(content[index], "cookie-notice") for index in sorted(banner)]
+
+
+def _is_cookie_notice(text: str) -> bool:
+    if len(text) > NOTICE_LINE or "cookie" not in text.casefold():
+        return False
+    # "Cookies on this site", "View cookies": a short line about cookies is the banner's own.
+    return _cue_count(text, COOKIE_CUES) >= 1 or len(words(text)) <= BUTTON_WORDS + 2
+
+
+def _consent_neighbours(content: Sequence[Line], index: int, step: int) -> set[int]:
+    found: set[int] = set()
+    index += step
+    while 0 <= index < len(content):
+        text = content[index].text
+        if len(text) > NOTICE_LINE or not (
+            _cue_count(text, CONSENT_CUES) >= 1 or len(words(text)) <= BUTTON_WORDS
+        ):
+            break
+        found.add(index)
+        index += step
+    return found
 
 
 def detect_related_posts(lines: Sequence[Line], _: CleaningContext) -> list[Removal]:
@@ -149,3 +184,11 @@ def detect_relative_dates(lines: Sequence[Line], _: CleaningContext) -> list[Rem
     """A relative date alone on its line ("yesterday", "vor 2 Stunden", "昨天")."""
     return [drop_line(line, "relative-date") for line in lines
             if line.text.strip() and _RELATIVE_DATE.match(line.text.strip())]
+
+
+def detect_contact_lines(lines: Sequence[Line], _: CleaningContext) -> list[Removal]:
+    """Contact boxes and calls to write in: short lines with an e-mail address or a phone
+    number ("Questions? Call 030 1234567 or mail desk@firm.example")."""
+    return [drop_line(line, "contact-line") for line in lines
+            if len(words(line.text)) <= CONTACT_WORDS
+            and (_EMAIL.search(line.text) or _PHONE.search(line.text))]

@@ -1,8 +1,8 @@
 """The head of a clipping: a headline, and under it perhaps a byline and a dateline.
 
-"Lei Jun Announces …" / "Deep News" / "昨天" / first paragraph: the headline is the first line
-when it reads as one (short, not a sentence); a byline is a short name right under it, a
-dateline a line that is only a date. What is not a head stays body.
+"Lei Jun Announces …" / "Deep News" / "昨天" / first paragraph: the headline is the line the
+cleaner chose from the top of the page by its evidence (``cleaning.page_frame``); a byline is a
+short name right under it, a dateline a line that is only a date. What is not a head stays body.
 """
 
 from __future__ import annotations
@@ -11,12 +11,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..model import Line
-from ..text import ends_sentence, foreign_share, is_list_item, words
+from ..model import Cleaned, Headline, Line
+from ..text import ends_sentence
 from .dates import is_dateline
 
-MAX_HEADLINE_WORDS = 30
-MIN_HEADLINE_WORDS = 3
 MAX_BYLINE_WORDS = 4
 HEAD_LINES = 3
 BY = re.compile(r"^\s*(?:by|von|from)\s+(?P<name>.+?)\s*$", re.IGNORECASE)
@@ -31,12 +29,18 @@ class Head:
     body: tuple[Line, ...]
 
 
-def split_head(lines: Sequence[Line]) -> Head:
+def head_of(cleaned: Cleaned) -> Head:
+    return split_head(cleaned.lines, cleaned.headline)
+
+
+def split_head(lines: Sequence[Line], chosen: Headline | None) -> Head:
     text_lines = [line for line in lines if line.text.strip()]
-    headline = text_lines[0] if len(text_lines) > 1 and is_headline(text_lines[0].text) else None
+    numbers = [line.number for line in text_lines]
+    headline = start = None
+    if chosen is not None and chosen.line in numbers:
+        headline, start = Line(chosen.line, chosen.text), numbers.index(chosen.line) + 1
     byline = dateline = None
-    start = 1 if headline else 0
-    for line in text_lines[start : start + HEAD_LINES]:
+    for line in text_lines[start or 0 : (start or 0) + HEAD_LINES]:
         if dateline is None and is_dateline(line.text):
             dateline = line
         elif byline is None and headline is not None and byline_name(line.text):
@@ -48,14 +52,6 @@ def split_head(lines: Sequence[Line]) -> Head:
     while body and not body[0].text.strip():
         body = body[1:]
     return Head(headline, byline, dateline, body)
-
-
-def is_headline(text: str) -> bool:
-    count = len(words(text))
-    stripped = text.strip()
-    return (MIN_HEADLINE_WORDS <= count <= MAX_HEADLINE_WORDS and not is_list_item(text)
-            and (not ends_sentence(stripped) or stripped[-1] in "?!")
-            and foreign_share(text) < 0.5)
 
 
 def byline_name(text: str) -> str | None:

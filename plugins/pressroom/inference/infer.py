@@ -18,6 +18,7 @@ from ..model import (
     NOT_FOUND,
     Article,
     Cleaned,
+    Headline,
     Inferred,
     Source,
     by_rule,
@@ -26,7 +27,7 @@ from ..model import (
 from ..problems import Problem, warning
 from .anchors import translation_anchors
 from .dates import find_dates, iter_dates, publication_date
-from .header import Head, split_head
+from .header import Head, head_of
 from .lead import lead_paragraph, summary_from_lead, title_from_lead
 from .publisher import infer_publisher
 
@@ -37,14 +38,14 @@ SURE_LANGUAGE = 0.9
 
 def infer(source: Source, cleaned: Cleaned) -> tuple[Article, list[Problem]]:
     problems: list[Problem] = []
-    head = split_head(cleaned.lines)
+    head = head_of(cleaned)
 
     def editor_or(key: str, infer_field: Callable[[], Inferred[T]]) -> Inferred[T]:
         given = source.editor(key)
         return Inferred(given.value, from_frontmatter(given)) if given else infer_field()
 
     lang = editor_or("lang", lambda: _language(cleaned))
-    title = editor_or("title", lambda: _title(head))
+    title = editor_or("title", lambda: _title(head, cleaned.headline))
     date = editor_or("date", lambda: _date(head))
     article = Article(
         source=source.path,
@@ -85,9 +86,13 @@ def _language(cleaned: Cleaned) -> Inferred[str]:
                                   confidence=confidence))
 
 
-def _title(head: Head) -> Inferred[str]:
-    if head.headline is not None:
-        return Inferred(head.headline.text.strip(), by_rule("headline", head.headline.number))
+def _title(head: Head, chosen: Headline | None) -> Inferred[str]:
+    if head.headline is not None and chosen is not None:
+        detail = chosen.reason
+        if chosen.passed_over:
+            detail += "; passed over: " + " / ".join(repr(text) for text in chosen.passed_over)
+        return Inferred(head.headline.text.strip(), by_rule("headline", head.headline.number,
+                                                            detail, 1.0 if chosen.sure else 0.5))
     lead = lead_paragraph(head.body)
     if lead is None:
         return Inferred("", NOT_FOUND)
@@ -137,6 +142,10 @@ def _doubts(source: Source, article: Article) -> list[Problem]:
         problems.append(warning(path, f"no headline; title taken from the first sentence "
                                       f"({article.title.value!r}): set 'title'",
                                 article.title.provenance.line))
+    title = article.title.provenance
+    if title.rule == "headline" and title.confidence is not None and title.confidence < 1:
+        problems.append(warning(path, f"headline {article.title.value!r} chosen on thin evidence "
+                                      f"({title.detail}): check it or set 'title'", title.line))
     if not article.title.value:
         problems.append(warning(path, "no title could be found: set 'title'"))
     if article.date.value is None:

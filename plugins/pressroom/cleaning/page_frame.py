@@ -1,0 +1,355 @@
+"""The page around the article: its headline, and the furniture above and around it.
+
+A scraped page is a frame (masthead, navigation, breadcrumb, consent banner, labels) around
+one article. The article is the largest cluster of prose lines; its headline is a
+heading-shaped line at the top of that cluster or above it, told apart from the frame's
+headings by evidence: the page repeats it (in a breadcrumb, a second heading, a menu item),
+it leads into the text (a dateline, a byline or the first paragraph follows it), it stands
+first or near the text, and it is no kicker, label or name. Once the headline is known,
+everything above it that is not part of the article is page furniture, so are short labels
+and image texts between it and the text, and so are its repeats further down.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..lexicon import INTERFACE_PHRASES, STOP_WORDS
+from ..model import Headline, Line, Removal
+from ..text import (
+    ends_sentence,
+    foreign_share,
+    is_list_item,
+    is_prose,
+    strip_list_marker,
+    words,
+)
+from .context import drop_line, repair_line
+
+MIN_HEADLINE_WORDS = 3
+MAX_HEADLINE_WORDS = 30
+# Non-prose lines (subheadings, a caption, an advertisement label) that may stand between
+# two paragraphs of one article.
+MAX_GAP = 3
+# How far above the article's first paragraph its headline stands at most (kickers, datelines,
+# bylines, a standfirst and captions between them).
+NEAR = 3
+KICKER_WORDS = 4
+NAME_WORDS = 4
+# A heading is made of words: not of day abbreviations ("Mo Di Mi"), nor of section signs,
+# numbers and abbreviations (a statute citation).
+MIN_MEAN_WORD_LENGTH = 3
+MIN_LETTER_SHARE = 0.6
+# A headline may stand under a teaser or a note (up to this much prose) that opens the cluster.
+TEASER_CHARS = 320
+# Lines that the detectors took out as a headline's metadata: evidence that the text follows.
+METADATA_RULES = frozenset({"dateline", "byline", "reading-time", "author-box", "agency-line",
+                            "relative-date"})
+# Below this many words a line between the headline and the text is a label, an image's alt
+# text or a category, not a standfirst.
+LABEL_WORDS = 5
+# First and second person: "we", "our", "you", and the German polite "Sie" and "Ihnen" in
+# the middle of a sentence (at its start "Sie" may mean "they").
+_READER_ADDRESS = re.compile(
+    r"\b(?:[Ww]e|[Oo]ur|[Uu]s|[Yy]ou|[Yy]our|[Ww]ir|[Uu]ns|[Uu]nser\w*)\b"
+    r"|(?<=\w )(?:Sie|Ihnen|Ihr|Ihre\w*)\b"
+)
+_QUOTED = re.compile(r"[“„\"«‚‘][^”“\"»‘’]*[”“\"»‘’]")
+SITE_TALK_WEIGHT = 0.25
+# Evidence, in points: what makes a heading the article's headline. The first heading that
+# the text follows outweighs a subheading that happens to stand nearer the largest cluster.
+REPEATED, NEAR_TEXT, FIRST, LEADS_IN, OPENS_TEXT = 3, 2, 1, 1, 2
+KICKER, NAME_ONLY = -2, -4
+# A dateline, a byline or a reading time under a headline: a short line that is no heading.
+META_WORDS = 6
+SURE = 3
+
+# Breadcrumbs and mastheads join their parts with these; a headline does not.
+_SEPARATOR = re.compile(r"\s[|›»>·/]\s|^\s*[>›»]|\s[-–—]{1,2}>\s")
+_CONTACT = re.compile(r"@|\bwww\.|https?://|\+?\d[\d /-]{6,}\d")
+# "HomeInsightsHeadline": menu labels glued to the headline, each starting with a capital.
+_GLUED_CRUMBS = re.compile(r"^(?:[A-ZÄÖÜ][a-zäöüß]+){2,}(?=[A-ZÄÖÜ][a-zäöüß]*\s)")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    line: Line
+    text: str  # the headline as it reads, without glued menu labels or a contact box
+    score: int
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PageFrame:
+    headline: Headline | None
+    removals: tuple[Removal, ...]
+
+
+def find_page_frame(lines: Sequence[Line], lang: str,
+                    removed: Sequence[Removal] = ()) -> PageFrame:
+    content = [line for line in lines if line.text.strip()]
+    cluster = main_cluster(content, frozenset(removal.line for removal in removed))
+    if cluster is None:
+        return PageFrame(None, ())
+    start, end = cluster
+    metadata = frozenset(removal.line for removal in removed if removal.rule in METADATA_RULES)
+    candidates = _candidates(content, start, metadata)
+    if not candidates:
+        return PageFrame(None, ())
+    best = max(candidates, key=lambda candidate: candidate.score)  # the first of equals
+    passed_over = tuple(c.text for c in candidates if c is not best)
+    headline = Headline(best.line.number, best.text, best.score >= SURE,
+                        ", ".join(best.reasons) or "first heading", passed_over)
+    return PageFrame(headline, (*_furniture(content, best, start, lang), *_foot(content, end)))
+
+
+def main_cluster(content: Sequence[Line],
+                 removed: frozenset[int] = frozenset()) -> tuple[int, int] | None:
+    """The first and last index (into content) of the prose cluster with the most text.
+    What the detectors removed between two paragraphs counts as what stood between them."""
+    best: tuple[int, int] | None = None
+    best_size = 0
+    first = last = None
+    size = 0
+    for index, line in enumerate(content):
+        if not is_prose(line.text):
+            continue
+        if last is not None and _gap(content, last, index, removed) > MAX_GAP:
+            if size > best_size:
+                best, best_size = (first, last), size
+            first, size = None, 0
+        if first is None:
+            first = index
+        last = index
+        size += _weight(line.text)
+    if first is not None and last is not None and size > best_size:
+        best = (first, last)
+    return best
+
+
+def _weight(text: str) -> float:
+    """A paragraph's share in its cluster: its length, and far less when it talks to the
+    reader about the site ("we will move our newsletter; you can still subscribe"), as site
+    notices do and reports about others do not."""
+    own_words = _QUOTED.sub("", text)  # what the page says itself, not what it quotes
+    talks_to_reader = _READER_ADDRESS.search(own_words) is not None
+    return len(text) * (SITE_TALK_WEIGHT if talks_to_reader else 1.0)
+
+
+def _gap(content: Sequence[Line], last: int, index: int, removed: frozenset[int]) -> int:
+    low, high = content[last].number, content[index].number
+    return index - last - 1 + sum(1 for number in removed if low < number < high)
+
+
+def headline_text(text: str) -> str | None:
+    """The headline a line would give, or None when the line cannot be one."""
+    stripped = _without_contact_box(_GLUED_CRUMBS.sub("", text.strip(), count=1))
+    count = len(words(stripped))
+    if not MIN_HEADLINE_WORDS <= count <= MAX_HEADLINE_WORDS or is_list_item(stripped):
+        return None
+    if ends_sentence(stripped) and stripped[-1] not in "?!":
+        return None
+    if _SEPARATOR.search(stripped) or _CONTACT.search(stripped) or foreign_share(stripped) >= 0.5:
+        return None
+    if _is_interface(stripped) or not _made_of_words(stripped):
+        return None
+    return stripped
+
+
+def _made_of_words(text: str) -> bool:
+    found = words(text)
+    letters = sum(map(len, found))
+    visible = len(text.replace(" ", ""))
+    return letters >= MIN_MEAN_WORD_LENGTH * len(found) and letters >= MIN_LETTER_SHARE * visible
+
+
+def _without_contact_box(text: str) -> str:
+    """ "Headline: Questions? Call 0123 456789 name@firm.example": the box goes."""
+    match = _CONTACT.search(text)
+    if not match:
+        return text
+    head = re.split(r"(?<=[:?!])\s", text[: match.start()])
+    return head[0].rstrip(" :") if len(head) > 1 else text
+
+
+def _is_interface(text: str) -> bool:
+    lowered = text.casefold()
+    return any(phrase in lowered for phrase in INTERFACE_PHRASES)
+
+
+def _candidates(content: Sequence[Line], start: int,
+                metadata: frozenset[int]) -> list[Candidate]:
+    """Heading-shaped lines above the article's first paragraph; below it only where none
+    stands above, and only under a teaser or a note, not under an article's paragraph."""
+    found = [(index, text) for index, line in enumerate(content[:start])
+             if (text := headline_text(line.text)) is not None]
+    if not found:
+        found = [(index, text) for index, line in enumerate(content[start : start + NEAR + 1],
+                                                           start)
+                 if (text := headline_text(line.text)) is not None
+                 and _prose_chars(content[start:index]) <= TEASER_CHARS]
+    scored = []
+    for position, (index, text) in enumerate(found):
+        reasons: list[str] = []
+        if _repeated(text, content, index):
+            reasons.append("repeated on the page")
+        if _distance(content, index, start) <= NEAR:
+            reasons.append("near the text")
+        if position == 0:
+            reasons.append("first heading")
+        if _leads_in(content, index, metadata):
+            reasons.append("text follows")
+            if position == 0:
+                reasons.append("opens the text")
+        if _is_kicker(text, content, index):
+            reasons.append("kicker")
+        if _is_name(text):
+            reasons.append("a name")
+        scored.append(Candidate(content[index], text, _score(reasons), tuple(reasons)))
+    return scored
+
+
+_POINTS = {"repeated on the page": REPEATED, "near the text": NEAR_TEXT, "first heading": FIRST,
+           "text follows": LEADS_IN, "opens the text": OPENS_TEXT, "kicker": KICKER,
+           "a name": NAME_ONLY}
+
+
+def _score(reasons: Sequence[str]) -> int:
+    return sum(_POINTS[reason] for reason in reasons)
+
+
+def _folded(text: str) -> str:
+    return " ".join(strip_list_marker(text).split()).casefold()
+
+
+def _repeated(text: str, content: Sequence[Line], index: int) -> bool:
+    """The page says it again: as a line, a breadcrumb's last part, a menu item, or with a
+    photo credit glued on."""
+    wanted = _folded(text)
+    for other_index, other in enumerate(content):
+        if other_index == index:
+            continue
+        folded = _folded(other.text)
+        if wanted in folded and len(wanted) * 2 >= len(folded):
+            return True
+    return False
+
+
+def _prose_chars(lines: Sequence[Line]) -> int:
+    return sum(len(line.text) for line in lines if is_prose(line.text))
+
+
+def _is_metadata_like(text: str) -> bool:
+    """A dateline, a byline, a reading time, a court and file number: short, with a number
+    or nothing but names."""
+    count = len(words(text))
+    return not is_prose(text) and count <= META_WORDS + 2 and (
+        any(character.isdigit() for character in text) or _is_name(text))
+
+
+def _distance(content: Sequence[Line], index: int, start: int) -> int:
+    """Lines between a heading and the text, not counting its metadata."""
+    between = content[index + 1 : start]
+    return sum(1 for line in between if not _is_metadata_like(line.text))
+
+
+def _leads_in(content: Sequence[Line], index: int, metadata: frozenset[int]) -> bool:
+    """What follows the heading is the text, perhaps after its metadata (here or already
+    taken out by the detectors)."""
+    following = content[index + 1 :]
+    if following and any(content[index].number < number < following[0].number
+                         for number in metadata):
+        return True
+    for line in following:
+        if is_prose(line.text):
+            return True
+        if not _is_metadata_like(line.text):
+            return False
+    return False
+
+
+def _is_kicker(text: str, content: Sequence[Line], index: int) -> bool:
+    """A short line right above a longer heading: "Court ruling" over the real headline."""
+    if len(words(text)) > KICKER_WORDS or index + 1 >= len(content):
+        return False
+    below = headline_text(content[index + 1].text)
+    return below is not None and len(words(below)) > len(words(text))
+
+
+def _is_name(text: str) -> bool:
+    """A masthead or a firm's name: a few words, every one capitalised."""
+    tokens = text.split()
+    return len(tokens) <= NAME_WORDS and all(token[0].isupper() or not token[0].isalpha()
+                                             for token in tokens)
+
+
+def _furniture(content: Sequence[Line], headline: Candidate, start: int,
+               lang: str) -> list[Removal]:
+    index = content.index(headline.line)
+    removals: list[Removal] = []
+    # Above the headline: all that is not part of the article itself. Datelines and bylines
+    # are the metadata detectors' to read and record.
+    for position, line in enumerate(content[:index]):
+        if _is_metadata_like(line.text):
+            continue
+        if position < start or not is_prose(line.text):
+            removals.append(drop_line(line, "page-top"))
+    # Between the headline and the text: labels, alt texts, a second version of the headline.
+    first_text = max(start, index + 1)
+    for line in content[index + 1 : first_text]:
+        if _is_head_label(line.text, headline.text, lang):
+            removals.append(drop_line(line, "head-label"))
+    wanted = _folded(headline.text)
+    for line in content[index + 1 :]:
+        if _is_repeat_of(line.text, wanted):
+            removals.append(drop_line(line, "repeated-headline"))
+    if headline.text != headline.line.text.strip():
+        # What was glued to the headline goes with the line; the headline is kept apart.
+        removals.append(repair_line(headline.line, "headline-debris", headline.line.text,
+                                    headline.text))
+    return removals
+
+
+def _is_head_label(text: str, headline: str, lang: str) -> bool:
+    if is_prose(text) or (ends_sentence(text) and len(words(text)) >= LABEL_WORDS):
+        return False
+    if _is_metadata_like(text):
+        return False
+    if len(words(text)) < LABEL_WORDS:
+        return True
+    # A second, shorter version of the headline (social or search title).
+    headline_words = {word.casefold() for word in words(headline)}
+    own = [word.casefold() for word in words(text)]
+    shared = sum(1 for word in own if word in headline_words)
+    if shared >= 0.8 * len(own):
+        return True
+    stops = STOP_WORDS.get(lang, frozenset())
+    return not any(word in stops for word in own) and len(own) < LABEL_WORDS * 2
+
+
+def _is_repeat_of(text: str, wanted: str) -> bool:
+    folded = _folded(text)
+    return folded == wanted or (folded.startswith(wanted) and len(wanted) * 2 >= len(folded)
+                                and not is_prose(text))
+
+
+def _is_closing_sentence(text: str) -> bool:
+    """A short last sentence of the article ("The costs were set at 5,000 euros.")."""
+    stripped = text.rstrip()
+    return stripped.endswith(".") and len(words(text)) >= LABEL_WORDS
+
+
+def _foot(content: Sequence[Line], end: int) -> list[Removal]:
+    """Below the article's last paragraph: labels, menus, author boxes, link lists. A list
+    that a paragraph announces ("These include:") still belongs to the article."""
+    removals = []
+    announced = ends_sentence(content[end].text) and content[end].text.rstrip()[-1] == ":"
+    for line in content[end + 1 :]:
+        if announced and is_list_item(line.text):
+            continue
+        announced = False
+        if not is_prose(line.text) and not _is_closing_sentence(line.text):
+            removals.append(drop_line(line, "page-foot"))
+    return removals
