@@ -27,7 +27,7 @@ from ..lexicon import (
 )
 from ..model import Line, Removal
 from ..text import is_heading_like, is_list_item, words
-from .context import CleaningContext, drop_line
+from .context import CleaningContext, drop_line, repair_line
 
 # Furniture is short; a long paragraph that happens to say "cookie" is an article's.
 SHORT_LINE = 100
@@ -36,6 +36,7 @@ NOTICE_LINE = 400
 BUTTON_WORDS = 2
 # A contact box is a few lines; an e-mail address inside a long paragraph is the article's.
 CONTACT_WORDS = 30
+CONTACT_HEADING_WORDS = 3
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # Phone numbers as they are written: a leading + or 0, groups of digits (not case numbers,
 # amounts or dates, which do not start with a zero).
@@ -188,7 +189,29 @@ def detect_relative_dates(lines: Sequence[Line], _: CleaningContext) -> list[Rem
 
 def detect_contact_lines(lines: Sequence[Line], _: CleaningContext) -> list[Removal]:
     """Contact boxes and calls to write in: short lines with an e-mail address or a phone
-    number ("Questions? Call 030 1234567 or mail desk@firm.example")."""
-    return [drop_line(line, "contact-line") for line in lines
-            if len(words(line.text)) <= CONTACT_WORDS
-            and (_EMAIL.search(line.text) or _PHONE.search(line.text))]
+    number ("Questions? Call 030 1234567 or mail desk@firm.example"). Glued to a heading,
+    the box goes and the heading stays."""
+    removals = []
+    for line in lines:
+        if len(words(line.text)) > CONTACT_WORDS or not _contact_at(line.text):
+            continue
+        heading = _heading_before_contact(line.text)
+        if heading is None:
+            removals.append(drop_line(line, "contact-line"))
+        else:
+            removals.append(repair_line(line, "contact-line", line.text, heading))
+    return removals
+
+
+def _contact_at(text: str) -> int | None:
+    found = [match.start() for match in (_EMAIL.search(text), _PHONE.search(text)) if match]
+    return min(found) if found else None
+
+
+def _heading_before_contact(text: str) -> str | None:
+    """ "Heading: Questions? 030 1234567": the heading, when a colon or a question ends it."""
+    parts = re.split(r"(?<=[:?!])\s", text[: _contact_at(text)].strip())
+    heading = parts[0].rstrip(" :")
+    if len(parts) < 2 or len(words(heading)) < CONTACT_HEADING_WORDS:
+        return None
+    return heading

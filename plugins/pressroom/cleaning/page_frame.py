@@ -67,6 +67,7 @@ META_WORDS = 6
 SURE = 3
 
 # Breadcrumbs and mastheads join their parts with these; a headline does not.
+_DATE_LIKE = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}[./]\d{1,2}[./]\d{2}\b")
 _SEPARATOR = re.compile(r"\s[|›»>·/]\s|^\s*[>›»]|\s[-–—]{1,2}>\s")
 _CONTACT = re.compile(r"@|\bwww\.|https?://|\+?\d[\d /-]{6,}\d")
 # "HomeInsightsHeadline": menu labels glued to the headline, each starting with a capital.
@@ -145,7 +146,7 @@ def _gap(content: Sequence[Line], last: int, index: int, removed: frozenset[int]
 
 def headline_text(text: str) -> str | None:
     """The headline a line would give, or None when the line cannot be one."""
-    stripped = _without_contact_box(_GLUED_CRUMBS.sub("", text.strip(), count=1))
+    stripped = _GLUED_CRUMBS.sub("", text.strip(), count=1)
     count = len(words(stripped))
     if not MIN_HEADLINE_WORDS <= count <= MAX_HEADLINE_WORDS or is_list_item(stripped):
         return None
@@ -163,15 +164,6 @@ def _made_of_words(text: str) -> bool:
     letters = sum(map(len, found))
     visible = len(text.replace(" ", ""))
     return letters >= MIN_MEAN_WORD_LENGTH * len(found) and letters >= MIN_LETTER_SHARE * visible
-
-
-def _without_contact_box(text: str) -> str:
-    """ "Headline: Questions? Call 0123 456789 name@firm.example": the box goes."""
-    match = _CONTACT.search(text)
-    if not match:
-        return text
-    head = re.split(r"(?<=[:?!])\s", text[: match.start()])
-    return head[0].rstrip(" :") if len(head) > 1 else text
 
 
 def _is_interface(text: str) -> bool:
@@ -199,7 +191,7 @@ def _candidates(content: Sequence[Line], start: int,
             reasons.append("near the text")
         if position == 0:
             reasons.append("first heading")
-        if _leads_in(content, index, metadata):
+        if _leads_in(content, index, start, metadata):
             reasons.append("text follows")
             if position == 0:
                 reasons.append("opens the text")
@@ -243,28 +235,37 @@ def _prose_chars(lines: Sequence[Line]) -> int:
 
 def _is_metadata_like(text: str) -> bool:
     """A dateline, a byline, a reading time, a court and file number: short, with a number
-    or nothing but names."""
+    or nothing but a name of two words or more (a single word is a label)."""
     count = len(words(text))
     return not is_prose(text) and count <= META_WORDS + 2 and (
-        any(character.isdigit() for character in text) or _is_name(text))
+        any(character.isdigit() for character in text) or (_is_name(text) and count >= 2))
+
+
+def _is_dated(text: str) -> bool:
+    """A short line with a year or a numeric date: perhaps the page's dateline."""
+    return len(words(text)) <= META_WORDS and _DATE_LIKE.search(text) is not None
 
 
 def _distance(content: Sequence[Line], index: int, start: int) -> int:
-    """Lines between a heading and the text, not counting its metadata."""
+    """Lines between a heading and the text, not counting its metadata; a paragraph between
+    them means the heading heads other text."""
     between = content[index + 1 : start]
+    if any(is_prose(line.text) for line in between):
+        return len(content)
     return sum(1 for line in between if not _is_metadata_like(line.text))
 
 
-def _leads_in(content: Sequence[Line], index: int, metadata: frozenset[int]) -> bool:
-    """What follows the heading is the text, perhaps after its metadata (here or already
-    taken out by the detectors)."""
+def _leads_in(content: Sequence[Line], index: int, start: int,
+              metadata: frozenset[int]) -> bool:
+    """What follows the heading is the article's text, perhaps after its metadata (here or
+    already taken out by the detectors)."""
     following = content[index + 1 :]
-    if following and any(content[index].number < number < following[0].number
-                         for number in metadata):
+    if following and index + 1 >= start and any(
+            content[index].number < number < following[0].number for number in metadata):
         return True
-    for line in following:
+    for position, line in enumerate(following, index + 1):
         if is_prose(line.text):
-            return True
+            return position >= start
         if not _is_metadata_like(line.text):
             return False
     return False
@@ -279,10 +280,10 @@ def _is_kicker(text: str, content: Sequence[Line], index: int) -> bool:
 
 
 def _is_name(text: str) -> bool:
-    """A masthead or a firm's name: a few words, every one capitalised."""
+    """A masthead or a firm's name: a few words, every one capitalised ("&" may join them)."""
     tokens = text.split()
-    return len(tokens) <= NAME_WORDS and all(token[0].isupper() or not token[0].isalpha()
-                                             for token in tokens)
+    return 0 < len(tokens) <= NAME_WORDS and all(token[0].isupper() or token == "&"
+                                                 for token in tokens)
 
 
 def _furniture(content: Sequence[Line], headline: Candidate, start: int,
@@ -292,7 +293,7 @@ def _furniture(content: Sequence[Line], headline: Candidate, start: int,
     # Above the headline: all that is not part of the article itself. Datelines and bylines
     # are the metadata detectors' to read and record.
     for position, line in enumerate(content[:index]):
-        if _is_metadata_like(line.text):
+        if _is_dated(line.text):
             continue
         if position < start or not is_prose(line.text):
             removals.append(drop_line(line, "page-top"))
@@ -345,11 +346,19 @@ def _foot(content: Sequence[Line], end: int) -> list[Removal]:
     """Below the article's last paragraph: labels, menus, author boxes, link lists. A list
     that a paragraph announces ("These include:") still belongs to the article."""
     removals = []
-    announced = ends_sentence(content[end].text) and content[end].text.rstrip()[-1] == ":"
-    for line in content[end + 1 :]:
+    announced = _announces(content[end].text)
+    for position, line in enumerate(content[end + 1 :], end + 1):
         if announced and is_list_item(line.text):
             continue
-        announced = False
+        following = content[position + 1] if position + 1 < len(content) else None
+        announced = _announces(line.text) and following is not None \
+            and is_list_item(following.text)
+        if announced:
+            continue
         if not is_prose(line.text) and not _is_closing_sentence(line.text):
             removals.append(drop_line(line, "page-foot"))
     return removals
+
+
+def _announces(text: str) -> bool:
+    return text.rstrip().endswith(":")
