@@ -84,13 +84,15 @@ def test_a_contact_box_glued_to_the_headline_is_cut_off():
     assert result.headline.text == "Plattform haftet nach zweitem Hinweis"
 
 
-def test_a_headline_under_a_short_teaser_is_found_and_the_teaser_kept():
+def test_a_headline_under_a_short_teaser_is_found_by_its_dateline_and_the_teaser_kept():
     teaser = "The platform must now check every post it is told about, the court said on Tuesday."
     result = cleaned(f"English | Deutsch\n{teaser}\nPlatform liable after second notice\n"
-                     f"{P1}\n{P2}")
+                     f"12 May 2026\n{P1}\n{P2}")
     assert result.headline.text == "Platform liable after second notice"
     assert teaser in body(result)
     assert rules(result)["English | Deutsch"] == "page-top"
+    without_dateline = cleaned(f"{teaser}\nPlatform liable after second notice\n{P1}\n{P2}")
+    assert without_dateline.headline is None
 
 
 def test_a_subheading_under_an_opening_paragraph_is_no_headline():
@@ -188,3 +190,68 @@ def test_a_headline_on_thin_evidence_is_reported(tmp_path):
     article, problems = infer(source, clean(source.body, lang="en"))
     assert article.title.provenance.rule == "headline"
     assert any("thin evidence" in problem.message for problem in problems)
+
+
+def test_an_opening_paragraph_in_the_authors_voice_is_kept_and_no_subheading_is_taken():
+    opening = (f"{P1} Below, we sum up what the judges said and what it means for you as a "
+               "reader of online reviews.")
+    result = cleaned(f"{opening}\nWhat the judges said\n{P2}\nWhat follows\n{P3}")
+    assert result.headline is None
+    assert body(result) == [opening, "What the judges said", P2, "What follows", P3]
+
+
+def test_a_site_notice_at_the_top_is_not_where_the_article_begins():
+    consent = ("We would like to use cookies and similar techniques on our website to measure "
+               "your visits and show you offers that suit you.")
+    more = ("If you click on this banner you agree to the tracking, and you can withdraw your "
+            "consent at any time in the settings.")
+    result = cleaned(f"{consent}\n{more}\n| 10:45\nPlatform liable after second notice\n{P1}\n{P2}")
+    assert result.headline.text == "Platform liable after second notice"
+    assert consent not in body(result) and more not in body(result)
+
+
+def test_an_about_block_at_the_foot_goes_to_the_end():
+    text = (f"Platform liable after second notice\n{P1}\n{P2}\n{P3}\nAbout Lindenfeld Bakeries\n"
+            "Lindenfeld Bakeries runs forty shops in the north and employs 900 people.\n"
+            "The company is based in Lindenfeld.")
+    result = cleaned(text)
+    assert body(result) == ["Platform liable after second notice", P1, P2, P3]
+    assert {r.rule for r in result.removals} == {"about-block"}
+
+
+def test_a_heading_about_something_in_the_middle_of_the_text_stays():
+    text = (f"Platform liable after second notice\n{P1}\nAbout the ruling\n{P2}\n{P3}\n{P1}")
+    assert "About the ruling" in body(cleaned(text))
+
+
+@pytest.mark.parametrize("line", [
+    "Image showing a judge's gavel on a desk",
+    "Foto von einem Gerichtssaal in Lindenfeld",
+    "The trophy of the association on display in the hall. © Example Association",
+])
+def test_alt_texts_and_captions_with_their_credit_go(line):
+    result = cleaned(f"Platform liable after second notice\n{P1}\n{line}\n{P2}\n{P3}")
+    assert line not in body(result)
+    assert rules(result)[line] == "caption"
+
+
+def test_a_caption_shown_twice_once_behind_its_credit_goes_both_times():
+    caption = "The baker in front of his shop in Lindenfeld, where the reviews were written."
+    result = cleaned(f"Platform liable after second notice\n{P1}\n{caption}\n"
+                     f"Example Agency/Jane Doe {caption}\n{P2}\n{P3}")
+    assert body(result) == ["Platform liable after second notice", P1, P2, P3]
+
+
+def test_an_advert_announced_by_its_label_goes_but_a_subheading_after_it_stays():
+    advert = cleaned(f"Plattform haftet nach zweitem Hinweis\n{D1}\nAnzeige\n"
+                     f"Messe 2027: Jetzt Ticket sichern und sparen\n{D2}", lang="de")
+    assert rules(advert)["Messe 2027: Jetzt Ticket sichern und sparen"] == "advert"
+    subheading = cleaned(f"Plattform haftet nach zweitem Hinweis\n{D1}\nAnzeige\n"
+                         f"Was die Richter jetzt verlangen\n{D2}", lang="de")
+    assert "Was die Richter jetzt verlangen" in body(subheading)
+
+
+def test_a_consent_notice_that_assumes_consent_goes_with_its_button():
+    text = (f"Platform liable after second notice\n{P1}\n{P2}\n"
+            "This website uses cookies. If you continue to use it, we assume you agree.\nOK")
+    assert body(cleaned(text)) == ["Platform liable after second notice", P1, P2]

@@ -45,6 +45,14 @@ SOURCE_LABELS = (
     "source", "sources", "via", "credit", "credits", "quelle", "quellen", "quellenangabe",
 )
 
+# How alt texts and photo credits begin: "Image showing …", "Photo by … on …", "Foto von …".
+ALT_TEXT_STARTS = (
+    "image of", "image showing", "image shows", "photo of", "photo showing", "photo shows",
+    "picture of", "picture showing", "illustration of", "screenshot of", "graphic showing",
+    "photo by", "image by", "picture by", "bild von", "bild zeigt", "foto von", "foto zeigt",
+    "symbolbild", "grafik zeigt", "das bild zeigt", "das foto zeigt",
+)
+
 CAPTION_LABELS = (
     "photo credit", "image credit", "image source", "picture credit", "photo", "image",
     "picture", "foto", "fotos", "bild", "bilder", "abbildung", "bildquelle", "bildnachweis",
@@ -110,6 +118,8 @@ COOKIE_CUES = (
     "accept", "akzeptieren", "zustimmen", "agree", "einverstanden", "consent", "einwilligung",
     "cookie settings", "cookie-einstellungen", "einstellungen", "we use", "wir verwenden",
     "wir nutzen", "uses cookies", "verwendet cookies", "privacy", "datenschutz",
+    "einverständnis", "zustimmung", "continue to use", "continuing to use", "by using",
+    "weiter nutz", "weiterhin nutz",
 )
 
 # What a consent banner says around its cookie sentence: tracking, consent, data protection.
@@ -118,6 +128,13 @@ CONSENT_CUES = (
     "advertising partners", "werbepartner", "dienstleister", "widerruf", "widerrufen",
     "withdraw", "banner", "personalis", "preferences", "präferenzen", "gdpr", "dsgvo",
     "third parties", "drittanbieter",
+)
+
+# A site's notices to its readers: consent, newsletters, accounts, moves.
+SITE_NOTICE_CUES = (
+    *CONSENT_CUES, "newsletter", "subscribe", "abonnier", "sign up", "anmeld", "register",
+    "registrier", "account", "konto", "our site", "our website", "unsere website",
+    "unserer webseite", "unsere webseite", "this site", "diese website", "dieser website",
 )
 
 RELATED_LABELS = (

@@ -116,6 +116,20 @@ def is_prose(text: str) -> bool:
     return count >= PROSE_WORDS and (ends_sentence(text) or is_list_item(text))
 
 
+# First and second person: "we", "our", "you", and the German polite "Sie" and "Ihnen" in
+# the middle of a sentence (at its start "Sie" may mean "they").
+_READER_ADDRESS = re.compile(
+    r"\b(?:[Ww]e|[Oo]ur|[Uu]s|[Yy]ou|[Yy]our|[Ww]e['’]d|[Ww]ir|[Uu]ns|[Uu]nser\w*)\b"
+    r"|(?<=\w )(?:Sie|Ihnen|Ihr|Ihre\w*)\b"
+)
+_QUOTED = re.compile(r"[“„\"«‚‘][^”“\"»‘’]*[”“\"»‘’]")
+
+
+def talks_to_reader(text: str) -> bool:
+    """The page speaks in its own voice to its reader ("we", "you"), not in what it quotes."""
+    return _READER_ADDRESS.search(_QUOTED.sub("", text)) is not None
+
+
 def is_list_item(text: str) -> bool:
     return bool(LIST_MARKER.match(text))
 

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from ..lexicon import CAPTION_LABELS
+from ..lexicon import ALT_TEXT_STARTS, CAPTION_LABELS
 from ..model import Line, Removal
 from ..text import ends_sentence, fold, is_list_item, is_prose, sentences, words
 from .context import CleaningContext, drop_line, trailing_lines
@@ -23,6 +23,15 @@ DESCRIPTION_WORDS = range(6, 60)
 KEY_PHRASE_OVERLAP = 0.75
 _LABELS = "|".join(re.escape(label) for label in sorted(CAPTION_LABELS, key=len, reverse=True))
 CREDIT_LINE = re.compile(rf"^\W*(?:{_LABELS})\s*[:：]\s*\S.{{0,120}}$", re.IGNORECASE)
+_ALT_STARTS = "|".join(re.escape(start) for start in sorted(ALT_TEXT_STARTS, key=len, reverse=True))
+ALT_TEXT = re.compile(rf"^\W*(?:{_ALT_STARTS})\b", re.IGNORECASE)
+# A caption that ends with its credit: "… the trophy on display. © Some Association".
+TRAILING_CREDIT = re.compile(r"©\s*[^.!?©]{1,60}$")
+MAX_ALT_WORDS = 20
+ALT_LABEL_WORDS = 5
+# A caption shown twice, once behind its credit ("Agency/Photographer The caption …").
+CREDIT_PREFIX_WORDS = 6
+MIN_DOUBLED_CAPTION_WORDS = 8
 
 
 def detect_captions(lines: Sequence[Line], _: CleaningContext) -> list[Removal]:
@@ -34,9 +43,107 @@ def detect_captions(lines: Sequence[Line], _: CleaningContext) -> list[Removal]:
         drop_line(line, "caption")
         for line in lines
         if line.number not in seen
-        and (line.text.strip() in captions or CREDIT_LINE.match(line.text))
+        and (line.text.strip() in captions or CREDIT_LINE.match(line.text)
+             or _is_alt_text(line.text) or _ends_with_credit(line.text))
     ]
+    seen = {removal.line for removal in removals}
+    removals += [drop_line(line, "caption") for line in _doubled_captions(lines)
+                 if line.number not in seen]
+    seen = {removal.line for removal in removals}
+    removals += [drop_line(line, "caption") for line in _alt_texts_beside_credits(lines, seen)]
     return removals
+
+
+def _alt_texts_beside_credits(lines: Sequence[Line], seen: set[int]) -> list[Line]:
+    """A label of a few words right beside an image's credit is that image's alt text."""
+    content = [line for line in lines if line.text.strip()]
+    found = []
+    for index, line in enumerate(content):
+        if line.number in seen or not CREDIT_LINE.match(line.text):
+            continue
+        for neighbour in content[max(index - 1, 0) : index] + content[index + 1 : index + 2]:
+            if neighbour.number not in seen and is_caption_like(neighbour.text) \
+                    and len(words(neighbour.text)) < ALT_LABEL_WORDS:
+                found.append(neighbour)
+    return found
+
+
+def _is_alt_text(text: str) -> bool:
+    return (bool(ALT_TEXT.match(text)) and len(words(text)) <= MAX_ALT_WORDS
+            and len(sentences(text)) == 1)
+
+
+def _ends_with_credit(text: str) -> bool:
+    """A sentence or two and a credit: an image's caption, not a paragraph."""
+    match = TRAILING_CREDIT.search(text)
+    return match is not None and len(words(text[: match.start()])) <= MAX_ALT_WORDS * 2
+
+
+def _doubled_captions(lines: Sequence[Line]) -> list[Line]:
+    """A caption that stands twice, once with its credit before or after it: both copies.
+    Each line is looked up with a few words cut from either end, never against every line."""
+    # A caption is a sentence; a heading inside a breadcrumb is the page's headline.
+    captions = {line.text.strip(): line for line in lines
+                if len(words(line.text)) >= MIN_DOUBLED_CAPTION_WORDS and is_prose(line.text)}
+    doubled: dict[int, Line] = {}
+    for line in lines:
+        for core in _without_edge_words(line.text.strip()):
+            caption = captions.get(core)
+            if caption is not None and caption.number != line.number:
+                doubled[caption.number] = caption
+                doubled[line.number] = line
+    return list(doubled.values())
+
+
+def _without_edge_words(text: str) -> list[str]:
+    """The text without its first, or its last, one to a few words."""
+    parts = text.split(" ")
+    if len(parts) <= MIN_DOUBLED_CAPTION_WORDS:
+        return []
+    cut = range(1, min(CREDIT_PREFIX_WORDS, len(parts) - MIN_DOUBLED_CAPTION_WORDS) + 1)
+    return [" ".join(parts[count:]) for count in cut] + [" ".join(parts[:-count]) for count in cut]
+
+
+def _alt_texts_beside_credits(lines: Sequence[Line], seen: set[int]) -> list[Line]:
+    """A label of a few words right beside an image's credit is that image's alt text."""
+    content = [line for line in lines if line.text.strip()]
+    found = []
+    for index, line in enumerate(content):
+        if line.number in seen or not CREDIT_LINE.match(line.text):
+            continue
+        for neighbour in content[max(index - 1, 0) : index] + content[index + 1 : index + 2]:
+            if neighbour.number not in seen and is_caption_like(neighbour.text) \
+                    and len(words(neighbour.text)) < ALT_LABEL_WORDS:
+                found.append(neighbour)
+    return found
+
+
+def _is_alt_text(text: str) -> bool:
+    return (bool(ALT_TEXT.match(text)) and len(words(text)) <= MAX_ALT_WORDS
+            and len(sentences(text)) == 1)
+
+
+def _ends_with_credit(text: str) -> bool:
+    """A sentence or two and a credit: an image's caption, not a paragraph."""
+    match = TRAILING_CREDIT.search(text)
+    return match is not None and len(words(text[: match.start()])) <= MAX_ALT_WORDS * 2
+
+
+def _doubled_captions(lines: Sequence[Line]) -> list[Line]:
+    """A caption that stands twice, once with its credit before or after it: both copies."""
+    texts = [line for line in lines if len(words(line.text)) >= MIN_DOUBLED_CAPTION_WORDS]
+    doubled: dict[int, Line] = {}
+    # A caption is a sentence; a heading inside a breadcrumb is the page's headline.
+    for shorter in filter(lambda line: is_prose(line.text), texts):
+        core = shorter.text.strip()
+        for longer in texts:
+            if longer is shorter or core not in longer.text or len(longer.text) <= len(core):
+                continue
+            extra = longer.text.replace(core, "", 1)
+            if 0 < len(words(extra)) <= CREDIT_PREFIX_WORDS:
+                doubled[shorter.number] = shorter
+                doubled[longer.number] = longer
+    return list(doubled.values())
 
 
 def _trailing_caption_and_description(lines: Sequence[Line]) -> list[Removal]:

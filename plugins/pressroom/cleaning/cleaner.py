@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from ..model import Cleaned, Line, Removal, Source
-from .attribution import detect_self_descriptions, detect_source_labels
+from .attribution import detect_about_blocks, detect_self_descriptions, detect_source_labels
 from .captions import detect_captions
 from .context import CleaningContext, Detector, drop_line
 from .furniture import (
@@ -52,6 +52,7 @@ DETECTORS: tuple[Detector, ...] = (
     detect_relative_dates,
     detect_third_language,
     detect_self_descriptions,
+    detect_about_blocks,
     detect_captions,
 )
 MAX_ROUNDS = 5

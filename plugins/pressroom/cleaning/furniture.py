@@ -26,7 +26,7 @@ from ..lexicon import (
     WIDGET_PATTERNS,
 )
 from ..model import Line, Removal
-from ..text import is_heading_like, is_list_item, words
+from ..text import is_heading_like, is_list_item, is_prose, talks_to_reader, words
 from .context import CleaningContext, drop_line, repair_line
 
 # Furniture is short; a long paragraph that happens to say "cookie" is an article's.
@@ -121,12 +121,34 @@ def detect_share_widgets(lines: Sequence[Line], _: CleaningContext) -> list[Remo
 
 
 _WIDGET = re.compile("|".join(WIDGET_PATTERNS), re.IGNORECASE)
+# An advertisement's line asks the reader to act now: buy, book, register, discover.
+_CALL_TO_ACT = re.compile(
+    r"\b(?:jetzt|now|today|heute)\b.{0,40}\b(?:buy|book|order|get|shop|register|discover|try|"
+    r"save|sichern|entdecken|kaufen|buchen|bestellen|anmelden|registrieren|testen|sparen)\b"
+    r"|\b(?:buy|book|order|shop|register|discover|try)\s+now\b",
+    re.IGNORECASE,
+)
+_ADVERT_LABEL = re.compile(r"^\W*(?:advertisement|anzeige|werbung|sponsored|gesponsert)\W*$",
+                           re.IGNORECASE)
 
 
 def detect_calls_to_action(lines: Sequence[Line], _: CleaningContext) -> list[Removal]:
-    """Newsletter boxes, comment counters, "Advertisement" labels: short lines only."""
-    return [drop_line(line, "widget") for line in lines
-            if line.text.strip() and len(line.text) <= SHORT_LINE and _WIDGET.search(line.text)]
+    """Newsletter boxes, comment counters, "Advertisement" labels: short lines only. The line
+    an advertisement label announces goes with it unless it is a paragraph of the article."""
+    content = [line for line in lines if line.text.strip()]
+    removals = []
+    for index, line in enumerate(content):
+        if len(line.text) > SHORT_LINE or not _WIDGET.search(line.text):
+            continue
+        removals.append(drop_line(line, "widget"))
+        advert = content[index + 1] if index + 1 < len(content) else None
+        if _ADVERT_LABEL.match(line.text) and advert is not None and _is_advert(advert.text):
+            removals.append(drop_line(advert, "advert"))
+    return removals
+
+
+def _is_advert(text: str) -> bool:
+    return not is_prose(text) and len(text) <= SHORT_LINE and _CALL_TO_ACT.search(text) is not None
 
 
 def detect_cookie_notices(lines: Sequence[Line], _: CleaningContext) -> list[Removal]:
@@ -144,8 +166,10 @@ def detect_cookie_notices(lines: Sequence[Line], _: CleaningContext) -> list[Rem
 def _is_cookie_notice(text: str) -> bool:
     if len(text) > NOTICE_LINE or "cookie" not in text.casefold():
         return False
-    # "Cookies on this site", "View cookies": a short line about cookies is the banner's own.
-    return _cue_count(text, COOKIE_CUES) >= 1 or len(words(text)) <= BUTTON_WORDS + 2
+    # "Cookies on this site", "View cookies": a short line about cookies is the banner's own,
+    # and so is one that tells the reader what the site does with them.
+    return (_cue_count(text, COOKIE_CUES) >= 1 or len(words(text)) <= BUTTON_WORDS + 2
+            or talks_to_reader(text))
 
 
 def _consent_neighbours(content: Sequence[Line], index: int, step: int) -> set[int]:

@@ -13,10 +13,12 @@ and image texts between it and the text, and so are its repeats further down.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
-from ..lexicon import INTERFACE_PHRASES, STOP_WORDS
+from ..lexicon import INTERFACE_PHRASES, SITE_NOTICE_CUES, STOP_WORDS
 from ..model import Headline, Line, Removal
 from ..text import (
     ends_sentence,
@@ -24,6 +26,7 @@ from ..text import (
     is_list_item,
     is_prose,
     strip_list_marker,
+    talks_to_reader,
     words,
 )
 from .context import drop_line, repair_line
@@ -50,14 +53,9 @@ METADATA_RULES = frozenset({"dateline", "byline", "reading-time", "author-box", 
 # Below this many words a line between the headline and the text is a label, an image's alt
 # text or a category, not a standfirst.
 LABEL_WORDS = 5
-# First and second person: "we", "our", "you", and the German polite "Sie" and "Ihnen" in
-# the middle of a sentence (at its start "Sie" may mean "they").
-_READER_ADDRESS = re.compile(
-    r"\b(?:[Ww]e|[Oo]ur|[Uu]s|[Yy]ou|[Yy]our|[Ww]ir|[Uu]ns|[Uu]nser\w*)\b"
-    r"|(?<=\w )(?:Sie|Ihnen|Ihr|Ihre\w*)\b"
-)
-_QUOTED = re.compile(r"[“„\"«‚‘][^”“\"»‘’]*[”“\"»‘’]")
+# A site's talk to its reader counts for a quarter of its length when the article is sought.
 SITE_TALK_WEIGHT = 0.25
+FIRST_CANDIDATES, LAST_CANDIDATES = 5, 10
 # Evidence, in points: what makes a heading the article's headline. The first heading that
 # the text follows outweighs a subheading that happens to stand nearer the largest cluster.
 REPEATED, NEAR_TEXT, FIRST, LEADS_IN, OPENS_TEXT = 3, 2, 1, 1, 2
@@ -91,10 +89,11 @@ class PageFrame:
 def find_page_frame(lines: Sequence[Line], lang: str,
                     removed: Sequence[Removal] = ()) -> PageFrame:
     content = [line for line in lines if line.text.strip()]
-    cluster = main_cluster(content, frozenset(removal.line for removal in removed))
+    cluster = main_cluster(content, sorted({removal.line for removal in removed}))
     if cluster is None:
         return PageFrame(None, ())
     start, end = cluster
+    start = _after_site_talk(content, start, end)
     metadata = frozenset(removal.line for removal in removed if removal.rule in METADATA_RULES)
     candidates = _candidates(content, start, metadata)
     if not candidates:
@@ -107,7 +106,7 @@ def find_page_frame(lines: Sequence[Line], lang: str,
 
 
 def main_cluster(content: Sequence[Line],
-                 removed: frozenset[int] = frozenset()) -> tuple[int, int] | None:
+                 removed: Sequence[int] = ()) -> tuple[int, int] | None:
     """The first and last index (into content) of the prose cluster with the most text.
     What the detectors removed between two paragraphs counts as what stood between them."""
     best: tuple[int, int] | None = None
@@ -134,14 +133,36 @@ def _weight(text: str) -> float:
     """A paragraph's share in its cluster: its length, and far less when it talks to the
     reader about the site ("we will move our newsletter; you can still subscribe"), as site
     notices do and reports about others do not."""
-    own_words = _QUOTED.sub("", text)  # what the page says itself, not what it quotes
-    talks_to_reader = _READER_ADDRESS.search(own_words) is not None
-    return len(text) * (SITE_TALK_WEIGHT if talks_to_reader else 1.0)
+    return len(text) * (SITE_TALK_WEIGHT if talks_to_reader(text) else 1.0)
 
 
-def _gap(content: Sequence[Line], last: int, index: int, removed: frozenset[int]) -> int:
+def _is_site_notice(text: str) -> bool:
+    """A site talking to its reader about itself: consent, newsletters, accounts."""
+    lowered = text.casefold()
+    return talks_to_reader(text) and any(cue in lowered for cue in SITE_NOTICE_CUES)
+
+
+def _after_site_talk(content: Sequence[Line], start: int, end: int) -> int:
+    """Where the article begins in its cluster: after a notice that talks to the reader (a
+    consent text, a note about the site) at the very top of the page, above every heading.
+    Under a heading, "we" and "you" are an author's (a firm writing about its work)."""
+    prose = [index for index in range(start, end + 1) if is_prose(content[index].text)]
+    leading = 0
+    while leading < len(prose) and talks_to_reader(content[prose[leading]].text):
+        leading += 1
+    if not 0 < leading < len(prose) or not all(
+            _is_site_notice(content[index].text) for index in prose[:leading]):
+        return start
+    if any(headline_text(line.text) is not None for line in content[: prose[leading - 1]]):
+        return start
+    return prose[leading]
+
+
+def _gap(content: Sequence[Line], last: int, index: int, removed: Sequence[int]) -> int:
+    """Lines between two paragraphs: those still there and those the detectors removed
+    (``removed`` is sorted)."""
     low, high = content[last].number, content[index].number
-    return index - last - 1 + sum(1 for number in removed if low < number < high)
+    return index - last - 1 + bisect_left(removed, high) - bisect_right(removed, low)
 
 
 def headline_text(text: str) -> str | None:
@@ -177,11 +198,17 @@ def _candidates(content: Sequence[Line], start: int,
     stands above, and only under a teaser or a note, not under an article's paragraph."""
     found = [(index, text) for index, line in enumerate(content[:start])
              if (text := headline_text(line.text)) is not None]
+    # The headline stands first or near the text: the headings between are a page's menus,
+    # and weighing each of them against every line would grow with the square of the page.
+    if len(found) > FIRST_CANDIDATES + LAST_CANDIDATES:
+        found = found[:FIRST_CANDIDATES] + found[-LAST_CANDIDATES:]
     if not found:
         found = [(index, text) for index, line in enumerate(content[start : start + NEAR + 1],
                                                            start)
                  if (text := headline_text(line.text)) is not None
-                 and _prose_chars(content[start:index]) <= TEASER_CHARS]
+                 and _prose_chars(content[start:index]) <= TEASER_CHARS
+                 and (_repeated(text, content, index)
+                      or _dateline_follows(content, index, metadata))]
     scored = []
     for position, (index, text) in enumerate(found):
         reasons: list[str] = []
@@ -212,6 +239,7 @@ def _score(reasons: Sequence[str]) -> int:
     return sum(_POINTS[reason] for reason in reasons)
 
 
+@lru_cache(maxsize=4096)  # every candidate is compared with every line
 def _folded(text: str) -> str:
     return " ".join(strip_list_marker(text).split()).casefold()
 
@@ -220,13 +248,21 @@ def _repeated(text: str, content: Sequence[Line], index: int) -> bool:
     """The page says it again: as a line, a breadcrumb's last part, a menu item, or with a
     photo credit glued on."""
     wanted = _folded(text)
-    for other_index, other in enumerate(content):
-        if other_index == index:
-            continue
-        folded = _folded(other.text)
-        if wanted in folded and len(wanted) * 2 >= len(folded):
-            return True
-    return False
+    return any(other_index != index and _contains_most(_folded(other.text), wanted)
+               for other_index, other in enumerate(content))
+
+
+def _contains_most(folded: str, wanted: str) -> bool:
+    return len(wanted) * 2 >= len(folded) >= len(wanted) and wanted in folded
+
+
+def _dateline_follows(content: Sequence[Line], index: int, metadata: frozenset[int]) -> bool:
+    """A dateline or byline under a heading, still there or taken out by the detectors."""
+    if index + 1 >= len(content):
+        return False
+    following = content[index + 1]
+    return _is_metadata_like(following.text) or any(
+        content[index].number < number < following.number for number in metadata)
 
 
 def _prose_chars(lines: Sequence[Line]) -> int:
@@ -247,12 +283,16 @@ def _is_dated(text: str) -> bool:
 
 
 def _distance(content: Sequence[Line], index: int, start: int) -> int:
-    """Lines between a heading and the text, not counting its metadata; a paragraph between
-    them means the heading heads other text."""
-    between = content[index + 1 : start]
-    if any(is_prose(line.text) for line in between):
-        return len(content)
-    return sum(1 for line in between if not _is_metadata_like(line.text))
+    """Lines between a heading and the text, not counting its metadata, counted up to one
+    more than NEAR; a paragraph between them means the heading heads other text."""
+    counted = 0
+    for line in content[index + 1 : start]:
+        if is_prose(line.text):
+            return NEAR + 1
+        counted += not _is_metadata_like(line.text)
+        if counted > NEAR:
+            break
+    return counted
 
 
 def _leads_in(content: Sequence[Line], index: int, start: int,
@@ -263,7 +303,7 @@ def _leads_in(content: Sequence[Line], index: int, start: int,
     if following and index + 1 >= start and any(
             content[index].number < number < following[0].number for number in metadata):
         return True
-    for position, line in enumerate(following, index + 1):
+    for position, line in enumerate(following[: NEAR + 1], index + 1):
         if is_prose(line.text):
             return position >= start
         if not _is_metadata_like(line.text):
@@ -291,21 +331,23 @@ def _furniture(content: Sequence[Line], headline: Candidate, start: int,
     index = content.index(headline.line)
     removals: list[Removal] = []
     # Above the headline: all that is not part of the article itself. Datelines and bylines
-    # are the metadata detectors' to read and record.
-    for position, line in enumerate(content[:index]):
+    # are the metadata detectors' to read and record; a paragraph goes only when it is the
+    # site's notice to its readers: what else is prose may be the article's own.
+    above = content[:index]
+    notice = any(_is_site_notice(line.text) for line in above)
+    for line in above:
         if _is_dated(line.text):
             continue
-        if position < start or not is_prose(line.text):
+        if not is_prose(line.text) or (notice and talks_to_reader(line.text)):
             removals.append(drop_line(line, "page-top"))
+    wanted = _folded(headline.text)
+    repeats = [line for line in content[index + 1 :] if _is_repeat_of(line.text, wanted)]
+    removals += [drop_line(line, "repeated-headline") for line in repeats]
     # Between the headline and the text: labels, alt texts, a second version of the headline.
     first_text = max(start, index + 1)
     for line in content[index + 1 : first_text]:
-        if _is_head_label(line.text, headline.text, lang):
+        if line not in repeats and _is_head_label(line.text, headline.text, lang):
             removals.append(drop_line(line, "head-label"))
-    wanted = _folded(headline.text)
-    for line in content[index + 1 :]:
-        if _is_repeat_of(line.text, wanted):
-            removals.append(drop_line(line, "repeated-headline"))
     if headline.text != headline.line.text.strip():
         # What was glued to the headline goes with the line; the headline is kept apart.
         removals.append(repair_line(headline.line, "headline-debris", headline.line.text,
