@@ -255,3 +255,11 @@ def test_a_consent_notice_that_assumes_consent_goes_with_its_button():
     text = (f"Platform liable after second notice\n{P1}\n{P2}\n"
             "This website uses cookies. If you continue to use it, we assume you agree.\nOK")
     assert body(cleaned(text)) == ["Platform liable after second notice", P1, P2]
+
+
+def test_a_named_caption_under_the_headline_goes_but_a_standfirst_stays():
+    standfirst = "Lindenfeld judges set a high bar for platforms that host reviews"
+    result = cleaned(f"Platform liable after second notice\nMeyer: Posts were never checked\n"
+                     f"{standfirst}\n{P1}\n{P2}")
+    assert rules(result)["Meyer: Posts were never checked"] == "head-label"
+    assert standfirst in body(result)

@@ -26,7 +26,7 @@ CREDIT_LINE = re.compile(rf"^\W*(?:{_LABELS})\s*[:：]\s*\S.{{0,120}}$", re.IGNO
 _ALT_STARTS = "|".join(re.escape(start) for start in sorted(ALT_TEXT_STARTS, key=len, reverse=True))
 ALT_TEXT = re.compile(rf"^\W*(?:{_ALT_STARTS})\b", re.IGNORECASE)
 # A caption that ends with its credit: "… the trophy on display. © Some Association".
-TRAILING_CREDIT = re.compile(r"©\s*[^.!?©]{1,60}$")
+TRAILING_CREDIT = re.compile(r"©\s*[^!?©]{1,60}$")
 MAX_ALT_WORDS = 20
 ALT_LABEL_WORDS = 5
 # A caption shown twice, once behind its credit ("Agency/Photographer The caption …").

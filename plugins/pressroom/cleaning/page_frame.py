@@ -65,7 +65,13 @@ META_WORDS = 6
 SURE = 3
 
 # Breadcrumbs and mastheads join their parts with these; a headline does not.
-_DATE_LIKE = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}[./]\d{1,2}[./]\d{2}\b")
+# A day's date: "21.10.25", "09/14/2021", "2021-09-14", "14 September 2021", "Sept. 14, 2021".
+_DATE_LIKE = re.compile(
+    r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b"
+    r"|\b\d{1,2}(?:\.|st|nd|rd|th)?\s+[A-ZÄÖÜ][a-zäöü]+\.?,?\s+\d{4}\b"
+    r"|\b[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b"
+)
+_NAMED_CAPTION = re.compile(r"^[A-ZÄÖÜ][\w’'-]+:\s+\S")
 _SEPARATOR = re.compile(r"\s[|›»>·/]\s|^\s*[>›»]|\s[-–—]{1,2}>\s")
 _CONTACT = re.compile(r"@|\bwww\.|https?://|\+?\d[\d /-]{6,}\d")
 # "HomeInsightsHeadline": menu labels glued to the headline, each starting with a capital.
@@ -278,7 +284,7 @@ def _is_metadata_like(text: str) -> bool:
 
 
 def _is_dated(text: str) -> bool:
-    """A short line with a year or a numeric date: perhaps the page's dateline."""
+    """A short line with a day's date: perhaps the page's dateline."""
     return len(words(text)) <= META_WORDS and _DATE_LIKE.search(text) is not None
 
 
@@ -360,6 +366,9 @@ def _is_head_label(text: str, headline: str, lang: str) -> bool:
         return False
     if _is_metadata_like(text):
         return False
+    # "Name: what the picture shows": the caption of the image under the headline.
+    if _NAMED_CAPTION.match(text) and len(words(text)) < LABEL_WORDS * 2:
+        return True
     if len(words(text)) < LABEL_WORDS:
         return True
     # A second, shorter version of the headline (social or search title).
