@@ -27,6 +27,7 @@ from .furniture import (
     detect_share_widgets,
 )
 from .injected_phrase import detect_injected_phrase, expected_language
+from .metadata_lines import detect_metadata_lines
 from .spam_fragments import detect_spam_fragments
 from .tag_lines import detect_tag_lines
 from .third_language import detect_third_language
@@ -47,6 +48,7 @@ DETECTORS: tuple[Detector, ...] = (
     detect_cookie_notices,
     detect_related_posts,
     detect_relative_dates,
+    detect_metadata_lines,
     detect_third_language,
     detect_self_descriptions,
     detect_captions,

@@ -1,0 +1,578 @@
+"""Metadata lines: what a page prints about an article rather than the article itself.
+
+Datelines ("Posted on 3 May 2024", "Mittwoch, 06.03.2024 | 09:15", "| 18:40 Uhr", a date
+alone), bylines ("Written by …", "Geschrieben von: …"), reading times, update stamps, notes of
+the agency that provided the content, author boxes (a name, a job, a biography), a page's
+masthead above the headline and the "About <publisher>" block at its foot.
+
+A metadata line is made of segments ("Veröffentlicht: 02.05.2024 | Von Max Muster |
+Aktualisiert: 03.05.2024"), and every segment must be metadata: a date (with its label and
+weekday), a time, a byline, an update stamp, a reading time, or a word or three of category
+beside a date ("/ Politik Print"). One segment of running text, a date reported in a sentence
+("Urteil vom 3. Mai 2024 …") or a line that reads as a sentence keeps the line in the body.
+
+Inference reads the removals back: the publication date from the "dateline" rule, the
+publisher from bylines, agency notes, mastheads, author boxes and about blocks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from types import ModuleType
+
+from babel.dates import get_day_names
+
+from ..lexicon import COMMON_WORDS
+from ..model import Line, Removal
+from ..text import ends_sentence, is_heading_like, is_list_item, words
+from .context import CleaningContext, content_lines, drop_line
+
+DATELINE = "dateline"
+PAGE_DATE = "page-date"
+BYLINE = "byline"
+READING_TIME = "reading-time"
+UPDATE_STAMP = "update-stamp"
+AGENCY_LINE = "agency-line"
+AUTHOR_BOX = "author-box"
+MASTHEAD = "masthead"
+ABOUT_PUBLISHER = "about-publisher"
+
+# Metadata is short: a line longer than this is a paragraph whatever it starts with.
+MAX_METADATA_CHARS = 180
+# Words of category or section a dateline may carry beside its date ("/ eu Print").
+MAX_FREE_WORDS = 3
+# A byline names at most this many words per author.
+MAX_NAME_WORDS = 4
+# Where a page's head ends: author boxes and mastheads stand among its first lines.
+HEAD_REACH = 25
+# How many lines an author box spans at most, and how long its biography may be.
+MAX_BOX_LINES = 7
+MAX_BIOGRAPHY_WORDS = 80
+# How far below a date a calendar may begin for the date to be the calendar's day.
+CALENDAR_REACH = 3
+# A long paragraph ends a page's head.
+PARAGRAPH_WORDS = 25
+
+# Segments of a metadata line are parted by bars, middle dots, bullets, spaced dashes, and
+# slashes that do not stand between digits (09/14/2021 is one date).
+SEGMENT_BREAK = re.compile(r"\s*(?:[|·•]|\s[–—-]\s|^\s*[–—-]\s|(?<!\d)/|/(?!\d))\s*")
+_TIME = re.compile(
+    r"\b\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*(?:uhr|h|am|pm|a\.m\.|p\.m\.|[A-Z]{2,4}T?)\b)?",
+    re.IGNORECASE,
+)
+# "Press Release No. 49/2020 of", "Pressemitteilung Nr. 12/2024 vom": the number is a label.
+_RELEASE_LABEL = (r"(?:press release|news release|media release|pressemitteilung|pressemeldung|"
+                  r"presseinformation|medienmitteilung)(?:\s+(?:no|nr|number)\.?\s*[\w/.\-]+)?")
+_PUBLISHED_LABEL = re.compile(
+    rf"\b(?:{_RELEASE_LABEL}|posted|published|publiziert|veröffentlicht|erschienen|erstellt|"
+    r"datum|date|released|issued)\b",
+    re.IGNORECASE,
+)
+UPDATE_LABEL = re.compile(
+    r"\b(?:last updated|last modified|updated|update|modified|revised|aktualisiert|"
+    r"aktualisierung|zuletzt aktualisiert|zuletzt geändert|geändert|stand)\b",
+    re.IGNORECASE,
+)
+# Little words that join a label to its date: "Posted on", "veröffentlicht am", "um 15:01 Uhr".
+_CONNECTORS = re.compile(r"\b(?:on|at|am|um|vom|of|the|den|dem|letzte|last|uhr)\b",
+                         re.IGNORECASE)
+_NAME_WORD = r"[\w.\-’']+"
+_NAMES = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,{MAX_NAME_WORDS - 1}}}"
+_AUTHOR_LIST = rf"{_NAMES}(?:\s*(?:,|&|\band\b|\bund\b)\s*{_NAMES})*"
+# "By Jane Roe", "Written by …", "Geschrieben von: …", "Autorin: …".
+BYLINE_TEXT = re.compile(
+    rf"^(?:(?:written|posted|reported|story|words|text)\s+)?by\s*:?\s+(?P<name>{_AUTHOR_LIST})$"
+    rf"|^(?:(?:geschrieben|verfasst|text)\s+)?von\s*:?\s+(?P<von>{_AUTHOR_LIST})$"
+    rf"|^(?:autor(?:in|en)?|author|authors|text|redaktion)\s*:\s*(?P<label>{_AUTHOR_LIST})$",
+    re.IGNORECASE,
+)
+# "3 min read", "Time to read: 5 minutes", "Lesezeit: 4 Min.", "4 Minuten Lesezeit".
+READING_TIME_TEXT = re.compile(
+    r"^(?:(?:time to read|reading time|read time|lesezeit|lesedauer)\s*:?\s*)?"
+    r"(?:ca\.\s*)?\d{1,3}\s*(?:min(?:ute)?s?|minuten?|min\.)\.?"
+    r"(?:\s+(?:read|reading time|lesezeit|lesedauer|zum lesen))?$",
+    re.IGNORECASE,
+)
+_READING_WORDS = re.compile(r"read|lese", re.IGNORECASE)
+# "Distributed by X on …": a distributor or an agency in a dateline.
+DISTRIBUTED = re.compile(
+    rf"^(?:distributed|provided|supplied|syndicated|bereitgestellt|verbreitet|geliefert)\s+"
+    rf"(?:by|von|durch)\s+(?P<name>{_NAMES})$",
+    re.IGNORECASE,
+)
+# "Inhalt bereitgestellt von dpa.", "Content provided by Wire Service.", "Mit Material von …".
+AGENCY_NOTE = re.compile(
+    r"^\W*(?:(?:dieser |this )?(?:inhalt|artikel|beitrag|text|meldung|content|article|story)\s+"
+    r"(?:wurde |was |is )?)?(?:bereitgestellt|zur verfügung gestellt|geliefert|provided|"
+    r"supplied|syndicated|distributed)\s+(?:von|by|durch)\s+"
+    r"(?P<name>[\w\-&]+(?:\.[\w\-&]+)*(?:\s+[A-ZÄÖÜ][\w\-]*){0,2})"
+    r"|^\W*(?:mit material (?:von|der|des)|with (?:material|reporting) from)\s+"
+    r"(?:(?:der |den )?nachrichtenagenturen?\s+)?(?P<material>[\w.\-&]+)",
+    re.IGNORECASE,
+)
+# What else an agency note says: that the site did not check or edit it.
+_AGENCY_NOTE_WORDS = re.compile(
+    r"geprüft|bearbeitet|verantwortlich|redigiert|checked|edited|reviewed|responsible|"
+    r"verändert|altered|unedited", re.IGNORECASE)
+MAX_AGENCY_NOTE_SENTENCES = 3
+MAX_AGENCY_NOTE_WORDS = 10  # a note alone is short: "Supplied by police, the video …" is text
+
+# Words a publication's name is made of, in English and German; German compounds end in one.
+OUTLET_WORDS = frozenset((
+    "news", "times", "post", "journal", "gazette", "tribune", "herald", "daily", "weekly",
+    "magazine", "review", "report", "reporter", "reader", "wire", "today", "digital", "blog",
+    "radio", "tv", "online", "media", "medien", "press", "presse", "insider", "monitor",
+    "observer", "chronicle", "express", "telegraph", "bulletin", "newsletter", "portal",
+    "network", "channel", "agency", "agentur", "redaktion", "desk",
+))
+OUTLET_ENDINGS = ("nachrichten", "zeitung", "blatt", "magazin", "news", "presse", "kurier",
+                  "anzeiger", "rundschau", "bote", "report")
+
+# A person's name: two or three capitalised words of letters ("Jane Roe", "Anna-Lena Berg").
+_PERSON_WORD = re.compile(r"^[A-ZÄÖÜ][a-zäöüßéèáàíóúñç’'\-]+$")
+_BIOGRAPHY_VERB = re.compile(r"^(?:is|was|has|ist|war|hat|leitet|leads|covers|writes|schreibt)\b")
+AUTHOR_LABEL = re.compile(
+    r"^\W*(?:autor(?:in|en|\(en\)|\(in\))?|author(?:s|\(s\))?|about the authors?|"
+    r"über (?:den autor|die autorin|die autoren)|written by|geschrieben von)\W*$",
+    re.IGNORECASE,
+)
+_CONTACT = re.compile(r"@|\bmail\b|\btel\b|telefon|phone|\bfax\b|kontakt|contact|\+?\d[\d /-]{6,}",
+                      re.IGNORECASE)
+
+# A masthead is an organisation's name alone: it ends in its legal form or its kind
+# ("… LLP", "… GmbH", "… & Partner"), or it is one word for an institution ("…gericht").
+ORGANISATION_END = re.compile(
+    r"(?:\b(?:LLP|LLC|Ltd|Limited|Inc|plc|PLC|GmbH|AG|SE|KG|KGaA|e\.\s?V|mbB|PartG|PartGmbB|"
+    r"Rechtsanwälte|Rechtsanwaltsgesellschaft|Kanzlei|Solicitors|Attorneys|Lawyers|"
+    r"Kollegen|Koll|Partners?)\.?"
+    r"|^[A-ZÄÖÜ]\w*(?:gericht|gerichtshof|ministerium|behörde|kammer))$"
+)
+DOMAIN = re.compile(r"^(?P<domain>[A-Za-z][\w\-]*(?:\.[\w\-]+)*\.[a-z]{2,6})$")
+MAX_MASTHEAD_WORDS = 6
+MAX_TAGLINE_WORDS = 10
+
+# "Über X" / "About X" followed by what X is: the publisher's note about itself.
+ABOUT_HEADING = re.compile(r"^\W*(?:über|about)\s+(?P<name>[A-ZÄÖÜ][\w.\-&]*(?:\s+[\w.\-&]+){0,3})"
+                           r"\W*$", re.IGNORECASE)
+ABOUT_FOOT = 6
+
+
+@cache
+def _dates() -> ModuleType:
+    # The date reader lives with inference, whose package imports the cleaner: it is
+    # fetched when first used, once both packages are loaded, not while they load.
+    from ..inference import dates
+
+    return dates
+
+
+@cache
+def _header() -> ModuleType:
+    from ..inference import header  # fetched when first used, as the date reader is
+
+    return header
+
+
+@cache
+def _weekdays() -> re.Pattern[str]:
+    names = {name.rstrip(".") for locale in ("en", "de") for width in ("wide", "abbreviated")
+             for name in get_day_names(width, locale=locale).values()}
+    alternatives = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})\b\.?", re.IGNORECASE)
+
+
+@cache
+def _calendar_days() -> frozenset[str]:
+    return frozenset(name.rstrip(".").casefold() for locale in ("en", "de")
+                     for width in ("short", "abbreviated")
+                     for name in get_day_names(width, locale=locale).values())
+
+
+@dataclass(frozen=True)
+class Segment:
+    text: str
+    kind: str  # "date", "update", "time", "byline", "reading-time", "agency", "free", "text"
+    dated: bool = False  # a date (or a time) of the page stands in it
+    named: bool = True  # a byline that names with capitals ("von admin" does not)
+
+
+def segments(text: str) -> list[Segment]:
+    """The segments of a line, each with what it is."""
+    return [_segment(part) for part in SEGMENT_BREAK.split(text.strip()) if part.strip(" ,;:")]
+
+
+def _segment(text: str) -> Segment:
+    part = text.strip(" ,;:")
+    if READING_TIME_TEXT.match(part):
+        return Segment(part, READING_TIME)
+    mentions = _dates().find_dates([Line(0, part)])
+    rest = part
+    for mention in reversed(mentions):
+        rest = rest[: mention.start] + " " + rest[mention.end :]
+    # A date among nothing but labels is the page's, whatever the label ("Press release of");
+    # a date with other words ("Urteil vom …") is left to be text below.
+    has_date = any(mention.day is not None for mention in mentions)
+    rest, times = _TIME.subn(" ", rest)
+    updated = bool(UPDATE_LABEL.search(rest))
+    for pattern in (UPDATE_LABEL, _PUBLISHED_LABEL, _weekdays(), _CONNECTORS):
+        rest = pattern.sub(" ", rest)
+    rest = " ".join(rest.replace(",", " ").split()).strip(" .:;-–—()")
+    dated = has_date or bool(times)
+    if mentions and not has_date and not rest:
+        return Segment(part, "text")  # a reported date, or a month without a day
+    if not rest and dated:
+        return Segment(part, "update" if updated else "date" if has_date else "time", dated)
+    if BYLINE_TEXT.match(rest):
+        return Segment(part, BYLINE, dated and not updated, named=_capitalised_names(rest))
+    if DISTRIBUTED.match(rest):
+        return Segment(part, "agency", dated and not updated)
+    if not mentions and not times and len(rest.split()) <= MAX_FREE_WORDS:
+        return Segment(part, "free")
+    return Segment(part, "text")
+
+
+def _capitalised_names(byline: str) -> bool:
+    """A byline on its own must name people or a desk with capitals: "By the Sea" is none."""
+    match = BYLINE_TEXT.match(byline)
+    names = next((group for group in match.groups() if group), "") if match else ""
+    tokens = [token for token in re.split(r"[\s,&]+", names)
+              if token and token.casefold() not in ("and", "und")]
+    return bool(tokens) and all(token[0].isupper() or token[0].isdigit() for token in tokens)
+
+
+def metadata_rule(text: str) -> str | None:
+    """The rule a line of nothing but metadata goes by, or None for a line of the body."""
+    stripped = text.strip()
+    # No test for a list item: "6. Oktober 2015" starts as one.
+    if not stripped or len(stripped) > MAX_METADATA_CHARS:
+        return None
+    parts = segments(stripped)
+    kinds = {part.kind for part in parts}
+    if not parts or "text" in kinds or kinds == {"free"}:
+        return None
+    free_words = sum(len(part.text.split()) for part in parts if part.kind == "free")
+    anchored = bool(kinds & {"date", "update", "time"}) or any(part.dated for part in parts)
+    # Category words follow a date ("3 May 2025 / Politics"); before it they may be a
+    # headline's ("Xiaomi – 3 May 2025").
+    if free_words and (not anchored or free_words > MAX_FREE_WORDS
+                       or stripped[-1] in ".!?" or parts[0].kind == "free"):
+        return None
+    if not anchored and not all(part.named for part in parts):
+        return None
+    return _rule_of(parts)
+
+
+def _rule_of(parts: Sequence[Segment]) -> str:
+    kinds = [part.kind for part in parts]
+    if "date" in kinds or any(part.dated and part.kind != "update" for part in parts):
+        return DATELINE
+    if "time" in kinds:
+        return DATELINE
+    if "update" in kinds:
+        return UPDATE_STAMP
+    if BYLINE in kinds:
+        return BYLINE
+    if READING_TIME in kinds:
+        return READING_TIME
+    return AGENCY_LINE
+
+
+def publication_segment(text: str) -> str | None:
+    """The part of a dateline that dates the page: not its update stamp."""
+    for part in segments(text):
+        if part.kind == "date" or (part.dated and part.kind in (BYLINE, "agency")):
+            return part.text
+    return None
+
+
+def byline_names(text: str) -> str | None:
+    """Who a byline line names: "Written by Jane Roe" -> "Jane Roe"."""
+    for part in segments(text):
+        if part.kind == BYLINE:
+            rest = _TIME.sub(" ", part.text)
+            for mention in reversed(_dates().find_dates([Line(0, rest)])):
+                rest = rest[: mention.start] + rest[mention.end :]
+            rest = " ".join(_weekdays().sub(" ", _PUBLISHED_LABEL.sub(" ", rest)).split())
+            rest = re.sub(r"^(?:on|am)\s+", "", rest, flags=re.IGNORECASE)
+            match = BYLINE_TEXT.match(rest.strip(" ,:"))
+            if match:
+                return next(group for group in match.groups() if group).strip(" .")
+    return None
+
+
+def distributor_name(text: str) -> str | None:
+    for part in segments(text):
+        if part.kind == "agency":
+            match = DISTRIBUTED.match(" ".join(_TIME.sub(" ", part.text).split()))
+            if match:
+                return match["name"]
+    return None
+
+
+def agency_name(text: str) -> str | None:
+    """The agency an agency note names: "Inhalt bereitgestellt von dpa." -> "dpa"."""
+    match = AGENCY_NOTE.match(text.strip())
+    if not match:
+        return None
+    return (match["name"] or match["material"]).strip(" .,;")
+
+
+def is_person_name(name: str) -> bool:
+    """Two or three capitalised words of letters ("Jane Roe"), none of them a word that
+    names an outlet ("Harbour News")."""
+    tokens = name.split()
+    return (2 <= len(tokens) <= 3 and all(_PERSON_WORD.match(token) for token in tokens)
+            and tokens[0].casefold() not in COMMON_WORDS and not names_an_outlet(name))
+
+
+def names_an_outlet(name: str) -> bool:
+    """A name that is a publication's or an organisation's by its shape: a word of the press
+    ("… News", "…zeitung"), a word with a capital inside ("HarbourWelt"), letters in capitals
+    ("HNT"), a domain, or a legal form ("… GmbH")."""
+    tokens = name.replace("-", " ").split()
+    for token in tokens:
+        folded = token.casefold().strip(".,")
+        if folded in OUTLET_WORDS or folded.endswith(OUTLET_ENDINGS):
+            return True
+        letters = token.strip(".,")
+        if len(letters) >= 2 and (letters.isupper() or any(c.isupper() for c in letters[1:])):
+            return True
+    return bool(DOMAIN.match(name.strip()) or ORGANISATION_END.search(name.strip()))
+
+
+def detect_metadata_lines(lines: Sequence[Line], _: CleaningContext) -> list[Removal]:
+    text_lines = content_lines(lines)
+    removals = list(_metadata_lines(text_lines))
+    removals += _agency_notes(text_lines)
+    removals += _author_boxes(text_lines)
+    removals += _author_lists(text_lines, removals)
+    removals += _labelled_author_boxes(text_lines)
+    removals += _mastheads(text_lines, removals)
+    removals += _about_blocks(text_lines)
+    # The dateline and the byline right under the headline are the head's: inference
+    # takes them out of the body and reads them there. A day the page was shown is no
+    # dateline, wherever it stands.
+    head = _header().split_head(lines)
+    taken = {line.number for line in (head.dateline, head.byline) if line is not None}
+    return [removal for removal in removals
+            if removal.line not in taken or removal.rule == PAGE_DATE]
+
+
+def _metadata_lines(text_lines: Sequence[Line]) -> Iterator[Removal]:
+    page_dates = _page_dates(text_lines)
+    for line in text_lines:
+        rule = metadata_rule(line.text)
+        if rule is None:
+            continue
+        if rule == DATELINE and _date_alone(line.text) in page_dates:
+            rule = PAGE_DATE
+        yield drop_line(line, rule)
+
+
+def _date_alone(text: str) -> str | None:
+    parts = segments(text)
+    return " ".join(parts[0].text.split()) if len(parts) == 1 and parts[0].kind == "date" else None
+
+
+def _page_dates(text_lines: Sequence[Line]) -> set[str]:
+    """Dates alone on a line above a calendar: the day the page was shown, not its date.
+    The same date alone elsewhere on the page is that day again."""
+    found = set()
+    for index, line in enumerate(text_lines):
+        date = _date_alone(line.text)
+        below = text_lines[index + 1 : index + 1 + CALENDAR_REACH]
+        if date and any(_is_calendar_row(later.text) for later in below):
+            found.add(date)
+    return found
+
+
+def _is_calendar_row(text: str) -> bool:
+    tokens = [token.strip(".").casefold() for token in text.split()]
+    return len(tokens) >= 5 and all(token in _calendar_days() for token in tokens)
+
+
+def _agency_notes(text_lines: Sequence[Line]) -> Iterator[Removal]:
+    """A note that an agency provided the content, and that the site did not edit it."""
+    for line in text_lines:
+        text = line.text.strip()
+        if len(text) > MAX_METADATA_CHARS * 2 or not AGENCY_NOTE.match(text):
+            continue
+        sentences = [part for part in re.split(r"(?<=[.!?])\s+", text) if part]
+        if (len(sentences) == 1 and len(words(text)) <= MAX_AGENCY_NOTE_WORDS) or (
+                len(sentences) <= MAX_AGENCY_NOTE_SENTENCES
+                                   and all(_AGENCY_NOTE_WORDS.search(sentence)
+                                           for sentence in sentences[1:])):
+            yield drop_line(line, AGENCY_LINE)
+
+
+def _author_lists(text_lines: Sequence[Line], found: Sequence[Removal]) -> Iterator[Removal]:
+    """Names of people alone on a line right beside a dateline or a reading time: the
+    authors, even without a "By" ("Jane Roe, John Poe")."""
+    metadata = {removal.line for removal in found
+                if removal.rule in (DATELINE, READING_TIME, UPDATE_STAMP)}
+    for index, line in enumerate(text_lines[:HEAD_REACH]):
+        names = [name.strip() for name in re.split(r",|&|\band\b|\bund\b", line.text)]
+        if not all(is_person_name(name) for name in names):
+            continue
+        # One name alone could be two capitalised nouns ("Erste Schritte"): it is taken for an
+        # author only right above the date, where bylines stand; a list of names anywhere
+        # beside it.
+        neighbours = text_lines[index + 1 : index + 2] if len(names) == 1 else (
+            text_lines[max(0, index - 1) : index + 2])
+        if any(other.number in metadata for other in neighbours):
+            yield drop_line(line, BYLINE)
+
+
+def _leading_person(text: str) -> str | None:
+    tokens = text.split()[:2]
+    name = " ".join(tokens)
+    return name if is_person_name(name) else None
+
+
+def _author_boxes(text_lines: Sequence[Line]) -> Iterator[Removal]:
+    """A name alone, the same name with a job, a biography that starts with the name ("Jane
+    Roe is the court reporter at …"): an author box, and what stands between its lines."""
+    head = text_lines[:HEAD_REACH]
+    for index, line in enumerate(head):
+        name = _leading_person(line.text)
+        if name is None:
+            continue
+        window = head[index : index + MAX_BOX_LINES]
+        texts = [" ".join(other.text.split()) for other in window]
+        starts = [offset for offset, text in enumerate(texts) if text.startswith(name)]
+        box = window[: starts[-1] + 1]
+        texts = texts[: starts[-1] + 1]
+        alone = any(text == name for text in texts)
+        biography = any(_BIOGRAPHY_VERB.match(text[len(name):].strip()) for text in texts)
+        if (len(starts) >= 2 and alone and biography
+                and all(len(words(text)) <= MAX_BIOGRAPHY_WORDS for text in texts)):
+            yield from (drop_line(other, AUTHOR_BOX) for other in box)
+            return
+
+
+def employer(text: str) -> str | None:
+    """Whom a biography in an author box says its author works for: "Jane Roe is the
+    editor at Harbour News." -> "Harbour News"."""
+    normal = " ".join(text.split())
+    name = _leading_person(normal)
+    if name is None or not _BIOGRAPHY_VERB.match(normal[len(name):].strip()):
+        return None
+    first = normal.split(". ")[0]
+    match = re.search(r"\b(?:at|for|bei|für)\s+(?P<org>[A-ZÄÖÜ][\w.&\-]*(?:\s+[A-ZÄÖÜ][\w.&\-]*)"
+                      r"{0,3})", first)
+    return match["org"].strip(" .") if match else None
+
+
+def _labelled_author_boxes(text_lines: Sequence[Line]) -> Iterator[Removal]:
+    """ "Autor" / "About the author", then a name, job lines and contact lines."""
+    for index, line in enumerate(text_lines):
+        if not AUTHOR_LABEL.match(line.text):
+            continue
+        following = text_lines[index + 1 : index + 1 + MAX_BOX_LINES]
+        if not following or not _names_someone(following[0].text):
+            continue
+        box = [line, following[0]]
+        contact_seen = False
+        for other in following[1:]:
+            text = other.text.strip()
+            if _CONTACT.search(text) and len(words(text)) <= MAX_NAME_WORDS * 2:
+                contact_seen = True
+            elif contact_seen or not is_heading_like(text) or is_list_item(text):
+                break
+            box.append(other)
+        yield from (drop_line(other, AUTHOR_BOX) for other in box)
+
+
+def _names_someone(text: str) -> bool:
+    names = [name.strip() for name in re.split(r",|&|\band\b|\bund\b", text)]
+    return all(is_person_name(name) for name in names)
+
+
+def _mastheads(text_lines: Sequence[Line], found: Sequence[Removal]) -> Iterator[Removal]:
+    """The site's or the firm's name above the headline, and a person's name above their own
+    byline (their own site)."""
+    head = _head(text_lines)
+    for line in head[:3]:
+        if masthead_name(line.text) and _headline_follows(head, line):
+            yield drop_line(line, MASTHEAD)
+    authors = {byline_names(removal.text) for removal in found if removal.rule in (BYLINE,
+                                                                                    DATELINE)}
+    authors.discard(None)
+    first_byline = min((removal.line for removal in found if removal.rule in (BYLINE, DATELINE)
+                        and byline_names(removal.text)), default=0)
+    for line in text_lines:
+        if line.number < first_byline and line.text.strip() in authors:
+            yield drop_line(line, MASTHEAD)
+
+
+def _head(text_lines: Sequence[Line]) -> list[Line]:
+    """The lines before the first long paragraph."""
+    head = []
+    for line in text_lines:
+        if len(words(line.text)) > PARAGRAPH_WORDS:
+            break
+        head.append(line)
+    return head
+
+
+def _headline_follows(head: Sequence[Line], masthead: Line) -> bool:
+    """A headline below the name: the name is not itself the only headline there is."""
+    return any(line.number > masthead.number and is_heading_like(line.text)
+               and len(words(line.text)) >= 3 and not is_list_item(line.text)
+               and not masthead_name(line.text) and metadata_rule(line.text) is None
+               for line in head)
+
+
+def masthead_name(text: str) -> str | None:
+    """ "Harbour Law LLP", "Landesarbeitsgericht", "Example.com · News and Views"."""
+    parts = [part for part in SEGMENT_BREAK.split(text.strip()) if part.strip()]
+    # A full stop may end a legal form ("& Koll."), not a masthead otherwise.
+    if not parts or (ends_sentence(text) and not ORGANISATION_END.search(text.strip())):
+        return None
+    first = parts[0].strip()
+    domain = DOMAIN.match(first)
+    if domain and any(char.isupper() for char in first) and all(
+            len(part.split()) <= MAX_TAGLINE_WORDS for part in parts[1:]):
+        return domain["domain"]
+    tokens = first.split()
+    if (len(parts) == 1 and 1 <= len(tokens) <= MAX_MASTHEAD_WORDS
+            and tokens[0][0].isupper() and ORGANISATION_END.search(first)):
+        return first
+    return None
+
+
+def _about_blocks(text_lines: Sequence[Line]) -> Iterator[Removal]:
+    """ "Über Example" / "About Example" at the foot, then what Example is."""
+    foot = text_lines[-ABOUT_FOOT:]
+    for index, line in enumerate(foot):
+        match = ABOUT_HEADING.match(line.text)
+        if not match or match["name"].casefold().startswith(("the ", "den ", "die ", "uns")):
+            continue
+        name = match["name"].strip()
+        following = foot[index + 1 :]
+        if following and _describes(following[0].text, name):
+            yield drop_line(line, ABOUT_PUBLISHER)
+            for other in following:
+                if name.casefold() not in other.text.casefold() and not _CONTACT.search(
+                        other.text):
+                    break
+                yield drop_line(other, ABOUT_PUBLISHER)
+            return
+
+
+def _describes(text: str, name: str) -> bool:
+    """ "Example ist …", "Die Example AG ist …", "Example is …"."""
+    head = re.sub(r"^(?:die|der|das|the)\s+", "", text.strip(), flags=re.IGNORECASE)
+    if not head.startswith(name):
+        return False
+    rest = head[len(name):]
+    return bool(re.match(r"^(?:\s+\S+){0,2}?\s+(?:ist|is|was|war|wurde|gehört|bietet|"
+                         r"betreibt|operates|offers|provides)\b", rest))
+
+
+def about_name(text: str) -> str | None:
+    match = ABOUT_HEADING.match(text)
+    return match["name"].strip() if match else None
