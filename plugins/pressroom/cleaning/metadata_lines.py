@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from types import ModuleType
 
 from babel.dates import get_day_names
@@ -59,9 +59,12 @@ PARAGRAPH_WORDS = 25
 # Segments of a metadata line are parted by bars, middle dots, bullets, spaced dashes, and
 # slashes that do not stand between digits (09/14/2021 is one date).
 SEGMENT_BREAK = re.compile(r"\s*(?:[|·•]|\s[–—-]\s|^\s*[–—-]\s|(?<!\d)/|/(?!\d))\s*")
+# "15:01", "9:30 am", "18:40 Uhr", "07:47 CET"; with a full stop only with "Uhr" ("10.50"
+# alone may be a price).
 _TIME = re.compile(
-    r"\b\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*(?:uhr|h|am|pm|a\.m\.|p\.m\.|[A-Z]{2,4}T?)\b)?",
-    re.IGNORECASE,
+    r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:(?i:uhr|h|am|pm|a\.m\.|p\.m\.)|"
+    r"CET|CEST|MEZ|MESZ|GMT|UTC|BST|EST|EDT|CST|PST|PDT|ET|PT)\b)?"
+    r"|\b\d{1,2}\.\d{2}\s*(?i:uhr|h)\b"
 )
 # "Press Release No. 49/2020 of", "Pressemitteilung Nr. 12/2024 vom": the number is a label.
 _RELEASE_LABEL = (r"(?:press release|news release|media release|pressemitteilung|pressemeldung|"
@@ -96,7 +99,6 @@ READING_TIME_TEXT = re.compile(
     r"(?:\s+(?:read|reading time|lesezeit|lesedauer|zum lesen))?$",
     re.IGNORECASE,
 )
-_READING_WORDS = re.compile(r"read|lese", re.IGNORECASE)
 # "Distributed by X on …": a distributor or an agency in a dateline.
 DISTRIBUTED = re.compile(
     rf"^(?:distributed|provided|supplied|syndicated|bereitgestellt|verbreitet|geliefert)\s+"
@@ -123,16 +125,22 @@ MAX_AGENCY_NOTE_WORDS = 10  # a note alone is short: "Supplied by police, the vi
 # Words a publication's name is made of, in English and German; German compounds end in one.
 OUTLET_WORDS = frozenset((
     "news", "times", "post", "journal", "gazette", "tribune", "herald", "daily", "weekly",
-    "magazine", "review", "report", "reporter", "reader", "wire", "today", "digital", "blog",
-    "radio", "tv", "online", "media", "medien", "press", "presse", "insider", "monitor",
-    "observer", "chronicle", "express", "telegraph", "bulletin", "newsletter", "portal",
-    "network", "channel", "agency", "agentur", "redaktion", "desk",
+    "magazine", "review", "report", "reader", "wire", "today", "digital", "blog", "radio",
+    "tv", "online", "media", "medien", "press", "presse", "insider", "monitor", "observer",
+    "chronicle", "express", "telegraph", "bulletin", "newsletter", "portal", "network",
+    "channel", "agency", "agentur",
 ))
 OUTLET_ENDINGS = ("nachrichten", "zeitung", "blatt", "magazin", "news", "presse", "kurier",
                   "anzeiger", "rundschau", "bote", "report")
 
 # A person's name: two or three capitalised words of letters ("Jane Roe", "Anna-Lena Berg").
-_PERSON_WORD = re.compile(r"^[A-ZÄÖÜ][a-zäöüßéèáàíóúñç’'\-]+$")
+_LOWER = "a-zäöüßéèáàíóúñçø’'"
+_PERSON_WORD = re.compile(
+    rf"^(?:Mc|Mac|O[’']|D[’'])?[A-ZÄÖÜ][{_LOWER}]+(?:-[A-ZÄÖÜ][{_LOWER}]+)*$"
+)
+# Little words inside names: "Ursula von der Brücke", "Jan de Vries".
+_NAME_PARTICLES = frozenset(("von", "van", "der", "den", "de", "du", "da", "di", "la", "le",
+                             "zu", "ten", "ter", "bin", "al"))
 _BIOGRAPHY_VERB = re.compile(r"^(?:is|was|has|ist|war|hat|leitet|leads|covers|writes|schreibt)\b")
 AUTHOR_LABEL = re.compile(
     r"^\W*(?:autor(?:in|en|\(en\)|\(in\))?|author(?:s|\(s\))?|about the authors?|"
@@ -199,9 +207,11 @@ class Segment:
     named: bool = True  # a byline that names with capitals ("von admin" does not)
 
 
-def segments(text: str) -> list[Segment]:
+@lru_cache(maxsize=4096)  # asked about the same lines, round after round
+def segments(text: str) -> tuple[Segment, ...]:
     """The segments of a line, each with what it is."""
-    return [_segment(part) for part in SEGMENT_BREAK.split(text.strip()) if part.strip(" ,;:")]
+    return tuple(_segment(part) for part in SEGMENT_BREAK.split(text.strip())
+                 if part.strip(" ,;:"))
 
 
 def _segment(text: str) -> Segment:
@@ -235,14 +245,18 @@ def _segment(text: str) -> Segment:
 
 
 def _capitalised_names(byline: str) -> bool:
-    """A byline on its own must name people or a desk with capitals: "By the Sea" is none."""
+    """A byline on its own must name people or an outlet with capitals: "By the Sea" is
+    none, and one plain word ("By Design") could be a heading's."""
     match = BYLINE_TEXT.match(byline)
     names = next((group for group in match.groups() if group), "") if match else ""
     tokens = [token for token in re.split(r"[\s,&]+", names)
               if token and token.casefold() not in ("and", "und")]
-    return bool(tokens) and all(token[0].isupper() or token[0].isdigit() for token in tokens)
+    capitalised = bool(tokens) and all(token[0].isupper() or token[0].isdigit()
+                                       for token in tokens)
+    return capitalised and (len(tokens) > 1 or names_an_outlet(names))
 
 
+@lru_cache(maxsize=4096)
 def metadata_rule(text: str) -> str | None:
     """The rule a line of nothing but metadata goes by, or None for a line of the body."""
     stripped = text.strip()
@@ -303,15 +317,6 @@ def byline_names(text: str) -> str | None:
     return None
 
 
-def distributor_name(text: str) -> str | None:
-    for part in segments(text):
-        if part.kind == "agency":
-            match = DISTRIBUTED.match(" ".join(_TIME.sub(" ", part.text).split()))
-            if match:
-                return match["name"]
-    return None
-
-
 def agency_name(text: str) -> str | None:
     """The agency an agency note names: "Inhalt bereitgestellt von dpa." -> "dpa"."""
     match = AGENCY_NOTE.match(text.strip())
@@ -324,20 +329,24 @@ def is_person_name(name: str) -> bool:
     """Two or three capitalised words of letters ("Jane Roe"), none of them a word that
     names an outlet ("Harbour News")."""
     tokens = name.split()
-    return (2 <= len(tokens) <= 3 and all(_PERSON_WORD.match(token) for token in tokens)
+    named = [token for token in tokens if token not in _NAME_PARTICLES]
+    return (2 <= len(named) <= 3 and len(tokens) <= MAX_NAME_WORDS
+            and all(_PERSON_WORD.match(token) for token in named)
+            and bool(_PERSON_WORD.match(tokens[0])) and bool(_PERSON_WORD.match(tokens[-1]))
             and tokens[0].casefold() not in COMMON_WORDS and not names_an_outlet(name))
 
 
 def names_an_outlet(name: str) -> bool:
     """A name that is a publication's or an organisation's by its shape: a word of the press
-    ("… News", "…zeitung"), a word with a capital inside ("HarbourWelt"), letters in capitals
-    ("HNT"), a domain, or a legal form ("… GmbH")."""
+    ("… News", "…zeitung"), a domain, a legal form ("… GmbH"), or one word with capitals
+    inside or in capitals ("HarbourWelt", "HNT"; a person's "McBride" has a second word)."""
     tokens = name.replace("-", " ").split()
     for token in tokens:
         folded = token.casefold().strip(".,")
         if folded in OUTLET_WORDS or folded.endswith(OUTLET_ENDINGS):
             return True
-        letters = token.strip(".,")
+    if len(tokens) == 1:
+        letters = tokens[0].strip(".,")
         if len(letters) >= 2 and (letters.isupper() or any(c.isupper() for c in letters[1:])):
             return True
     return bool(DOMAIN.match(name.strip()) or ORGANISATION_END.search(name.strip()))
@@ -345,17 +354,18 @@ def names_an_outlet(name: str) -> bool:
 
 def detect_metadata_lines(lines: Sequence[Line], _: CleaningContext) -> list[Removal]:
     text_lines = content_lines(lines)
+    head = _header().split_head(lines)
+    headline = head.headline.number if head.headline is not None else None
     removals = list(_metadata_lines(text_lines))
     removals += _agency_notes(text_lines)
-    removals += _author_boxes(text_lines)
-    removals += _author_lists(text_lines, removals)
+    removals += _author_boxes(text_lines, removals)
+    removals += _author_lists(text_lines, removals, headline)
     removals += _labelled_author_boxes(text_lines)
     removals += _mastheads(text_lines, removals)
     removals += _about_blocks(text_lines)
     # The dateline and the byline right under the headline are the head's: inference
     # takes them out of the body and reads them there. A day the page was shown is no
     # dateline, wherever it stands.
-    head = _header().split_head(lines)
     taken = {line.number for line in (head.dateline, head.byline) if line is not None}
     return [removal for removal in removals
             if removal.line not in taken or removal.rule == PAGE_DATE]
@@ -363,13 +373,27 @@ def detect_metadata_lines(lines: Sequence[Line], _: CleaningContext) -> list[Rem
 
 def _metadata_lines(text_lines: Sequence[Line]) -> Iterator[Removal]:
     page_dates = _page_dates(text_lines)
-    for line in text_lines:
-        rule = metadata_rule(line.text)
-        if rule is None:
+    found = [(line, rule) for line in text_lines if (rule := metadata_rule(line.text))]
+    # A page has one dateline with words beside its date; lines of a date and a few words,
+    # two or more of them or listed, are a chronology ("12.03.2024 – Klage eingereicht").
+    worded = [line for line, _ in found if _has_free_words(line.text)]
+    chronology = {line.number for line in worded
+                  if len(worded) > 1 or _bulleted(line.text)}
+    for line, rule in found:
+        if line.number in chronology:
             continue
         if rule == DATELINE and _date_alone(line.text) in page_dates:
             rule = PAGE_DATE
         yield drop_line(line, rule)
+
+
+def _bulleted(text: str) -> bool:
+    """A list item by its bullet: a day's number ("6. Oktober") is no list's."""
+    return is_list_item(text) and not text.lstrip()[:1].isdigit()
+
+
+def _has_free_words(text: str) -> bool:
+    return any(part.kind == "free" and part.text.split() for part in segments(text))
 
 
 def _date_alone(text: str) -> str | None:
@@ -408,12 +432,17 @@ def _agency_notes(text_lines: Sequence[Line]) -> Iterator[Removal]:
             yield drop_line(line, AGENCY_LINE)
 
 
-def _author_lists(text_lines: Sequence[Line], found: Sequence[Removal]) -> Iterator[Removal]:
+def _author_lists(
+    text_lines: Sequence[Line], found: Sequence[Removal], headline: int | None
+) -> Iterator[Removal]:
     """Names of people alone on a line right beside a dateline or a reading time: the
-    authors, even without a "By" ("Jane Roe, John Poe")."""
+    authors, even without a "By" ("Jane Roe, John Poe"). Not the headline: a page about
+    people may be headed by their names."""
     metadata = {removal.line for removal in found
                 if removal.rule in (DATELINE, READING_TIME, UPDATE_STAMP)}
     for index, line in enumerate(text_lines[:HEAD_REACH]):
+        if line.number == headline:
+            continue
         names = [name.strip() for name in re.split(r",|&|\band\b|\bund\b", line.text)]
         if not all(is_person_name(name) for name in names):
             continue
@@ -432,9 +461,14 @@ def _leading_person(text: str) -> str | None:
     return name if is_person_name(name) else None
 
 
-def _author_boxes(text_lines: Sequence[Line]) -> Iterator[Removal]:
+def _author_boxes(text_lines: Sequence[Line], found: Sequence[Removal]) -> Iterator[Removal]:
     """A name alone, the same name with a job, a biography that starts with the name ("Jane
-    Roe is the court reporter at …"): an author box, and what stands between its lines."""
+    Roe is the court reporter at …"): an author box, and what stands between its lines.
+
+    A caption naming a person above a paragraph about her ("Jane Roe" / "Jane Roe is the
+    founder …") has that shape too: a box is three lines of its name, or two beside the
+    page's dateline or reading time."""
+    metadata = {removal.line for removal in found}
     head = text_lines[:HEAD_REACH]
     for index, line in enumerate(head):
         name = _leading_person(line.text)
@@ -447,7 +481,9 @@ def _author_boxes(text_lines: Sequence[Line]) -> Iterator[Removal]:
         texts = texts[: starts[-1] + 1]
         alone = any(text == name for text in texts)
         biography = any(_BIOGRAPHY_VERB.match(text[len(name):].strip()) for text in texts)
-        if (len(starts) >= 2 and alone and biography
+        around = head[max(0, index - 1) : index + len(box) + 1]
+        beside_metadata = any(other.number in metadata for other in around)
+        if (alone and biography and (len(starts) >= 3 or (len(starts) == 2 and beside_metadata))
                 and all(len(words(text)) <= MAX_BIOGRAPHY_WORDS for text in texts)):
             yield from (drop_line(other, AUTHOR_BOX) for other in box)
             return
@@ -475,14 +511,18 @@ def _labelled_author_boxes(text_lines: Sequence[Line]) -> Iterator[Removal]:
         if not following or not _names_someone(following[0].text):
             continue
         box = [line, following[0]]
-        contact_seen = False
+        jobs: list[Line] = []
         for other in following[1:]:
             text = other.text.strip()
             if _CONTACT.search(text) and len(words(text)) <= MAX_NAME_WORDS * 2:
-                contact_seen = True
-            elif contact_seen or not is_heading_like(text) or is_list_item(text):
+                box += [*jobs, other]  # a job line is the author's once contact details follow
+                jobs = []
+            elif box[-1] is following[0] or jobs:
+                if not is_heading_like(text) or is_list_item(text):
+                    break
+                jobs.append(other)
+            else:
                 break
-            box.append(other)
         yield from (drop_line(other, AUTHOR_BOX) for other in box)
 
 

@@ -54,20 +54,21 @@ DISCLAIMER_NAME = re.compile(
 )
 # What a distribution service says of the release it carries: who issued it.
 ISSUER = re.compile(
-    r"(?P<name>[A-ZÄÖÜ][\w&.\-]*(?:\s+(?:[A-ZÄÖÜ&][\w&.\-]*|of|for|und|and)){0,5})\s+"
-    r"(?:published|issued|released|hat) (?:this|these|diese[ns]?) "
-    r"(?:content|press release|release|news release|document|inhalte?|pressemitteilung|"
-    r"mitteilung)\b"
+    r"(?P<name>[A-ZÄÖÜ][\w&\-]*(?:\.[\w&\-]+)*(?:\s+(?:[A-ZÄÖÜ&][\w&.\-]*|of|for|und|and))"
+    r"{0,5})\s+(?:(?:published|issued|released) this (?:content|press release|release|"
+    r"news release|document)\b|hat diese[ns]? (?:Inhalte?|Pressemitteilung|Meldung) am\b)"
 )
 # A press release's own label: its issuer is the court or authority its first sentence names.
 RELEASE_LABEL = re.compile(r"\b(?:press release|news release|media release|pressemitteilung|"
                            r"pressemeldung|presseinformation|medienmitteilung)\b", re.IGNORECASE)
 COURT = re.compile(
-    r"\b(?P<en>(?:[A-Z][a-z]+\s+){0,4}(?:Court|Tribunal|Authority|Commission|Ministry)"
+    r"\b(?P<en>(?:[A-Z][a-z]+\s+){1,4}(?:Court|Tribunal|Authority|Commission|Ministry)"
     r"(?:\s+of\s+(?:[A-Z][a-z]+)(?:\s+[A-Z][a-z]+){0,2})?)"
     r"|\b(?P<de>[A-ZÄÖÜ]\w*(?:gerichtshof|gericht|behörde|ministerium|kommission|amt))"
-    r"(?:e?s)?\b"
+    # "Landgericht Köln hat": a place after the court, where a verb or a stop follows it.
+    r"(?:e?s)?\b(?P<place>\s+[A-ZÄÖÜ][a-zäöüß]+(?=\s+[a-zäöüß]|[.,;:]))?"
 )
+_DETERMINER = re.compile(r"^(?:The|A|An)\s+")
 # "Cookies on Example.org", "how you use Example.org": a cookie banner names its site.
 COOKIE_SITE = re.compile(
     r"\bcookies?\s+(?:on|auf)\s+(?P<name>[A-Z][\w.\-]+(?:\s+[A-Z][\w.\-]+){0,2})"
@@ -79,9 +80,8 @@ AGENCY_TAG = re.compile(
     r"(?:\((?P<bracketed>[A-Za-z]{2,8})\)|(?P<bare>[a-z]{2,8}|[A-Z]{2,8}))\s*[|–—:-]\s"
 )
 COPYRIGHT_OWNER = re.compile(
-    r"^\W*(?:©|\(c\)|copyright)\s*(?:©|\(c\))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)"
-    r"(?:by\s+)?(?P<name>[A-ZÄÖÜ][\w&.\-]*(?:\s+[A-ZÄÖÜ&][\w&.\-]*){0,4})",
-    re.IGNORECASE,
+    r"^\W*(?:©|\([cC]\)|(?i:copyright))\s*(?:©|\([cC]\))?\s*\d{4}(?:\s*[-–]\s*\d{4})?,?\s+"
+    r"(?:by\s+)?(?P<name>[A-ZÄÖÜ][\w&\-]*(?:\.[\w&\-]+)*(?:\s+[A-ZÄÖÜ&][\w&\-]*){0,4})"
 )
 
 Found = tuple[str, int] | None
@@ -147,8 +147,9 @@ def _issuer(head: Head, cleaned: Cleaned) -> Found:
     texts += [(line.text, line.number) for line in head.body]
     for text, line in sorted(texts, key=lambda pair: pair[1]):
         match = ISSUER.search(text)
-        if match:
-            return match["name"], line
+        name = leading_name(match["name"]) if match else None
+        if name:
+            return name, line
     return None
 
 
@@ -167,10 +168,16 @@ def _press_release_issuer(head: Head, cleaned: Cleaned) -> Found:
         if not ends_sentence(text):
             continue  # the decision's number and date, a heading: not yet the release's text
         match = COURT.search(text[:OPENING_CHARS])
-        if match:
-            return (match["en"] or _nominative(match["de"])), line.number
-        return None
+        name = _court_name(match) if match else None
+        return (name, line.number) if name else None
     return None
+
+
+def _court_name(match: re.Match[str]) -> str | None:
+    if match["en"]:
+        name = _DETERMINER.sub("", match["en"])
+        return name if len(name.split()) >= 2 else None  # "the Court" says not which
+    return _nominative(match["de"]) + (match["place"] or "")
 
 
 # How much of a release's first paragraph is read for its issuer: its first sentence or so
