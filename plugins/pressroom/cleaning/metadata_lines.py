@@ -425,10 +425,11 @@ def _agency_notes(text_lines: Sequence[Line]) -> Iterator[Removal]:
         if len(text) > MAX_METADATA_CHARS * 2 or not AGENCY_NOTE.match(text):
             continue
         sentences = [part for part in re.split(r"(?<=[.!?])\s+", text) if part]
-        if (len(sentences) == 1 and len(words(text)) <= MAX_AGENCY_NOTE_WORDS) or (
-                len(sentences) <= MAX_AGENCY_NOTE_SENTENCES
-                                   and all(_AGENCY_NOTE_WORDS.search(sentence)
-                                           for sentence in sentences[1:])):
+        alone = len(sentences) == 1 and len(words(text)) <= MAX_AGENCY_NOTE_WORDS
+        # The sentences after the note's first say that the site did not edit it.
+        explained = 1 < len(sentences) <= MAX_AGENCY_NOTE_SENTENCES and all(
+            _AGENCY_NOTE_WORDS.search(sentence) for sentence in sentences[1:])
+        if alone or explained:
             yield drop_line(line, AGENCY_LINE)
 
 

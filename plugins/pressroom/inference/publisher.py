@@ -71,7 +71,7 @@ COURT = re.compile(
 _DETERMINER = re.compile(r"^(?:The|A|An)\s+")
 # "Cookies on Example.org", "how you use Example.org": a cookie banner names its site.
 COOKIE_SITE = re.compile(
-    r"\bcookies?\s+(?:on|auf)\s+(?P<name>[A-Z][\w.\-]+(?:\s+[A-Z][\w.\-]+){0,2})"
+    r"\b(?i:cookies?)\s+(?:on|auf)\s+(?P<name>[A-Z][\w.\-]+(?:\s+[A-Z][\w.\-]+){0,2})"
     r"|\bhow you use\s+(?P<use>[A-Z][\w.\-]+(?:\s+[A-Z][\w.\-]+){0,2})"
 )
 # "BERLIN (wire) –", "HAMBURG afp |": a place in capitals, an agency's short name, a dash.
@@ -101,7 +101,7 @@ def infer_publisher(head: Head, cleaned: Cleaned) -> Inferred[str | None]:
                                                     self_described_name)),
         ("about-publisher", lambda: _from_removals(cleaned, ABOUT_PUBLISHER, about_name)),
         ("author-box", lambda: _from_removals(cleaned, AUTHOR_BOX, employer)),
-        ("cookie-notice", lambda: _cookie_banner_site(head, cleaned)),
+        ("cookie-notice", lambda: _cookie_banner_site(cleaned)),
         ("agency-tag", lambda: _agency_tag(head)),
         ("copyright", lambda: _from_removals(cleaned, "copyright", _copyright_owner)),
         ("disclaimer", lambda: _from_removals(cleaned, "disclaimer", _disclaimer_name)),
@@ -202,13 +202,13 @@ def _law_firm(head: Head) -> Found:
     return None
 
 
-def _cookie_banner_site(head: Head, cleaned: Cleaned) -> Found:
+def _cookie_banner_site(cleaned: Cleaned) -> Found:
     """The site a cookie banner names, in the banner's removed lines or in a line of it
-    left in the body."""
+    left in the text (even where it was taken for the headline)."""
     found = _from_removals(cleaned, "cookie-notice", _cookie_site)
     if found is not None:
         return found
-    for line in head.body:
+    for line in cleaned.lines:
         name = _cookie_site(line.text) if len(line.text) <= COOKIE_LINE else None
         if name:
             return name, line.number
