@@ -22,6 +22,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 from babel.dates import get_day_names
 
@@ -29,6 +30,9 @@ from ..lexicon import COMMON_WORDS
 from ..model import Line, Removal
 from ..text import ends_sentence, is_heading_like, is_list_item, words
 from .context import CleaningContext, content_lines, drop_line
+
+if TYPE_CHECKING:
+    from ..inference.dates import DateMention
 
 DATELINE = "dateline"
 PAGE_DATE = "page-date"
@@ -42,19 +46,26 @@ ABOUT_PUBLISHER = "about-publisher"
 
 # Metadata is short: a line longer than this is a paragraph whatever it starts with.
 MAX_METADATA_CHARS = 180
+# "Posted on Thursday, 18 May 2024 at 10:30 am Written by Jane Ann Roe": a line without
+# separators has no more words than this when it is metadata.
+MAX_PLAIN_WORDS = 16
 # Words of category or section a dateline may carry beside its date ("/ eu Print").
 MAX_FREE_WORDS = 3
 # A byline names at most this many words per author.
 MAX_NAME_WORDS = 4
 # Where a page's head ends: author boxes and mastheads stand among its first lines.
 HEAD_REACH = 25
+# A name alone on its line is short.
+MAX_NAME_CHARS = 40
 # How many lines an author box spans at most, and how long its biography may be.
 MAX_BOX_LINES = 7
 MAX_BIOGRAPHY_WORDS = 80
 # How far below a date a calendar may begin for the date to be the calendar's day.
 CALENDAR_REACH = 3
-# A long paragraph ends a page's head.
+# A long paragraph ends a page's head (its words are counted only past a length it cannot
+# have with fewer).
 PARAGRAPH_WORDS = 25
+PARAGRAPH_CHARS = 2 * PARAGRAPH_WORDS
 
 # Segments of a metadata line are parted by bars, middle dots, bullets, spaced dashes, and
 # slashes that do not stand between digits (09/14/2021 is one date).
@@ -210,15 +221,26 @@ class Segment:
 @lru_cache(maxsize=4096)  # asked about the same lines, round after round
 def segments(text: str) -> tuple[Segment, ...]:
     """The segments of a line, each with what it is."""
-    return tuple(_segment(part) for part in SEGMENT_BREAK.split(text.strip())
-                 if part.strip(" ,;:"))
+    stripped = text.strip()
+    # Most lines hold no separator at all: they are one segment, without a split.
+    parts = SEGMENT_BREAK.split(stripped) if _SEPARATOR_CHARS.search(stripped) else [stripped]
+    return tuple(_segment(part) for part in parts if part.strip(" ,;:"))
+
+
+_SEPARATOR_CHARS = re.compile(r"[|·•–—/-]")
+
+
+@lru_cache(maxsize=4096)
+def _mentions(text: str) -> tuple[DateMention, ...]:
+    """The dates in a line or a segment, read once for every question asked of it."""
+    return tuple(_dates().find_dates([Line(0, text)]))
 
 
 def _segment(text: str) -> Segment:
     part = text.strip(" ,;:")
     if READING_TIME_TEXT.match(part):
         return Segment(part, READING_TIME)
-    mentions = _dates().find_dates([Line(0, part)])
+    mentions = _mentions(part)
     rest = part
     for mention in reversed(mentions):
         rest = rest[: mention.start] + " " + rest[mention.end :]
@@ -261,7 +283,7 @@ def metadata_rule(text: str) -> str | None:
     """The rule a line of nothing but metadata goes by, or None for a line of the body."""
     stripped = text.strip()
     # No test for a list item: "6. Oktober 2015" starts as one.
-    if not stripped or len(stripped) > MAX_METADATA_CHARS:
+    if not stripped or len(stripped) > MAX_METADATA_CHARS or not _could_be_metadata(stripped):
         return None
     parts = segments(stripped)
     kinds = {part.kind for part in parts}
@@ -277,6 +299,22 @@ def metadata_rule(text: str) -> str | None:
     if not anchored and not all(part.named for part in parts):
         return None
     return _rule_of(parts)
+
+
+# What a metadata line cannot do without: a date's day, a time, or a word of a byline or a
+# reading time. Looked for in the whole line first, since most short lines are headings.
+_HINT = re.compile(r"\d[:.]\d\d|\b(?:by|von|autor(?:in)?|author|text|redaktion|min|minuten?|"
+                   r"minutes?|lesezeit|lesedauer)\b", re.IGNORECASE)
+
+
+def _could_be_metadata(text: str) -> bool:
+    # Without separators, a metadata line is a label, a date, a time and a byline at most.
+    if not _SEPARATOR_CHARS.search(text) and len(text.split()) > MAX_PLAIN_WORDS:
+        return False
+    if _HINT.search(text):
+        return True
+    return any(char.isdigit() for char in text) and any(
+        mention.day is not None for mention in _mentions(text.strip(" ,;:")))
 
 
 def _rule_of(parts: Sequence[Segment]) -> str:
@@ -325,6 +363,7 @@ def agency_name(text: str) -> str | None:
     return (match["name"] or match["material"]).strip(" .,;")
 
 
+@lru_cache(maxsize=4096)  # asked about the same head lines, round after round
 def is_person_name(name: str) -> bool:
     """Two or three capitalised words of letters ("Jane Roe"), none of them a word that
     names an outlet ("Harbour News")."""
@@ -354,18 +393,20 @@ def names_an_outlet(name: str) -> bool:
 
 def detect_metadata_lines(lines: Sequence[Line], _: CleaningContext) -> list[Removal]:
     text_lines = content_lines(lines)
-    head = _header().split_head(lines)
-    headline = head.headline.number if head.headline is not None else None
     removals = list(_metadata_lines(text_lines))
     removals += _agency_notes(text_lines)
     removals += _author_boxes(text_lines, removals)
-    removals += _author_lists(text_lines, removals, headline)
+    if removals:  # names are an author's only beside the page's metadata
+        removals += _author_lists(text_lines, removals, lines)
     removals += _labelled_author_boxes(text_lines)
     removals += _mastheads(text_lines, removals)
     removals += _about_blocks(text_lines)
+    if not removals:  # as in most rounds: the head need not be looked at
+        return removals
     # The dateline and the byline right under the headline are the head's: inference
     # takes them out of the body and reads them there. A day the page was shown is no
     # dateline, wherever it stands.
+    head = _header().split_head(lines)
     taken = {line.number for line in (head.dateline, head.byline) if line is not None}
     return [removal for removal in removals
             if removal.line not in taken or removal.rule == PAGE_DATE]
@@ -406,14 +447,22 @@ def _page_dates(text_lines: Sequence[Line]) -> set[str]:
     The same date alone elsewhere on the page is that day again."""
     found = set()
     for index, line in enumerate(text_lines):
-        date = _date_alone(line.text)
-        below = text_lines[index + 1 : index + 1 + CALENDAR_REACH]
-        if date and any(_is_calendar_row(later.text) for later in below):
-            found.add(date)
+        if not _is_calendar_row(line.text):
+            continue
+        for above in text_lines[max(0, index - CALENDAR_REACH) : index]:
+            date = _date_alone(above.text)
+            if date:
+                found.add(date)
     return found
 
 
+# A row of weekdays' short names: "Mo Di Mi Do Fr Sa So" is 20 characters.
+MAX_CALENDAR_ROW = 40
+
+
 def _is_calendar_row(text: str) -> bool:
+    if len(text) > MAX_CALENDAR_ROW:
+        return False
     tokens = [token.strip(".").casefold() for token in text.split()]
     return len(tokens) >= 5 and all(token in _calendar_days() for token in tokens)
 
@@ -434,30 +483,47 @@ def _agency_notes(text_lines: Sequence[Line]) -> Iterator[Removal]:
 
 
 def _author_lists(
-    text_lines: Sequence[Line], found: Sequence[Removal], headline: int | None
+    text_lines: Sequence[Line], found: Sequence[Removal], lines: Sequence[Line]
 ) -> Iterator[Removal]:
     """Names of people alone on a line right beside a dateline or a reading time: the
     authors, even without a "By" ("Jane Roe, John Poe"). Not the headline: a page about
     people may be headed by their names."""
     metadata = {removal.line for removal in found
                 if removal.rule in (DATELINE, READING_TIME, UPDATE_STAMP)}
-    for index, line in enumerate(text_lines[:HEAD_REACH]):
-        if line.number == headline:
+    head = text_lines[:HEAD_REACH]
+    beside = [index for index, line in enumerate(head)
+              if any(other.number in metadata for other in head[max(0, index - 1) : index + 2])
+              and line.number not in metadata]
+    if not beside:
+        return
+    headline = _header().split_head(lines).headline
+    for index in beside:
+        line = head[index]
+        if headline is not None and line.number == headline.number:
             continue
-        names = [name.strip() for name in re.split(r",|&|\band\b|\bund\b", line.text)]
+        names = _names(line.text)
         if not all(is_person_name(name) for name in names):
             continue
         # One name alone could be two capitalised nouns ("Erste Schritte"): it is taken for an
         # author only right above the date, where bylines stand; a list of names anywhere
         # beside it.
-        neighbours = text_lines[index + 1 : index + 2] if len(names) == 1 else (
-            text_lines[max(0, index - 1) : index + 2])
-        if any(other.number in metadata for other in neighbours):
+        if len(names) > 1 or any(other.number in metadata for other in head[index + 1 : index + 2]):
             yield drop_line(line, BYLINE)
+
+
+def _names(text: str) -> list[str]:
+    """ "Jane Roe, John Poe und Ada Berg" -> each name."""
+    return [name.strip() for name in _NAME_LIST_BREAK.split(text)]
+
+
+_NAME_LIST_BREAK = re.compile(r",|&|\band\b|\bund\b")
 
 
 def _leading_person(text: str) -> str | None:
     tokens = text.split()[:2]
+    # Most lines start with a word that cannot begin a name: told before the name is weighed.
+    if len(tokens) < 2 or not (tokens[0][:1].isupper() and tokens[1][:1].isupper()):
+        return None
     name = " ".join(tokens)
     return name if is_person_name(name) else None
 
@@ -471,9 +537,14 @@ def _author_boxes(text_lines: Sequence[Line], found: Sequence[Removal]) -> Itera
     page's dateline or reading time."""
     metadata = {removal.line for removal in found}
     head = text_lines[:HEAD_REACH]
+    # A box shows its author's name alone: without such a line there is none to look for.
+    short = {" ".join(line.text.split()) for line in head if len(line.text) <= MAX_NAME_CHARS}
+    names = {text for text in short if is_person_name(text)}
+    if not names:
+        return
     for index, line in enumerate(head):
         name = _leading_person(line.text)
-        if name is None:
+        if name is None or name not in names:
             continue
         window = head[index : index + MAX_BOX_LINES]
         texts = [" ".join(other.text.split()) for other in window]
@@ -528,17 +599,18 @@ def _labelled_author_boxes(text_lines: Sequence[Line]) -> Iterator[Removal]:
 
 
 def _names_someone(text: str) -> bool:
-    names = [name.strip() for name in re.split(r",|&|\band\b|\bund\b", text)]
-    return all(is_person_name(name) for name in names)
+    return all(is_person_name(name) for name in _names(text))
 
 
 def _mastheads(text_lines: Sequence[Line], found: Sequence[Removal]) -> Iterator[Removal]:
     """The site's or the firm's name above the headline, and a person's name above their own
     byline (their own site)."""
-    head = _head(text_lines)
-    for line in head[:3]:
-        if masthead_name(line.text) and _headline_follows(head, line):
-            yield drop_line(line, MASTHEAD)
+    candidates = [line for line in text_lines[:3] if masthead_name(line.text)]
+    if candidates:  # the page's head is looked at only below a name that could be its masthead
+        head = _head(text_lines)
+        for line in candidates:
+            if line in head and _headline_follows(head, line):
+                yield drop_line(line, MASTHEAD)
     authors = {byline_names(removal.text) for removal in found if removal.rule in (BYLINE,
                                                                                     DATELINE)}
     authors.discard(None)
@@ -553,7 +625,7 @@ def _head(text_lines: Sequence[Line]) -> list[Line]:
     """The lines before the first long paragraph."""
     head = []
     for line in text_lines:
-        if len(words(line.text)) > PARAGRAPH_WORDS:
+        if len(line.text) > PARAGRAPH_CHARS and len(words(line.text)) > PARAGRAPH_WORDS:
             break
         head.append(line)
     return head
@@ -567,6 +639,7 @@ def _headline_follows(head: Sequence[Line], masthead: Line) -> bool:
                for line in head)
 
 
+@lru_cache(maxsize=4096)
 def masthead_name(text: str) -> str | None:
     """ "Harbour Law LLP", "Landesarbeitsgericht", "Example.com · News and Views"."""
     parts = [part for part in SEGMENT_BREAK.split(text.strip()) if part.strip()]
