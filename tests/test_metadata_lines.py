@@ -116,6 +116,18 @@ def test_a_date_above_a_calendar_is_the_day_the_page_was_shown():
     assert "03.02.2026" not in body(text, "de")
 
 
+@pytest.mark.parametrize("notice", ["This article is more than 2 years old",
+                                    "Dieser Beitrag ist älter als ein Jahr"])
+def test_a_notice_of_the_pages_age_goes(notice):
+    assert removed(f"{notice}\n\nHarbour Bakery Wins Its Case\n\n{PARAGRAPH}") == {
+        notice: "age-notice"}
+
+
+def test_a_sentence_about_an_age_stays():
+    sentence = "This article is more than a summary of the ruling, it explains its reasons."
+    assert removed(f"Harbour Bakery Wins Its Case\n\n{PARAGRAPH}\n{sentence}") == {}
+
+
 def test_an_agency_note_goes():
     note = "Inhalt bereitgestellt von Nordwire. Er wurde von Stadtblatt online nicht geprüft."
     text = f"{note}\n\nBäckereikette gewinnt gegen Bewertungsportal\n\n{ABSATZ}"

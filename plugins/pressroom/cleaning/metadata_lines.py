@@ -1,8 +1,9 @@
 """Metadata lines: what a page prints about an article rather than the article itself.
 
 Datelines ("Posted on 3 May 2024", "Mittwoch, 06.03.2024 | 09:15", "| 18:40 Uhr", a date
-alone), bylines ("Written by …", "Geschrieben von: …"), reading times, update stamps, notes of
-the agency that provided the content, author boxes (a name, a job, a biography), a page's
+alone), bylines ("Written by …", "Geschrieben von: …"), reading times, update stamps, notices
+of a page's age ("This article is more than 1 year old"), notes of the agency that provided
+the content, author boxes (a name, a job, a biography), a page's
 masthead above the headline and the "About <publisher>" block at its foot.
 
 A metadata line is made of segments ("Veröffentlicht: 02.05.2024 | Von Max Muster |
@@ -43,6 +44,7 @@ AGENCY_LINE = "agency-line"
 AUTHOR_BOX = "author-box"
 MASTHEAD = "masthead"
 ABOUT_PUBLISHER = "about-publisher"
+AGE_NOTICE = "age-notice"
 
 # Metadata is short: a line longer than this is a paragraph whatever it starts with.
 MAX_METADATA_CHARS = 180
@@ -172,6 +174,16 @@ ORGANISATION_END = re.compile(
 DOMAIN = re.compile(r"^(?P<domain>[A-Za-z][\w\-]*(?:\.[\w\-]+)*\.[a-z]{2,6})$")
 MAX_MASTHEAD_WORDS = 6
 MAX_TAGLINE_WORDS = 10
+
+# "This article is more than 2 years old", "Dieser Beitrag ist älter als ein Jahr": how old
+# the page was on the day it was scraped.
+AGE_NOTICE_TEXT = re.compile(
+    r"^\W*(?:this (?:article|story|post|page) is (?:more than|over|older than)|"
+    r"(?:dieser|der) (?:artikel|beitrag|text) ist (?:älter als|mehr als|über))\s+"
+    r"(?:\d+|an?|one|two|three|ein(?:e|en)?|zwei|drei)\s+(?:years?|months?|jahre?n?|monate?n?)"
+    r"(?:\s+alt)?(?:\s+old)?\W*$",
+    re.IGNORECASE,
+)
 
 # "Über X" / "About X" followed by what X is: the publisher's note about itself.
 ABOUT_HEADING = re.compile(r"^\W*(?:über|about)\s+(?P<name>[A-ZÄÖÜ][\w.\-&]*(?:\s+[\w.\-&]+){0,3})"
@@ -401,6 +413,8 @@ def detect_metadata_lines(lines: Sequence[Line], _: CleaningContext) -> list[Rem
     removals += _labelled_author_boxes(text_lines)
     removals += _mastheads(text_lines, removals)
     removals += _about_blocks(text_lines)
+    removals += [drop_line(line, AGE_NOTICE) for line in text_lines
+                 if len(line.text) <= MAX_METADATA_CHARS and AGE_NOTICE_TEXT.match(line.text)]
     if not removals:  # as in most rounds: the head need not be looked at
         return removals
     # The dateline and the byline right under the headline are the head's: inference
