@@ -66,12 +66,12 @@ def test_a_person_above_their_own_byline_publishes_their_own_site():
 
 def test_the_issuer_a_distribution_service_names():
     text = (f"{HEADLINE}\n\n{PARAGRAPH}\n\nDisclaimer: Vale Stone LLP published this content "
-            "on 3 May 2024 and is solely responsible for the information contained therein.")
+            "on 3 May 2024; the service carries it as it was sent.")
     assert found(text) == ("Vale Stone LLP", "issuer")
 
 
 def test_the_agency_that_provided_the_content():
-    note = "Inhalt bereitgestellt von Nordwire. Er wurde von Stadtblatt online nicht geprüft."
+    note = "Inhalt bereitgestellt von Nordwire. Die Redaktion hat ihn nicht bearbeitet."
     assert found(f"{note}\n\n{SCHLAGZEILE}\n\n{ABSATZ}", "de") == ("Nordwire", "agency-line")
 
 
@@ -113,8 +113,8 @@ def test_the_employer_an_author_box_names():
 
 
 def test_the_site_a_cookie_banner_names():
-    text = (f"Cookies on Harbourledger.org\nWe use some essential cookies to make this website "
-            f"work.\nAccept cookies\n\n{HEADLINE}\n\n{PARAGRAPH}")
+    text = (f"Cookies on Harbourledger.org\nWe set a few necessary cookies so "
+            f"that the site works.\nAccept cookies\n\n{HEADLINE}\n\n{PARAGRAPH}")
     assert found(text) == ("Harbourledger.org", "cookie-notice")
 
 

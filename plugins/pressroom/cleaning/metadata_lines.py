@@ -9,7 +9,7 @@ masthead above the headline and the "About <publisher>" block at its foot.
 A metadata line is made of segments ("Veröffentlicht: 02.05.2024 | Von Max Muster |
 Aktualisiert: 03.05.2024"), and every segment must be metadata: a date (with its label and
 weekday), a time, a byline, an update stamp, a reading time, or a word or three of category
-beside a date ("/ Politik Print"). One segment of running text, a date reported in a sentence
+beside a date ("/ Politik"). One segment of running text, a date reported in a sentence
 ("Urteil vom 3. Mai 2024 …") or a line that reads as a sentence keeps the line in the body.
 
 Inference reads the removals back: the publication date from the "dateline" rule, the
@@ -51,7 +51,7 @@ MAX_METADATA_CHARS = 180
 # "Posted on Thursday, 18 May 2024 at 10:30 am Written by Jane Ann Roe": a line without
 # separators has no more words than this when it is metadata.
 MAX_PLAIN_WORDS = 16
-# Words of category or section a dateline may carry beside its date ("/ eu Print").
+# Words of category or section a dateline may carry beside its date ("3 May 2024 / Courts").
 MAX_FREE_WORDS = 3
 # A byline names at most this many words per author.
 MAX_NAME_WORDS = 4
@@ -118,7 +118,8 @@ DISTRIBUTED = re.compile(
     rf"(?:by|von|durch)\s+(?P<name>{_NAMES})$",
     re.IGNORECASE,
 )
-# "Inhalt bereitgestellt von dpa.", "Content provided by Wire Service.", "Mit Material von …".
+# "Inhalt bereitgestellt von Nordwire.", "Content provided by Wire Service.", "Mit Material
+# von …".
 AGENCY_NOTE = re.compile(
     r"^\W*(?:(?:dieser |this )?(?:inhalt|artikel|beitrag|text|meldung|content|article|story)\s+"
     r"(?:wurde |was |is )?)?(?:bereitgestellt|zur verfügung gestellt|geliefert|provided|"
@@ -227,7 +228,7 @@ class Segment:
     text: str
     kind: str  # "date", "update", "time", "byline", "reading-time", "agency", "free", "text"
     dated: bool = False  # a date (or a time) of the page stands in it
-    named: bool = True  # a byline that names with capitals ("von admin" does not)
+    named: bool = True  # a byline that names with capitals ("von redaktion" does not)
 
 
 @lru_cache(maxsize=4096)  # asked about the same lines, round after round
@@ -368,7 +369,7 @@ def byline_names(text: str) -> str | None:
 
 
 def agency_name(text: str) -> str | None:
-    """The agency an agency note names: "Inhalt bereitgestellt von dpa." -> "dpa"."""
+    """The agency an agency note names: "Inhalt bereitgestellt von Nordwire." -> "Nordwire"."""
     match = AGENCY_NOTE.match(text.strip())
     if not match:
         return None

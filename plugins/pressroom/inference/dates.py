@@ -5,8 +5,8 @@ Month names come from Babel's CLDR data for both languages, so "Mai", "Sept." an
 are known without a list of our own. A day without a year ("September 13th") gets its year
 only from an anchor in the same text: a date with a year, in the same month if there is one.
 
-A date the text reports ("Urteil vom 19. März 2015", "the ruling of May 3, 2024", "bis zum
-31. Oktober") is the date of something else than the page: it anchors years, but it is never
+A date the text reports ("Urteil vom 4. Mai 2016", "the judgment of May 3, 2024", "bis zum
+30. Juni") is the date of something else than the page: it anchors years, but it is never
 taken for the publication date.
 """
 
@@ -65,7 +65,7 @@ _CENTURIES = ("19", "20", "21")  # how every year a pattern reads begins
 _CENTURY = 2000
 # What makes a date the date of something the text reports. A decision, a hearing or a
 # document it cites: the noun (also as the end of a German compound, "Senatsurteil"), at most
-# three words, then "vom", "of", "v." ("Urteil des I. Zivilsenats vom", "its ruling of",
+# three words, then "vom", "of", "v." ("Urteil des 3. Strafsenats vom", "the judgment of",
 # "Urt. v."), or the noun glued to the date. A deadline: "bis zum", "until", "no later than"
 # right before the date. Verbs after a date ("Am 3. März entschied das Gericht") are no cue:
 # a page may say what happened on the day it was published.

@@ -69,12 +69,12 @@ COURT = re.compile(
     r"(?:e?s)?\b(?P<place>\s+[A-ZÄÖÜ][a-zäöüß]+(?=\s+[a-zäöüß]|[.,;:]))?"
 )
 _DETERMINER = re.compile(r"^(?:The|A|An)\s+")
-# "Cookies on Example.org", "how you use Example.org": a cookie banner names its site.
+# "Cookies on Example.org", "… how you use Example.org": a cookie banner names its site.
 COOKIE_SITE = re.compile(
     r"\b(?i:cookies?)\s+(?:on|auf)\s+(?P<name>[A-Z][\w.\-]+(?:\s+[A-Z][\w.\-]+){0,2})"
     r"|\bhow you use\s+(?P<use>[A-Z][\w.\-]+(?:\s+[A-Z][\w.\-]+){0,2})"
 )
-# "BERLIN (wire) –", "HAMBURG afp |": a place in capitals, an agency's short name, a dash.
+# "BERLIN (wire) –", "KIEL nwa |": a place in capitals, an agency's short name, a dash.
 AGENCY_TAG = re.compile(
     r"^\W*[A-ZÄÖÜ]{3,}(?:[\s/\-][A-ZÄÖÜ]{2,})*\s*"
     r"(?:\((?P<bracketed>[A-Za-z]{2,8})\)|(?P<bare>[a-z]{2,8}|[A-Z]{2,8}))\s*[|–—:-]\s"
@@ -181,7 +181,7 @@ def _court_name(match: re.Match[str]) -> str | None:
 
 
 # How much of a release's first paragraph is read for its issuer: its first sentence or so
-# (a sentence split would stop at "Die 2. Kammer").
+# (a sentence split would stop at "Der 3. Senat").
 OPENING_CHARS = 200
 
 
