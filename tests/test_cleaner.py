@@ -25,6 +25,8 @@ NOISE = {
         "Source": "dangling-source",
     },
     "de_landgericht.txt": {
+        "03.03.2025": "dateline",
+        "Von Rheinische Wirtschaftsnachrichten": "byline",
         "vor 3 Stunden": "relative-date",
         "Teilen: Facebook, WhatsApp, E-Mail": "share-widget",
         "Foto: Sonnenwerk GmbH": "caption",

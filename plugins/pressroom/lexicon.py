@@ -109,9 +109,6 @@ WIDGET_PATTERNS = (
     r"^\W*(?:\d+\s+)?(?:comments?|kommentare?)(?:\s*\(\d+\))?\W*$",
     r"^\W*(?:leave a (?:comment|reply)|kommentar schreiben|jetzt kommentieren)\W*$",
     r"^\W*(?:click here|hier klicken)\b.{0,60}$",
-    # An archive's age notice over an old article.
-    r"^\W*(?:this|dieser|diese[rs]?) (?:article|story|post|page|artikel|beitrag|meldung) "
-    r"(?:is|ist) (?:more than|over|older than|mehr als|über|älter als) .{1,24}\b(?:old|alt)\W*$",
 )
 
 COOKIE_CUES = (

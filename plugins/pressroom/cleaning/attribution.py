@@ -23,8 +23,6 @@ NAME = re.compile(r"^(?P<name>(?:[A-ZÄÖÜ][\w&.\-]*)(?:\s+[A-ZÄÖÜ][\w&.\-]*
 # Self-descriptions stand at the foot of a page, among its last few lines.
 FOOT = 4
 MAX_SOURCE_WORDS = 8
-# The self-description under an "About" heading names the company among its first words.
-ABOUT_OPENING_WORDS = 5
 
 
 def detect_source_labels(lines: Sequence[Line], _: CleaningContext) -> list[Removal]:
@@ -43,34 +41,6 @@ def detect_source_labels(lines: Sequence[Line], _: CleaningContext) -> list[Remo
 def source_line_name(text: str) -> str | None:
     match = SOURCE_LINE.match(text)
     return match["name"].strip(" .") if match else None
-
-
-# "About Example Corp", "Über die Beispiel AG": the name capitalised, the rest in any case.
-ABOUT_HEADING = re.compile(
-    r"^\W*(?i:about|über)\s+(?i:the\s+|die\s+|den\s+|das\s+)?"
-    r"(?P<name>[A-ZÄÖÜ][\w&.\-]*(?:\s+[A-ZÄÖÜ][\w&.\-]*){0,3})\s*:?\s*$"
-)
-
-
-def detect_about_blocks(lines: Sequence[Line], _: CleaningContext) -> list[Removal]:
-    """A press release's boilerplate: "About Example Corp" in the lower half of the page,
-    followed by what the company says of itself ("Example Corp is …"), to the end."""
-    text_lines = content_lines(lines)
-    for index in range(len(text_lines) // 2, len(text_lines) - 1):
-        name = about_heading_name(text_lines[index].text)
-        if name and _names_itself(text_lines[index + 1].text, name):
-            return [drop_line(line, "about-block") for line in text_lines[index:]]
-    return []
-
-
-def about_heading_name(text: str) -> str | None:
-    match = ABOUT_HEADING.match(text.strip())
-    return match["name"] if match else None
-
-
-def _names_itself(text: str, name: str) -> bool:
-    opening = {word.casefold() for word in words(text)[:ABOUT_OPENING_WORDS]}
-    return any(word.casefold() in opening for word in words(name))
 
 
 def detect_self_descriptions(lines: Sequence[Line], _: CleaningContext) -> list[Removal]:

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from ..model import Cleaned, Line, Removal, Source
-from .attribution import detect_about_blocks, detect_self_descriptions, detect_source_labels
+from .attribution import detect_self_descriptions, detect_source_labels
 from .captions import detect_captions
 from .context import CleaningContext, Detector, drop_line
 from .furniture import (
@@ -28,6 +28,7 @@ from .furniture import (
     detect_share_widgets,
 )
 from .injected_phrase import detect_injected_phrase, expected_language
+from .metadata_lines import detect_metadata_lines
 from .page_frame import find_page_frame
 from .spam_fragments import detect_spam_fragments
 from .tag_lines import detect_tag_lines
@@ -47,12 +48,12 @@ DETECTORS: tuple[Detector, ...] = (
     detect_share_widgets,
     detect_calls_to_action,
     detect_cookie_notices,
+    detect_metadata_lines,
     detect_contact_lines,
     detect_related_posts,
     detect_relative_dates,
     detect_third_language,
     detect_self_descriptions,
-    detect_about_blocks,
     detect_captions,
 )
 MAX_ROUNDS = 5

@@ -21,6 +21,8 @@ from functools import lru_cache
 from ..lexicon import INTERFACE_PHRASES, SITE_NOTICE_CUES, STOP_WORDS
 from ..model import Headline, Line, Removal
 from ..text import (
+    CLOSING,
+    SENTENCE_END,
     ends_sentence,
     foreign_share,
     is_list_item,
@@ -48,7 +50,7 @@ MIN_LETTER_SHARE = 0.6
 # A headline may stand under a teaser or a note (up to this much prose) that opens the cluster.
 TEASER_CHARS = 320
 # Lines that the detectors took out as a headline's metadata: evidence that the text follows.
-METADATA_RULES = frozenset({"dateline", "byline", "reading-time", "author-box", "agency-line",
+METADATA_RULES = frozenset({"dateline", "byline", "reading-time", "update-stamp", "author-box",
                             "relative-date"})
 # Below this many words a line between the headline and the text is a label, an image's alt
 # text or a category, not a standfirst.
@@ -108,7 +110,9 @@ def find_page_frame(lines: Sequence[Line], lang: str,
     passed_over = tuple(c.text for c in candidates if c is not best)
     headline = Headline(best.line.number, best.text, best.score >= SURE,
                         ", ".join(best.reasons) or "first heading", passed_over)
-    return PageFrame(headline, (*_furniture(content, best, start, lang), *_foot(content, end)))
+    last_prose = max(index for index, line in enumerate(content) if is_prose(line.text))
+    return PageFrame(headline, (*_furniture(content, best, start, lang),
+                                *_foot(content, last_prose)))
 
 
 def main_cluster(content: Sequence[Line],
@@ -362,7 +366,7 @@ def _furniture(content: Sequence[Line], headline: Candidate, start: int,
 
 
 def _is_head_label(text: str, headline: str, lang: str) -> bool:
-    if is_prose(text) or (ends_sentence(text) and len(words(text)) >= LABEL_WORDS):
+    if is_prose(text) or _is_sentence(text):
         return False
     if _is_metadata_like(text):
         return False
@@ -387,6 +391,11 @@ def _is_repeat_of(text: str, wanted: str) -> bool:
                                 and not is_prose(text))
 
 
+def _is_sentence(text: str) -> bool:
+    """A short sentence ("Bakery wins in court."): a standfirst, not a label."""
+    return text.rstrip().rstrip(CLOSING)[-1:] in SENTENCE_END and len(words(text)) >= 3
+
+
 def _is_closing_sentence(text: str) -> bool:
     """A short last sentence of the article ("The costs were set at 5,000 euros.")."""
     stripped = text.rstrip()
@@ -394,8 +403,9 @@ def _is_closing_sentence(text: str) -> bool:
 
 
 def _foot(content: Sequence[Line], end: int) -> list[Removal]:
-    """Below the article's last paragraph: labels, menus, author boxes, link lists. A list
-    that a paragraph announces ("These include:") still belongs to the article."""
+    """Below the page's last paragraph: labels, menus, link lists. A list that a paragraph
+    announces ("These include:") and a chronology of dated lines still belong to the article;
+    between paragraphs nothing goes, for a subheading there is the article's own."""
     removals = []
     announced = _announces(content[end].text)
     for position, line in enumerate(content[end + 1 :], end + 1):
@@ -406,7 +416,7 @@ def _foot(content: Sequence[Line], end: int) -> list[Removal]:
             and is_list_item(following.text)
         if announced:
             continue
-        if not is_prose(line.text) and not _is_closing_sentence(line.text):
+        if not (is_prose(line.text) or _is_closing_sentence(line.text) or _is_dated(line.text)):
             removals.append(drop_line(line, "page-foot"))
     return removals
 

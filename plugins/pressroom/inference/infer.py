@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from ..cleaning import unmatched_selectors
+from ..cleaning.metadata_lines import DATELINE, UPDATE_STAMP, publication_segment
 from ..cleaning.tag_lines import tags_of
 from ..function_words import clear_language
 from ..language_id import PRESS_LANGUAGES, identify
@@ -26,7 +27,7 @@ from ..model import (
 )
 from ..problems import Problem, warning
 from .anchors import translation_anchors
-from .dates import find_dates, iter_dates, publication_date
+from .dates import find_dates, iter_dates, publication_date, stamp_date
 from .header import Head, head_of
 from .lead import lead_paragraph, summary_from_lead, title_from_lead
 from .publisher import infer_publisher
@@ -46,7 +47,7 @@ def infer(source: Source, cleaned: Cleaned) -> tuple[Article, list[Problem]]:
 
     lang = editor_or("lang", lambda: _language(cleaned))
     title = editor_or("title", lambda: _title(head, cleaned.headline))
-    date = editor_or("date", lambda: _date(head))
+    date = editor_or("date", lambda: _date(head, cleaned))
     article = Article(
         source=source.path,
         lang=lang,
@@ -100,18 +101,34 @@ def _title(head: Head, chosen: Headline | None) -> Inferred[str]:
                                                    "no headline in the clipping"))
 
 
-def _date(head: Head) -> Inferred[dt.date | None]:
+def _date(head: Head, cleaned: Cleaned) -> Inferred[dt.date | None]:
+    """The page's own dateline first (the publication part of it, not its update stamp),
+    then the first date of the text that it does not report of something else, then an
+    update stamp; a day the page was shown (a date above a calendar) is none of them."""
     if head.dateline is not None:
         choice = publication_date(find_dates([head.dateline]))
         if choice is not None:
             return Inferred(choice.date, by_rule("dateline", head.dateline.number))
+    dated = _stamped(cleaned, DATELINE)
+    if dated is not None:
+        return dated
     choice = publication_date(iter_dates(head.body))
     if choice is None:
-        return Inferred(None, NOT_FOUND)
+        return _stamped(cleaned, UPDATE_STAMP) or Inferred(None, NOT_FOUND)
     if choice.anchor is not None:
         detail = f"year from line {choice.anchor.line}"
         return Inferred(choice.date, by_rule("day-with-anchor", choice.mention.line, detail))
     return Inferred(choice.date, by_rule("first-date-in-text", choice.mention.line))
+
+
+def _stamped(cleaned: Cleaned, rule: str) -> Inferred[dt.date | None] | None:
+    """The first complete date of the removed lines of a rule, in the order of the page."""
+    for removal in sorted(cleaned.removed_by(rule), key=lambda removal: removal.line):
+        part = publication_segment(removal.text) if rule == DATELINE else removal.text
+        date = stamp_date(part or "")
+        if date is not None:
+            return Inferred(date, by_rule(rule, removal.line, removal.text.strip()))
+    return None
 
 
 def _tags(cleaned: Cleaned) -> Inferred[tuple[str, ...]]:
