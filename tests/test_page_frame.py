@@ -230,6 +230,7 @@ def test_a_heading_about_something_in_the_middle_of_the_text_stays():
 
 @pytest.mark.parametrize("line", [
     "Image showing a judge's gavel on a desk",
+    "Sie sehen einen Gerichtssaal mit drei Richtern und einer Akte.",
     "Foto von einem Gerichtssaal in Lindenfeld",
     "The trophy of the association on display in the hall. © Example Association",
 ])
@@ -276,3 +277,11 @@ def test_a_chronology_and_a_subheading_after_a_gap_stay():
     result = cleaned(text)
     assert body(result) == ["Platform liable after second notice", P1, "What happens next", P2,
                             "12.03.2026 – appeal lodged", "30.04.2026 – hearing set"]
+
+
+def test_a_short_alt_text_above_a_photo_credit_goes_but_a_subheading_there_stays():
+    text = (f"Platform liable after second notice\n{P1}\nBakery storefront\nPic: Example Agency\n"
+            f"{P2}\nWhat follows now\nPic: Example Agency\n{P3}")
+    result = cleaned(text)
+    assert rules(result)["Bakery storefront"] == rules(result)["Pic: Example Agency"] == "caption"
+    assert "What follows now" in body(result)

@@ -50,13 +50,14 @@ ALT_TEXT_STARTS = (
     "image of", "image showing", "image shows", "photo of", "photo showing", "photo shows",
     "picture of", "picture showing", "illustration of", "screenshot of", "graphic showing",
     "photo by", "image by", "picture by", "bild von", "bild zeigt", "foto von", "foto zeigt",
-    "symbolbild", "grafik zeigt", "das bild zeigt", "das foto zeigt",
+    "symbolbild", "grafik zeigt", "das bild zeigt", "das foto zeigt", "you can see",
+    "sie sehen", "zu sehen ist", "zu sehen sind", "auf dem bild", "auf dem foto",
 )
 
 CAPTION_LABELS = (
-    "photo credit", "image credit", "image source", "picture credit", "photo", "image",
-    "picture", "foto", "fotos", "bild", "bilder", "abbildung", "bildquelle", "bildnachweis",
-    "fotonachweis", "fotocredit",
+    "pic", "pics", "photo credit", "image credit", "image source", "picture credit", "photo",
+    "image", "picture", "foto", "fotos", "bild", "bilder", "abbildung", "bildquelle",
+    "bildnachweis", "fotonachweis", "fotocredit",
 )
 
 DISCLAIMER_LABELS = (

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from ..lexicon import ALT_TEXT_STARTS, CAPTION_LABELS
+from ..lexicon import ALT_TEXT_STARTS, CAPTION_LABELS, STOP_WORDS
 from ..model import Line, Removal
 from ..text import ends_sentence, fold, is_list_item, is_prose, sentences, words
 from .context import CleaningContext, drop_line, trailing_lines
@@ -34,7 +34,7 @@ CREDIT_PREFIX_WORDS = 6
 MIN_DOUBLED_CAPTION_WORDS = 8
 
 
-def detect_captions(lines: Sequence[Line], _: CleaningContext) -> list[Removal]:
+def detect_captions(lines: Sequence[Line], context: CleaningContext) -> list[Removal]:
     removals = _trailing_caption_and_description(lines)
     captions = {removal.text.strip() for removal in removals if removal.rule == "caption"}
     captions |= _repeated_short_lines(lines)
@@ -50,21 +50,25 @@ def detect_captions(lines: Sequence[Line], _: CleaningContext) -> list[Removal]:
     removals += [drop_line(line, "caption") for line in _doubled_captions(lines)
                  if line.number not in seen]
     seen = {removal.line for removal in removals}
-    removals += [drop_line(line, "caption") for line in _alt_texts_beside_credits(lines, seen)]
+    removals += [drop_line(line, "caption")
+                 for line in _alt_texts_above_credits(lines, seen, context.lang)]
     return removals
 
 
-def _alt_texts_beside_credits(lines: Sequence[Line], seen: set[int]) -> list[Line]:
-    """A label of a few words right beside an image's credit is that image's alt text."""
+def _alt_texts_above_credits(lines: Sequence[Line], seen: set[int], lang: str) -> list[Line]:
+    """A name of a few words, without a function word, right above an image's credit is that
+    image's alt text ("Storefront of the bakery" has one: it may be a subheading)."""
     content = [line for line in lines if line.text.strip()]
+    stops = STOP_WORDS.get(lang, frozenset())
     found = []
-    for index, line in enumerate(content):
-        if line.number in seen or not CREDIT_LINE.match(line.text):
+    for index, line in enumerate(content[1:], 1):
+        above = content[index - 1]
+        if not CREDIT_LINE.match(line.text) or above.number in seen:
             continue
-        for neighbour in content[max(index - 1, 0) : index] + content[index + 1 : index + 2]:
-            if neighbour.number not in seen and is_caption_like(neighbour.text) \
-                    and len(words(neighbour.text)) < ALT_LABEL_WORDS:
-                found.append(neighbour)
+        label = [word.casefold() for word in words(above.text)]
+        if is_caption_like(above.text) and len(label) < ALT_LABEL_WORDS \
+                and not any(word in stops for word in label):
+            found.append(above)
     return found
 
 
@@ -104,17 +108,20 @@ def _without_edge_words(text: str) -> list[str]:
     return [" ".join(parts[count:]) for count in cut] + [" ".join(parts[:-count]) for count in cut]
 
 
-def _alt_texts_beside_credits(lines: Sequence[Line], seen: set[int]) -> list[Line]:
-    """A label of a few words right beside an image's credit is that image's alt text."""
+def _alt_texts_above_credits(lines: Sequence[Line], seen: set[int], lang: str) -> list[Line]:
+    """A name of a few words, without a function word, right above an image's credit is that
+    image's alt text ("Storefront of the bakery" has one: it may be a subheading)."""
     content = [line for line in lines if line.text.strip()]
+    stops = STOP_WORDS.get(lang, frozenset())
     found = []
-    for index, line in enumerate(content):
-        if line.number in seen or not CREDIT_LINE.match(line.text):
+    for index, line in enumerate(content[1:], 1):
+        above = content[index - 1]
+        if not CREDIT_LINE.match(line.text) or above.number in seen:
             continue
-        for neighbour in content[max(index - 1, 0) : index] + content[index + 1 : index + 2]:
-            if neighbour.number not in seen and is_caption_like(neighbour.text) \
-                    and len(words(neighbour.text)) < ALT_LABEL_WORDS:
-                found.append(neighbour)
+        label = [word.casefold() for word in words(above.text)]
+        if is_caption_like(above.text) and len(label) < ALT_LABEL_WORDS \
+                and not any(word in stops for word in label):
+            found.append(above)
     return found
 
 
