@@ -108,51 +108,6 @@ def _without_edge_words(text: str) -> list[str]:
     return [" ".join(parts[count:]) for count in cut] + [" ".join(parts[:-count]) for count in cut]
 
 
-def _alt_texts_above_credits(lines: Sequence[Line], seen: set[int], lang: str) -> list[Line]:
-    """A name of a few words, without a function word, right above an image's credit is that
-    image's alt text ("Storefront of the bakery" has one: it may be a subheading)."""
-    content = [line for line in lines if line.text.strip()]
-    stops = STOP_WORDS.get(lang, frozenset())
-    found = []
-    for index, line in enumerate(content[1:], 1):
-        above = content[index - 1]
-        if not CREDIT_LINE.match(line.text) or above.number in seen:
-            continue
-        label = [word.casefold() for word in words(above.text)]
-        if is_caption_like(above.text) and len(label) < ALT_LABEL_WORDS \
-                and not any(word in stops for word in label):
-            found.append(above)
-    return found
-
-
-def _is_alt_text(text: str) -> bool:
-    return (bool(ALT_TEXT.match(text)) and len(words(text)) <= MAX_ALT_WORDS
-            and len(sentences(text)) == 1)
-
-
-def _ends_with_credit(text: str) -> bool:
-    """A sentence or two and a credit: an image's caption, not a paragraph."""
-    match = TRAILING_CREDIT.search(text)
-    return match is not None and len(words(text[: match.start()])) <= MAX_ALT_WORDS * 2
-
-
-def _doubled_captions(lines: Sequence[Line]) -> list[Line]:
-    """A caption that stands twice, once with its credit before or after it: both copies."""
-    texts = [line for line in lines if len(words(line.text)) >= MIN_DOUBLED_CAPTION_WORDS]
-    doubled: dict[int, Line] = {}
-    # A caption is a sentence; a heading inside a breadcrumb is the page's headline.
-    for shorter in filter(lambda line: is_prose(line.text), texts):
-        core = shorter.text.strip()
-        for longer in texts:
-            if longer is shorter or core not in longer.text or len(longer.text) <= len(core):
-                continue
-            extra = longer.text.replace(core, "", 1)
-            if 0 < len(words(extra)) <= CREDIT_PREFIX_WORDS:
-                doubled[shorter.number] = shorter
-                doubled[longer.number] = longer
-    return list(doubled.values())
-
-
 def _trailing_caption_and_description(lines: Sequence[Line]) -> list[Removal]:
     """Alt text and description follow the article's last paragraph: a heading and a
     paragraph after navigation or labels are an article of one paragraph, not its metadata."""
