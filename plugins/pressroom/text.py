@@ -101,6 +101,19 @@ def sentences(text: str) -> tuple[str, ...]:
     return tuple(result)
 
 
+# Contact details as they are written: an e-mail address; a phone number with a leading + or
+# 0 and groups of digits (case numbers, amounts and dates do not start with a zero).
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+PHONE = re.compile(
+    r"(?<![\w.,/])(?:\+\d{1,3}[\s-]?|0)\d{2,5}[\s/-]?\d{3,}(?:[\s-]\d{2,})?(?![\w.,/])"
+)
+WEB_ADDRESS = re.compile(r"\bwww\.|https?://")
+
+
+def has_contact_details(text: str) -> bool:
+    return any(pattern.search(text) for pattern in (EMAIL, PHONE, WEB_ADDRESS))
+
+
 # Prose: a line of at least this many words that ends as a sentence (or is long anyway).
 PROSE_WORDS = 8
 LONG_PROSE_WORDS = 20

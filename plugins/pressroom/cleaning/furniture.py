@@ -26,7 +26,7 @@ from ..lexicon import (
     WIDGET_PATTERNS,
 )
 from ..model import Line, Removal
-from ..text import is_heading_like, is_list_item, is_prose, talks_to_reader, words
+from ..text import EMAIL, PHONE, is_heading_like, is_list_item, is_prose, talks_to_reader, words
 from .context import CleaningContext, drop_line, repair_line
 
 # Furniture is short; a long paragraph that happens to say "cookie" is an article's.
@@ -37,12 +37,6 @@ BUTTON_WORDS = 2
 # A contact box is a few lines; an e-mail address inside a long paragraph is the article's.
 CONTACT_WORDS = 30
 CONTACT_HEADING_WORDS = 3
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-# Phone numbers as they are written: a leading + or 0, groups of digits (not case numbers,
-# amounts or dates, which do not start with a zero).
-_PHONE = re.compile(
-    r"(?<![\w.,/])(?:\+\d{1,3}[\s-]?|0)\d{2,5}[\s/-]?\d{3,}(?:[\s-]\d{2,})?(?![\w.,/])"
-)
 
 
 def _label_pattern(labels: Sequence[str]) -> re.Pattern[str]:
@@ -228,7 +222,7 @@ def detect_contact_lines(lines: Sequence[Line], _: CleaningContext) -> list[Remo
 
 
 def _contact_at(text: str) -> int | None:
-    found = [match.start() for match in (_EMAIL.search(text), _PHONE.search(text)) if match]
+    found = [match.start() for match in (EMAIL.search(text), PHONE.search(text)) if match]
     return min(found) if found else None
 
 

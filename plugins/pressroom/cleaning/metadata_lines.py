@@ -29,7 +29,7 @@ from babel.dates import get_day_names
 
 from ..lexicon import COMMON_WORDS
 from ..model import Line, Removal
-from ..text import ends_sentence, is_heading_like, is_list_item, words
+from ..text import ends_sentence, has_contact_details, is_heading_like, is_list_item, words
 from .context import CleaningContext, content_lines, drop_line
 from .page_frame import headline_text
 
@@ -162,8 +162,13 @@ AUTHOR_LABEL = re.compile(
     r"über (?:den autor|die autorin|die autoren)|written by|geschrieben von)\W*$",
     re.IGNORECASE,
 )
-_CONTACT = re.compile(r"@|\bmail\b|\btel\b|telefon|phone|\bfax\b|kontakt|contact|\+?\d[\d /-]{6,}",
-                      re.IGNORECASE)
+_CONTACT_WORDS = re.compile(r"\bmail\b|\btel\b|telefon|phone|\bfax\b|kontakt|contact",
+                            re.IGNORECASE)
+
+
+def _has_contact(text: str) -> bool:
+    """A line of a contact box: its details, or the words that label them."""
+    return has_contact_details(text) or _CONTACT_WORDS.search(text) is not None
 
 # A masthead is an organisation's name alone: it ends in its legal form or its kind
 # ("… LLP", "… GmbH", "… & Partner"), or it is one word for an institution ("…gericht").
@@ -593,7 +598,7 @@ def _labelled_author_boxes(text_lines: Sequence[Line]) -> Iterator[Removal]:
         jobs: list[Line] = []
         for other in following[1:]:
             text = other.text.strip()
-            if _CONTACT.search(text) and len(words(text)) <= MAX_NAME_WORDS * 2:
+            if _has_contact(text) and len(words(text)) <= MAX_NAME_WORDS * 2:
                 box += [*jobs, other]  # a job line is the author's once contact details follow
                 jobs = []
             elif box[-1] is following[0] or jobs:
@@ -677,7 +682,7 @@ def _about_blocks(text_lines: Sequence[Line]) -> Iterator[Removal]:
         if following and _describes(following[0].text, name):
             yield drop_line(line, ABOUT_PUBLISHER)
             for other in following:
-                if name.casefold() not in other.text.casefold() and not _CONTACT.search(
+                if name.casefold() not in other.text.casefold() and not _has_contact(
                         other.text):
                     break
                 yield drop_line(other, ABOUT_PUBLISHER)

@@ -25,6 +25,7 @@ from ..text import (
     SENTENCE_END,
     ends_sentence,
     foreign_share,
+    has_contact_details,
     is_list_item,
     is_prose,
     strip_list_marker,
@@ -34,6 +35,8 @@ from ..text import (
 from .context import drop_line, repair_line
 
 MIN_HEADLINE_WORDS = 3
+# A line mostly in another script is the third-language rule's, not a headline.
+FOREIGN_HEADLINE = 0.5
 MAX_HEADLINE_WORDS = 30
 # Non-prose lines (subheadings, a caption, an advertisement label) that may stand between
 # two paragraphs of one article.
@@ -75,7 +78,6 @@ _DATE_LIKE = re.compile(
 )
 _NAMED_CAPTION = re.compile(r"^[A-ZÄÖÜ][\w’'-]+:\s+\S")
 _SEPARATOR = re.compile(r"\s[|›»>·/]\s|^\s*[>›»]|\s[-–—]{1,2}>\s")
-_CONTACT = re.compile(r"@|\bwww\.|https?://|\+?\d[\d /-]{6,}\d")
 # "HomeInsightsHeadline": menu labels glued to the headline, each starting with a capital.
 _GLUED_CRUMBS = re.compile(r"^(?:[A-ZÄÖÜ][a-zäöüß]+){2,}(?=[A-ZÄÖÜ][a-zäöüß]*\s)")
 
@@ -183,7 +185,9 @@ def headline_text(text: str) -> str | None:
         return None
     if ends_sentence(stripped) and stripped[-1] not in "?!":
         return None
-    if _SEPARATOR.search(stripped) or _CONTACT.search(stripped) or foreign_share(stripped) >= 0.5:
+    if _SEPARATOR.search(stripped) or has_contact_details(stripped):
+        return None
+    if foreign_share(stripped) >= FOREIGN_HEADLINE:
         return None
     if _is_interface(stripped) or not _made_of_words(stripped):
         return None
