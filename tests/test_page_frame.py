@@ -10,6 +10,7 @@ from pressroom.cleaning import clean
 from pressroom.cleaning.page_frame import find_page_frame, headline_text
 from pressroom.inference.infer import infer
 from pressroom.model import Source
+from pressroom.text import talks_to_reader
 
 P1 = ("The regional court in Lindenfeld ruled on Tuesday that the anonymous posts about the "
       "bakery chain were false and ordered the platform to delete them within a week.")
@@ -285,3 +286,15 @@ def test_a_short_alt_text_above_a_photo_credit_goes_but_a_subheading_there_stays
     result = cleaned(text)
     assert rules(result)["Bakery storefront"] == rules(result)["Pic: Example Agency"] == "caption"
     assert "What follows now" in body(result)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("We will move our newsletter next month.", True),
+    ("Until then you can still subscribe.", True),
+    ("Solange können Sie sich noch anmelden.", True),
+    ("“We will appeal,” the company said on Monday.", False),
+    ("The US court ruled for the bakery.", False),
+    ("Sie wiesen die Klage ab.", False),
+])
+def test_who_talks_to_the_reader(text, expected):
+    assert talks_to_reader(text) is expected

@@ -131,16 +131,26 @@ def is_prose(text: str) -> bool:
 
 # First and second person: "we", "our", "you", and the German polite "Sie" and "Ihnen" in
 # the middle of a sentence (at its start "Sie" may mean "they").
-_READER_ADDRESS = re.compile(
-    r"\b(?:[Ww]e|[Oo]ur|[Uu]s|[Yy]ou|[Yy]our|[Ww]e['’]d|[Ww]ir|[Uu]ns|[Uu]nser\w*)\b"
-    r"|(?<=\w )(?:Sie|Ihnen|Ihr|Ihre\w*)\b"
-)
+_READER_WORDS = frozenset((
+    "we", "our", "ours", "us", "you", "your", "yours", "we'd", "we're", "we've", "you're",
+    "you'll", "wir", "uns", "unser", "unsere", "unserer", "unseren", "unserem", "unseres",
+    "euch", "euer", "eure",
+))
+_POLITE = re.compile(r"(?<=[\w,] )(?:Sie|Ihnen|Ihr|Ihre[mnrs]?)\b")
+_QUOTE_MARKS = "“„\"«‚‘"
 _QUOTED = re.compile(r"[“„\"«‚‘][^”“\"»‘’]*[”“\"»‘’]")
 
 
+@lru_cache(maxsize=4096)  # asked about the same lines, round after round
 def talks_to_reader(text: str) -> bool:
     """The page speaks in its own voice to its reader ("we", "you"), not in what it quotes."""
-    return _READER_ADDRESS.search(_QUOTED.sub("", text)) is not None
+    if any(mark in text for mark in _QUOTE_MARKS):
+        text = _QUOTED.sub("", text)
+    # "US" and "UK" in capitals are countries, not the reader.
+    if any(not word.isupper() and word.casefold().replace("’", "'") in _READER_WORDS
+           for word in words(text)):
+        return True
+    return ("Sie" in text or "Ihr" in text) and _POLITE.search(text) is not None
 
 
 def is_list_item(text: str) -> bool:

@@ -32,6 +32,7 @@ ALT_LABEL_WORDS = 5
 # A caption shown twice, once behind its credit ("Agency/Photographer The caption …").
 CREDIT_PREFIX_WORDS = 6
 MIN_DOUBLED_CAPTION_WORDS = 8
+_CREDIT_MARKS = re.compile(r"[/:©()]")
 
 
 def detect_captions(lines: Sequence[Line], context: CleaningContext) -> list[Removal]:
@@ -84,14 +85,18 @@ def _ends_with_credit(text: str) -> bool:
 
 
 def _doubled_captions(lines: Sequence[Line]) -> list[Line]:
-    """A caption that stands twice, once with its credit before or after it: both copies.
-    Each line is looked up with a few words cut from either end, never against every line."""
+    """A caption that stands twice, once behind or before its credit ("Agency/Photographer
+    The caption …", "… the caption. Foto: Agency"): both copies. Only a line with a credit's
+    marks near an end is looked up, with a few words cut off there."""
     # A caption is a sentence; a heading inside a breadcrumb is the page's headline.
     captions = {line.text.strip(): line for line in lines
                 if len(words(line.text)) >= MIN_DOUBLED_CAPTION_WORDS and is_prose(line.text)}
+    if len(captions) < 2:
+        return []
     doubled: dict[int, Line] = {}
     for line in lines:
-        for core in _without_edge_words(line.text.strip()):
+        text = line.text.strip()
+        for core in _without_credit(text):
             caption = captions.get(core)
             if caption is not None and caption.number != line.number:
                 doubled[caption.number] = caption
@@ -99,13 +104,19 @@ def _doubled_captions(lines: Sequence[Line]) -> list[Line]:
     return list(doubled.values())
 
 
-def _without_edge_words(text: str) -> list[str]:
-    """The text without its first, or its last, one to a few words."""
+def _without_credit(text: str) -> list[str]:
+    """The text without one to a few words at either end, where those words bear a credit's
+    marks (a slash, a colon, ©, a parenthesis)."""
     parts = text.split(" ")
     if len(parts) <= MIN_DOUBLED_CAPTION_WORDS:
         return []
-    cut = range(1, min(CREDIT_PREFIX_WORDS, len(parts) - MIN_DOUBLED_CAPTION_WORDS) + 1)
-    return [" ".join(parts[count:]) for count in cut] + [" ".join(parts[:-count]) for count in cut]
+    most = min(CREDIT_PREFIX_WORDS, len(parts) - MIN_DOUBLED_CAPTION_WORDS)
+    found = []
+    if _CREDIT_MARKS.search(" ".join(parts[:most])):
+        found += [" ".join(parts[count:]) for count in range(1, most + 1)]
+    if _CREDIT_MARKS.search(" ".join(parts[-most:])):
+        found += [" ".join(parts[:-count]) for count in range(1, most + 1)]
+    return found
 
 
 def _trailing_caption_and_description(lines: Sequence[Line]) -> list[Removal]:
