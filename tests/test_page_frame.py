@@ -288,6 +288,20 @@ def test_a_short_alt_text_above_a_photo_credit_goes_but_a_subheading_there_stays
     assert "What follows now" in body(result)
 
 
+
+def test_a_linked_articles_headline_above_its_photo_credit_goes_but_a_sentence_case_one_stays():
+    teaser = "Bakers' Guild And City Council Launch Review Watch Program"
+    subheading = "What the guild and the council plan for next spring"
+    text = (f"Platform liable after second notice\n{P1}\n{teaser}\nPhoto by Jane Doe on Example\n"
+            f"{P2}\n{subheading}\nPhoto by Jane Doe on Example\n{P3}")
+    result = cleaned(text)
+    assert rules(result)[teaser] == "caption"
+    assert subheading in body(result)
+    german_subheading = "Was die Bäcker und der Stadtrat im Frühjahr planen"
+    german = cleaned(f"Plattform haftet nach zweitem Hinweis\n{D1}\n{german_subheading}\n"
+                     f"Foto: Beispielagentur\n{D2}", lang="de")
+    assert german_subheading in body(german)
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("We will move our newsletter next month.", True),
     ("Until then you can still subscribe.", True),

@@ -29,6 +29,8 @@ ALT_TEXT = re.compile(rf"^\W*(?:{_ALT_STARTS})\b", re.IGNORECASE)
 TRAILING_CREDIT = re.compile(r"©\s*[^!?©]{1,60}$")
 MAX_ALT_WORDS = 20
 ALT_LABEL_WORDS = 5
+# A linked article's headline in title case: as long as a headline, longer than a subheading.
+TEASER_WORDS = 6
 # A caption shown twice, once behind its credit ("Agency/Photographer The caption …").
 CREDIT_PREFIX_WORDS = 6
 MIN_DOUBLED_CAPTION_WORDS = 8
@@ -57,20 +59,33 @@ def detect_captions(lines: Sequence[Line], context: CleaningContext) -> list[Rem
 
 
 def _alt_texts_above_credits(lines: Sequence[Line], seen: set[int], lang: str) -> list[Line]:
-    """A name of a few words, without a function word, right above an image's credit is that
-    image's alt text ("Storefront of the bakery" has one: it may be a subheading)."""
+    """What stands right above an image's credit and is no sentence belongs to the image: a
+    name of a few words without a function word is its alt text ("Storefront of the bakery"
+    has one: it may be a subheading), a line in title case is the headline of a linked
+    article's card (subheadings are shorter)."""
     content = [line for line in lines if line.text.strip()]
     stops = STOP_WORDS.get(lang, frozenset())
     found = []
     for index, line in enumerate(content[1:], 1):
         above = content[index - 1]
-        if not CREDIT_LINE.match(line.text) or above.number in seen:
+        if above.number in seen or not _is_credit(line.text) or not is_caption_like(above.text):
             continue
-        label = [word.casefold() for word in words(above.text)]
-        if is_caption_like(above.text) and len(label) < ALT_LABEL_WORDS \
-                and not any(word in stops for word in label):
+        label = words(above.text)
+        alt_text = len(label) < ALT_LABEL_WORDS and not any(w.casefold() in stops for w in label)
+        if alt_text or (len(label) >= TEASER_WORDS and _in_title_case(label, stops)):
             found.append(above)
     return found
+
+
+def _is_credit(text: str) -> bool:
+    return bool(CREDIT_LINE.match(text)) or _is_alt_text(text)
+
+
+def _in_title_case(label: Sequence[str], stops: frozenset[str]) -> bool:
+    """Every word that is no function word begins with a capital, as headlines in English
+    do; a German sentence, its verbs and adjectives in lower case, never does."""
+    content = [word for word in label if word.casefold() not in stops and word.isalpha()]
+    return len(content) >= TEASER_WORDS - 2 and all(word[0].isupper() for word in content)
 
 
 def _is_alt_text(text: str) -> bool:
