@@ -136,6 +136,14 @@ _READER_WORDS = frozenset((
     "you'll", "wir", "uns", "unser", "unsere", "unserer", "unseren", "unserem", "unseres",
     "euch", "euer", "eure",
 ))
+# The forms a reader's word takes in text, written small or capitalised ("US" in capitals is
+# a country, not the reader), with either apostrophe: one set look-up per line.
+_READER_FORMS = frozenset(
+    form
+    for word in _READER_WORDS
+    for spelling in (word, word.replace("'", "’"))
+    for form in (spelling, spelling.capitalize())
+)
 _POLITE = re.compile(r"(?<=[\w,] )(?:Sie|Ihnen|Ihr|Ihre[mnrs]?)\b")
 _QUOTE_MARKS = "“„\"«‚‘"
 _QUOTED = re.compile(r"[“„\"«‚‘][^”“\"»‘’]*[”“\"»‘’]")
@@ -146,9 +154,7 @@ def talks_to_reader(text: str) -> bool:
     """The page speaks in its own voice to its reader ("we", "you"), not in what it quotes."""
     if any(mark in text for mark in _QUOTE_MARKS):
         text = _QUOTED.sub("", text)
-    # "US" and "UK" in capitals are countries, not the reader.
-    if any(not word.isupper() and word.casefold().replace("’", "'") in _READER_WORDS
-           for word in words(text)):
+    if not _READER_FORMS.isdisjoint(words(text)):
         return True
     return ("Sie" in text or "Ihr" in text) and _POLITE.search(text) is not None
 
