@@ -115,6 +115,37 @@ def test_values_outside_the_vocabulary_are_errors_with_lines(tmp_path, change, r
     assert words in problem.message and problem.line > 1
 
 
+@pytest.mark.parametrize(
+    ("change", "replacement", "words"),
+    [("    basis: found\n    instance: first\n    en: Mr. LING infringed",
+      "    en: Mr. LING infringed", "'basis' None is not one of reported, announced"),
+     ("      basis: announced\n      by:\n", "      basis: announced\n      who:\n",
+      "'by' needs a text in each of en, de"),
+     ("    basis: found\n    instance: first\n    en: Mr. LING infringed",
+      "    basis: found\n    en: Mr. LING infringed", "instance None is not one of first"),
+     ("    - date: 2021\n", "    - date: 2024\n", "2023 comes before 2024")],
+)
+def test_a_statement_without_its_basis_or_out_of_order_is_an_error_with_its_line(
+        tmp_path, change, replacement, words):
+    text = CASES.read_text(encoding="utf-8")
+    assert change in text
+    path = tmp_path / "cases.yml"
+    path.write_text(text.replace(change, replacement, 1), encoding="utf-8")
+    if "2024" in replacement:  # a later dated step to compare with
+        path.write_text(path.read_text(encoding="utf-8").replace(
+            "    - date:\n      reported: 2023-05-30\n      kind: ruling\n      basis: found",
+            "    - date: 2023\n      kind: ruling\n      basis: found", 1), encoding="utf-8")
+    _, (problem,) = load_cases(path)
+    assert words in problem.message and problem.line > 1
+
+
+def test_a_description_is_named_in_each_language_and_a_name_once_for_both():
+    cases, _ = load_cases(CASES)
+    parties = {party.name["en"]: party.name for case in cases for party in case.parties}
+    assert parties["Xiaomi"] == {"en": "Xiaomi", "de": "Xiaomi"}
+    assert parties["A user (not named)"]["de"] == "Ein Nutzer (nicht namentlich genannt)"
+
+
 def test_an_unknown_case_id_in_a_source_is_an_error_naming_the_file(tmp_path):
     seeds = tmp_path / "seeds"
     seeds.mkdir()

@@ -59,18 +59,20 @@ def test_yu7_and_yu7_suv_are_one_tag(site):
 
 CASE_FACTS = {
     "en": {
-        "xiaomi-v-ling": ["Beijing Internet Court", "Decided, not final", "RMB 251,100"],
-        "ling-v-xiaomi": ["Putuo District Court of Shanghai", "Dismissed, not final"],
-        "xiaomi-v-minzhili": ["Decided, not final"],
+        "xiaomi-v-ling": ["Beijing Internet Court", "Decided, finality not reported",
+                          "RMB 251,100"],
+        "ling-v-xiaomi": ["Putuo District Court of Shanghai", "Dismissed, finality not reported"],
+        "xiaomi-v-minzhili": ["Decided, finality not reported"],
         "black-pr-network": ["Criminal investigation", "Ongoing"],
         "accounts-lawsuits-2025": ["Pending", "September 13, 2025"],
         "user-apology-2024": ["Concluded", "October 2024"],
     },
     "de": {
-        "xiaomi-v-ling": ["Internetgericht Peking", "Entschieden, nicht rechtskräftig",
+        "xiaomi-v-ling": ["Internetgericht Peking", "Entschieden, Rechtskraft nicht bekannt",
                           "RMB 251.100"],
-        "ling-v-xiaomi": ["Bezirksgericht Putuo, Shanghai", "Abgewiesen, nicht rechtskräftig"],
-        "xiaomi-v-minzhili": ["Entschieden, nicht rechtskräftig"],
+        "ling-v-xiaomi": ["Bezirksgericht Putuo, Shanghai",
+                          "Abgewiesen, Rechtskraft nicht bekannt"],
+        "xiaomi-v-minzhili": ["Entschieden, Rechtskraft nicht bekannt"],
         "black-pr-network": ["Strafrechtliche Ermittlungen", "Laufend"],
         "accounts-lawsuits-2025": ["Anhängig", "13. September 2025"],
         "user-apology-2024": ["Abgeschlossen", "Oktober 2024"],
@@ -124,7 +126,7 @@ def test_the_articles_export_has_every_story_with_its_urls(site):
     cases = json.loads((site / "api/cases.json").read_text(encoding="utf-8"))["cases"]
     ling = next(case for case in cases if case["id"] == "xiaomi-v-ling")
     assert ling["urls"]["de"] == f"{SITE_URL}de/cases/#xiaomi-v-ling"
-    assert [r["amount"] for r in ling["remedies"] if r["kind"] == "damages"] == [251100]
+    assert [r["amount"] for r in ling["remedies"] if r["kind"] == "payment"] == [251100]
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])

@@ -1,5 +1,10 @@
 """The case summary, per language: a table of the cases, then each case with its timeline,
-parties, remedies and coverage; every fact links the story whose sentence it rests on."""
+parties, remedies and coverage; every fact links the story whose sentence it rests on.
+
+Every statement is worded by its basis ("According to Xiaomi:", "Court finding (first
+instance):"), every date by its kind (the step's own, announced, reported), and what the
+sources do not say is shown as not reported, never filled in.
+"""
 
 from __future__ import annotations
 
@@ -9,17 +14,20 @@ from collections.abc import Callable, Mapping, Sequence
 from babel.dates import format_date, format_skeleton
 
 from .cases import (
+    INSTANCES,
     KINDS,
     RELATIONS,
     REMEDIES,
     ROLES,
     STATUSES,
+    Basis,
     Case,
     Event,
     PartialDate,
     Remedy,
     SourceRef,
 )
+from .html_text import escape_attribute
 from .i18n import N_, format_day, format_number, translate
 from .listings import story_listing
 from .rendering import escape_markdown, with_frontmatter
@@ -31,12 +39,28 @@ TITLE = N_("Case summary")
 INTRO = N_("The legal matters the coverage reports. Every fact links the story it is taken "
            "from; what the coverage does not say is marked as unknown.")
 HEADINGS = (N_("Case"), N_("Court"), N_("Kind"), N_("Status"), N_("Last event"), N_("Outcome"))
+DESCRIPTION = N_("The legal matters in the press room's coverage: courts, parties, timelines "
+                 "and outcomes, each fact with its source.")
 UNKNOWN = N_("unknown")
 FINAL = N_("final")
 NOT_FINAL = N_("not final")
-NOT_REPORTED_FINAL = N_("not final (no final judgment reported)")
-DATE_UNKNOWN = N_("date unknown")
+FINALITY_UNKNOWN = N_("finality not reported")
+DATE_UNKNOWN = N_("date not reported")
+ANNOUNCED_ON = N_("announced on {date}")
 REPORTED_ON = N_("reported on {date}")
+# How each statement is introduced, by its basis.
+BASIS_LABELS = {
+    "reported": N_("Reported:"),
+    "announced": N_("According to {by}:"),
+    "alleged": N_("Alleged by {by}:"),
+    "suspected": N_("Suspected:"),
+    "found": N_("Court finding ({instance}):"),
+    "found-final": N_("Court finding (final):"),
+    # A remedy a court found due is its order.
+    "ordered": N_("Ordered by the court ({instance}):"),
+    "ordered-final": N_("Ordered by the court (final):"),
+}
+IN_LANGUAGE = {"en": N_("in English"), "de": N_("in German")}
 LABELS = {
     "kind": N_("Kind"), "court": N_("Court"), "docket": N_("Docket number"),
     "jurisdiction": N_("Jurisdiction"), "status": N_("Status"), "outcome": N_("Outcome"),
@@ -65,12 +89,7 @@ def case_page(
         return escape_markdown(translate(lang, message, **values))
 
     def cite(ref: SourceRef) -> str:
-        story = story_of_source.get(ref.file)
-        if story is None:
-            return ""
-        # The quote the fact rests on is the link's title: the reader sees the sentence.
-        quote = escape_markdown(ref.quote.replace('"', "'"))
-        return f' <sup>[{t(LABELS["source"])}](stories/{story.id}.md "{quote}")</sup>'
+        return citation(lang, ref, story_of_source, t)
 
     legal = [case for case in cases if not case.context]
     context = [case for case in cases if case.context]
@@ -82,7 +101,8 @@ def case_page(
         lines += [f"## {t(LABELS['context'])}", "", t(CONTEXT_NOTE), ""]
         for case in context:
             lines += _case_section(lang, case, stories, t, cite, titles, level="###")
-    meta = {"title": translate(lang, TITLE), "lang": lang}
+    meta = {"title": translate(lang, TITLE), "lang": lang,
+            "description": translate(lang, DESCRIPTION)}
     return SitePage(f"{lang}/{CASES_PAGE}", lang,
                     markdown=with_frontmatter(meta, "\n".join(lines) + "\n"))
 
@@ -97,15 +117,17 @@ def _table(lang: str, cases: Sequence[Case], t: Callable[..., str]) -> str:
             escape_markdown(case.court[lang]) if case.court else t(UNKNOWN),
             t(KINDS[case.kind]) if case.kind else t(UNKNOWN),
             _status(lang, case, t),
-            (f"{_when(lang, last, t)}: {escape_markdown(last.text[lang])}" if last else t(UNKNOWN)),
-            escape_markdown(case.outcome[lang]) if case.outcome else t(UNKNOWN),
+            (f"{_when(lang, last, t)}: {_worded(lang, last.text, last.basis, case, t)}"
+             if last else t(UNKNOWN)),
+            _worded(lang, case.outcome.text, case.outcome.basis, case, t)
+            if case.outcome else t(UNKNOWN),
         ]
         rows.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
     return "\n".join(rows)
 
 
-# Only a decision can be final; for these statuses the finality is always shown, and shown as
-# "not final" unless a source reports the decision final.
+# Only a decision can be final; for these statuses the finality is always shown, as the
+# sources report it: a first-instance judgment is not final, and not proven unfinal either.
 DECISIONS = ("decided", "dismissed")
 
 
@@ -113,8 +135,49 @@ def _status(lang: str, case: Case, t: Callable[..., str]) -> str:
     status = t(STATUSES[case.status]) if case.status else t(UNKNOWN)
     if case.status not in DECISIONS:
         return status
-    finality = {True: FINAL, False: NOT_FINAL, None: NOT_REPORTED_FINAL}[case.final]
+    finality = {True: FINAL, False: NOT_FINAL, None: FINALITY_UNKNOWN}[case.final]
     return f"{status}, {t(finality)}"
+
+
+def _worded(lang: str, text: Mapping[str, str], basis: Basis, case: Case,
+            t: Callable[..., str]) -> str:
+    """The statement introduced by how its source states it: "According to Xiaomi: …"."""
+    return f"*{basis_label(lang, basis, case.final, t)}* {escape_markdown(text[lang])}"
+
+
+def basis_label(lang: str, basis: Basis, final: bool | None, t: Callable[..., str],
+                court: str = "found") -> str:
+    """How a statement is introduced; ``court`` names what a court's part is called ("found"
+    for a finding, "ordered" for a remedy)."""
+    by = escape_markdown(basis.by[lang]) if basis.by else ""
+    if basis.kind == "found":
+        if final:
+            return t(BASIS_LABELS[f"{court}-final"])
+        instance = translate(lang, INSTANCES[basis.instance or ""])
+        return t(BASIS_LABELS[court], instance=instance)
+    return t(BASIS_LABELS[basis.kind], by=by)
+
+
+def citation(lang: str, ref: SourceRef, story_of_source: Mapping[str, Story],
+             t: Callable[..., str]) -> str:
+    """A link to the story version whose sentence carries the fact, in the reader's language
+    where that version has the sentence; the sentence is the link's tooltip, marked with its
+    language, and a link to the other language says so."""
+    ref = ref.in_language(lang) or ref
+    story = story_of_source.get(ref.file)
+    if story is None:
+        return ""
+    version = next((code for code, article in story.versions.items()
+                    if article.source.name == ref.file), lang)
+    path = f"stories/{story.id}.md" if version == lang else f"../{version}/stories/{story.id}.md"
+    label = t(LABELS["source"])
+    marks = ""
+    if version != lang:
+        label += f" ({t(IN_LANGUAGE[version])})"
+        marks = f'{{: hreflang="{version}" }}'
+    quote = escape_attribute(ref.quote)
+    link = f'<span lang="{lang}">[{label}]({path}){marks}</span>'
+    return f' <sup lang="{version}" title="{quote}">{link}</sup>'
 
 
 def _case_section(
@@ -135,16 +198,17 @@ def _case_section(
             fact("jurisdiction", escape_markdown(case.jurisdiction) if case.jurisdiction else None),
             f"- **{t(LABELS['status'])}:** {_status(lang, case, t)}",
         ]
-    outcome = escape_markdown(case.outcome[lang]) if case.outcome else None
+    outcome = _worded(lang, case.outcome.text, case.outcome.basis, case, t) \
+        if case.outcome else None
     lines += [fact("outcome", outcome), ""]
     lines += _list(t(LABELS["parties"]), [
-        f"{escape_markdown(p.name)} ({t(ROLES[p.role])}"
+        f"{escape_markdown(p.name[lang])} ({t(ROLES[p.role])}"
         + (f"; {t(LABELS['counsel'], name=p.counsel)}" if p.counsel else "") + ")" + cite(p.source)
         for p in case.parties])
     lines += _list(t(LABELS["timeline"]), [
-        f"{_when(lang, event, t)}: {escape_markdown(event.text[lang])}{cite(event.source)}"
-        for event in case.events])
-    lines += _list(t(LABELS["remedies"]), [_remedy(lang, remedy, t) + cite(remedy.source)
+        f"{_when(lang, event, t)}: {_worded(lang, event.text, event.basis, case, t)}"
+        f"{cite(event.source)}" for event in case.events])
+    lines += _list(t(LABELS["remedies"]), [_remedy(lang, remedy, case, t) + cite(remedy.source)
                                            for remedy in case.remedies])
     lines += _list(t(LABELS["related"]), [
         f"{t(RELATIONS[relation])}: [{escape_markdown(titles.get(other, other))}](#{other})"
@@ -161,9 +225,10 @@ def _list(heading: str, items: Sequence[str]) -> list[str]:
     return [f"**{heading}**", "", *(f"- {item}" for item in items), ""]
 
 
-def _remedy(lang: str, remedy: Remedy, t: Callable[..., str]) -> str:
-    """ "Damages: RMB 251.100 (Ersatz des wirtschaftlichen Schadens und der Auslagen)"."""
-    text = t(REMEDIES[remedy.kind])
+def _remedy(lang: str, remedy: Remedy, case: Case, t: Callable[..., str]) -> str:
+    """ "Court finding (first instance): Payment: RMB 251.100 (…)"."""
+    label = basis_label(lang, remedy.basis, case.final, t, court="ordered")
+    text = f"*{label}* {t(REMEDIES[remedy.kind])}"
     if remedy.amount is not None:
         amount = format_number(remedy.amount, lang)
         text += f": {escape_markdown(remedy.currency or '')} {amount}".rstrip()
@@ -173,8 +238,13 @@ def _remedy(lang: str, remedy: Remedy, t: Callable[..., str]) -> str:
 
 
 def _when(lang: str, event: Event, t: Callable[..., str]) -> str:
+    """The step's own date; else that it is not reported, with the day it was announced or
+    reported where a source gives one (that day is not the step's)."""
     if event.date is not None:
         return escape_markdown(format_partial(event.date, lang))
+    if event.announced is not None:
+        day = format_partial(event.announced, lang)
+        return f"{t(DATE_UNKNOWN)} ({t(ANNOUNCED_ON, date=day)})"
     if event.reported is not None:
         return f"{t(DATE_UNKNOWN)} ({t(REPORTED_ON, date=format_day(event.reported, lang))})"
     return t(DATE_UNKNOWN)

@@ -3,6 +3,10 @@
 Facts on a legal page are a liability, so a record is checked against the sources when the
 site is built: a quote that its source line does not say, a story or case that does not
 exist, a value outside the vocabulary, each is an error naming the registry file and line.
+
+Every statement also says how its source states it (its basis): reported, announced or
+alleged by someone, suspected, or found by a court at an instance. A claim a party announces
+is not a court's finding, and the pages word each accordingly.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -45,12 +50,22 @@ ROLES = {
     "claimant": N_("Claimant"),
     "respondent": N_("Respondent"),
     "issuer": N_("Issuer"),
+    "target": N_("Target of the campaign"),
+    "party": N_("Party"),
 }
 REMEDIES = {
     "apology": N_("Apology"),
     "deletion": N_("Deletion of the content"),
     "damages": N_("Damages"),
+    "payment": N_("Payment"),
     "injunction": N_("Injunction"),
+}
+# How a source states a fact. "announced" and "alleged" name who says so ("by"), "found" the
+# instance of the court that found it.
+BASES = ("reported", "announced", "alleged", "suspected", "found")
+INSTANCES = {
+    "first": N_("first instance"),
+    "appeal": N_("on appeal"),
 }
 RELATIONS = {
     "counter-suit": N_("Counter-suit"),
@@ -82,14 +97,37 @@ class PartialDate:
 
 @dataclass(frozen=True)
 class SourceRef:
+    """The sentence a fact rests on: a quote of a line of a source file. ``versions`` are the
+    same sentence in other languages' versions of the story, by language."""
+
     file: str
     line: int
     quote: str
+    versions: tuple[tuple[str, SourceRef], ...] = ()
+
+    def in_language(self, lang: str) -> SourceRef | None:
+        return dict(self.versions).get(lang)
+
+
+@dataclass(frozen=True)
+class Basis:
+    """How the source states a fact: reported, announced or alleged by someone, suspected,
+    or found by a court at an instance."""
+
+    kind: str
+    by: Mapping[str, str] | None = field(default=None, hash=False)
+    instance: str | None = None
+
+
+@dataclass(frozen=True)
+class Statement:
+    text: Mapping[str, str] = field(hash=False)
+    basis: Basis
 
 
 @dataclass(frozen=True)
 class Party:
-    name: str
+    name: Mapping[str, str] = field(hash=False)
     role: str
     source: SourceRef
     counsel: str | None = None
@@ -99,6 +137,7 @@ class Party:
 class Remedy:
     kind: str
     source: SourceRef
+    basis: Basis
     amount: int | None = None
     currency: str | None = None
     text: Mapping[str, str] | None = field(default=None, hash=False)
@@ -106,19 +145,18 @@ class Remedy:
 
 @dataclass(frozen=True)
 class Event:
+    """A step of the case. ``date`` is the step's own date, ``announced`` the day a party
+    announced it and ``reported`` the day a source reported it, each only as the sources
+    give it: an announcement's date is not a ruling's."""
+
     kind: str
     text: Mapping[str, str] = field(hash=False)
     source: SourceRef
+    basis: Basis
     date: PartialDate | None = None
+    announced: PartialDate | None = None
     reported: dt.date | None = None
-
-    def sort_key(self) -> PartialDate:
-        """Dated events in order; an undated one stands where its report puts it."""
-        if self.date is not None:
-            return self.date
-        if self.reported is not None:
-            return PartialDate(self.reported.year, self.reported.month, self.reported.day)
-        return PartialDate(0)
+    line: int = 0
 
 
 @dataclass(frozen=True)
@@ -134,7 +172,7 @@ class Case:
     parties: tuple[Party, ...] = ()
     status: str | None = None
     final: bool | None = None
-    outcome: Mapping[str, str] | None = field(default=None, hash=False)
+    outcome: Statement | None = None
     remedies: tuple[Remedy, ...] = ()
     events: tuple[Event, ...] = ()
     related: tuple[tuple[str, str], ...] = ()
@@ -146,9 +184,11 @@ class Case:
         return self.events[-1] if self.events else None
 
     def references(self) -> list[SourceRef]:
-        """Every source reference in the record, for checking against the sources."""
-        return [*self.sources.values(), *(p.source for p in self.parties),
+        """Every source reference in the record and their other languages' versions, for
+        checking against the sources."""
+        refs = [*self.sources.values(), *(p.source for p in self.parties),
                 *(r.source for r in self.remedies), *(e.source for e in self.events)]
+        return [*refs, *(version for ref in refs for _, version in ref.versions)]
 
 
 class RecordError(ValueError):
@@ -176,8 +216,10 @@ def load_cases(path: Path) -> tuple[list[Case], list[Problem]]:
 def _case(record: Record) -> Case:
     case_id = _required(record, "id")
     context = bool(record.get("context"))
-    events = tuple(sorted((_event(item, case_id) for item in record.get("events") or []),
-                          key=Event.sort_key))
+    # The timeline stands in the order the registry gives, which is the order of the sources:
+    # an undated step stays where its source puts it between dated ones.
+    events = tuple(_event(item, case_id) for item in record.get("events") or [])
+    _check_order(events, case_id)
     return Case(
         id=case_id,
         title=_texts(record, "title", case_id),
@@ -190,7 +232,7 @@ def _case(record: Record) -> Case:
         parties=tuple(_party(item, case_id) for item in record.get("parties") or []),
         status=None if context else _choice(record, "status", STATUSES, case_id),
         final=_final(record, case_id),
-        outcome=_texts(record, "outcome", case_id, optional=True),
+        outcome=_statement(record, "outcome", case_id),
         remedies=tuple(_remedy(item, case_id) for item in record.get("remedies") or []),
         events=events,
         related=tuple((_required(item, "case"), _choice(item, "relation", RELATIONS, case_id))
@@ -237,11 +279,46 @@ def _source(value: Any, record: Record, case_id: str) -> SourceRef:
     if not isinstance(value, dict) or not all(value.get(key) for key in ("file", "line", "quote")):
         raise RecordError(f"case {case_id!r}: a source needs file, line and quote",
                           getattr(value, "line", record.line))
-    return SourceRef(str(value["file"]), int(value["line"]), str(value["quote"]))
+    if not isinstance(value["line"], int):
+        raise RecordError(f"case {case_id!r}: a source's line must be a number",
+                          getattr(value, "line", record.line))
+    # The same sentence in another language's version: {file, line, quote} under "de" or "en".
+    versions = tuple((lang, _source(value[lang], record, case_id))
+                     for lang in LANGUAGES if lang in value)
+    return SourceRef(str(value["file"]), value["line"], str(value["quote"]), versions)
+
+
+def _names(item: Record, key: str, case_id: str) -> Mapping[str, str]:
+    """A name as each language writes it: one text for a proper name ("Xiaomi"), a text per
+    language for a description ("A user", "Ein Nutzer")."""
+    value = item.get(key)
+    if isinstance(value, str) and value.strip():
+        return {lang: value.strip() for lang in LANGUAGES}
+    return _texts(item, key, case_id)
+
+
+def _basis(item: Record, case_id: str) -> Basis:
+    kind = item.get("basis")
+    if kind not in BASES:
+        raise RecordError(f"case {case_id!r}: 'basis' {kind!r} is not one of "
+                          f"{', '.join(BASES)} (how the source states it)", item.line)
+    by = _names(item, "by", case_id) if kind in ("announced", "alleged") else None
+    instance = _choice(item, "instance", INSTANCES, case_id) if kind == "found" else None
+    return Basis(str(kind), by, instance)
+
+
+def _statement(record: Record, key: str, case_id: str) -> Statement | None:
+    value = record.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, Record):
+        raise RecordError(f"case {case_id!r}: {key!r} needs a text per language and its "
+                          "basis", record.line)
+    return Statement(_texts(record, key, case_id), _basis(value, case_id))
 
 
 def _party(item: Record, case_id: str) -> Party:
-    return Party(_required(item, "name"), _choice(item, "role", ROLES, case_id),
+    return Party(_names(item, "name", case_id), _choice(item, "role", ROLES, case_id),
                  _source(item.get("source"), item, case_id), item.get("counsel"))
 
 
@@ -249,8 +326,8 @@ def _remedy(item: Record, case_id: str) -> Remedy:
     amount = item.get("amount")
     if amount is not None and not isinstance(amount, int | float):
         raise RecordError(f"case {case_id!r}: amount must be a number", item.line)
-    return Remedy(_choice(item, "kind", REMEDIES, case_id), _source(item.get("source"), item,
-                                                                    case_id),
+    return Remedy(_choice(item, "kind", REMEDIES, case_id),
+                  _source(item.get("source"), item, case_id), _basis(item, case_id),
                   amount, item.get("currency"), _texts(item, "text", case_id, optional=True))
 
 
@@ -259,10 +336,24 @@ def _event(item: Record, case_id: str) -> Event:
     if kind not in EVENT_KINDS:
         raise RecordError(f"case {case_id!r}: event kind {kind!r} is not one of "
                           f"{', '.join(EVENT_KINDS)}", item.line)
-    return Event(str(kind), _texts(item, "text", case_id), _source(item.get("source"), item,
-                                                                    case_id),
-                 _partial_date(item.get("date"), item, case_id),
-                 _day(item.get("reported"), item, case_id))
+    return Event(str(kind), _texts(item, "text", case_id),
+                 _source(item.get("source"), item, case_id), _basis(item, case_id),
+                 date=_partial_date(item.get("date"), item, case_id),
+                 announced=_partial_date(item.get("announced"), item, case_id),
+                 reported=_day(item.get("reported"), item, case_id), line=item.line)
+
+
+def _check_order(events: Sequence[Event], case_id: str) -> None:
+    """Dated steps in the registry's order must be in time order: the order is the timeline."""
+    dated = [(event.date, event.line) for event in events if event.date is not None]
+    for (earlier, _), (later, line) in pairwise(dated):
+        if _start(later) < _start(earlier):
+            raise RecordError(f"case {case_id!r}: the events stand in the order of the "
+                              f"timeline, and {later.iso()} comes before {earlier.iso()}", line)
+
+
+def _start(date: PartialDate) -> tuple[int, int, int]:
+    return (date.year, date.month or 1, date.day or 1)
 
 
 def _partial_date(value: Any, item: Record, case_id: str) -> PartialDate | None:

@@ -9,7 +9,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from .cases import Case, SourceRef
+from .cases import Basis, Case, SourceRef
 from .editor_keys import LANGUAGES
 from .stories import Story
 from .taxonomy import Tag
@@ -70,15 +70,20 @@ def _case(case: Case, case_url: Callable[[Case, str], str],
         "docket": case.docket,
         "status": case.status,
         "final": case.final,
-        "outcome": dict(case.outcome) if case.outcome else None,
-        "parties": [{"name": p.name, "role": p.role, "counsel": p.counsel,
+        "outcome": ({"text": dict(case.outcome.text), "basis": _basis(case.outcome.basis)}
+                    if case.outcome else None),
+        "parties": [{"name": dict(p.name), "role": p.role, "counsel": p.counsel,
                      "source": _source(p.source)} for p in case.parties],
+        # Each date by its kind: the step's own, the day it was announced, the day reported.
         "events": [{"date": e.date.iso() if e.date else None,
+                    "announced": e.announced.iso() if e.announced else None,
                     "reported": e.reported.isoformat() if e.reported else None,
-                    "kind": e.kind, "text": dict(e.text), "source": _source(e.source)}
+                    "kind": e.kind, "text": dict(e.text), "basis": _basis(e.basis),
+                    "source": _source(e.source)}
                    for e in case.events],
         "remedies": [{"kind": r.kind, "amount": r.amount, "currency": r.currency,
-                      "text": dict(r.text) if r.text else None, "source": _source(r.source)}
+                      "text": dict(r.text) if r.text else None, "basis": _basis(r.basis),
+                      "source": _source(r.source)}
                      for r in case.remedies],
         "related": [{"case": other, "relation": relation} for other, relation in case.related],
         "stories": [{"id": story, "urls": {lang: url for lang in LANGUAGES
@@ -88,4 +93,14 @@ def _case(case: Case, case_url: Callable[[Case, str], str],
 
 
 def _source(ref: SourceRef) -> dict[str, Any]:
-    return {"file": ref.file, "line": ref.line, "quote": ref.quote}
+    source: dict[str, Any] = {"file": ref.file, "line": ref.line, "quote": ref.quote}
+    for lang, version in ref.versions:
+        source[lang] = _source(version)
+    return source
+
+
+def _basis(basis: Basis) -> dict[str, Any]:
+    """How the source states it: "reported", "announced" (by), "alleged" (by), "suspected",
+    "found" (instance)."""
+    return {"kind": basis.kind, "by": dict(basis.by) if basis.by else None,
+            "instance": basis.instance}
