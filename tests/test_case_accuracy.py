@@ -212,3 +212,15 @@ def test_the_english_page_marks_a_link_to_a_german_source(site):
     assert re.search(r'<sup lang="de" title="[^"]*Im Oktober 2024[^"]*"><span lang="en">'
                      r'<a href="../../de/stories/[^"]+" hreflang="de">source \(in German\)</a>',
                      page)
+
+
+@pytest.mark.parametrize(("lang", "updated", "permalink"), [
+    ("en", "Last updated: December 2, 2026.", "Permanent link to this case"),
+    ("de", "Zuletzt aktualisiert: 2. Dezember 2026.", "Dauerhafter Link zu diesem Verfahren"),
+])
+def test_the_summary_says_when_it_was_updated_and_each_case_has_a_permalink(
+        site, lang, updated, permalink):
+    page = read_page(site, f"{lang}/cases/")
+    assert updated in article_text(site / lang / "cases" / "index.html")
+    for case in CASES:
+        assert f'<a href="#{case.id}">{permalink}</a>' in page

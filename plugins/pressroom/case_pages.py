@@ -69,6 +69,11 @@ LABELS = {
     "source": N_("source"), "context": N_("Context"),
 }
 CONTEXT_NOTE = N_("Not a legal case: background that the coverage reports.")
+PAGE_UPDATED = N_("Last updated: {date}. The summary is written by the press room from the "
+                  "coverage; it is not legal advice.")
+CASE_UPDATED = N_("Record last checked against its sources: {date}")
+NOT_STATED = N_("not stated")
+PERMALINK = N_("Permanent link to this case")
 
 # Where a source file's story page is, from the case page of a language: "stories/x.md".
 StoryLink = Callable[[str], str | None]
@@ -94,7 +99,11 @@ def case_page(
     legal = [case for case in cases if not case.context]
     context = [case for case in cases if case.context]
     titles = {case.id: case.title[lang] for case in cases}
-    lines = [f"# {t(TITLE)}", "", t(INTRO), "", _table(lang, legal, t), ""]
+    lines = [f"# {t(TITLE)}", "", t(INTRO), ""]
+    newest = last_updated(cases)
+    if newest:
+        lines += [f"*{t(PAGE_UPDATED, date=format_day(newest, lang))}*", ""]
+    lines += [_table(lang, legal, t), ""]
     for case in legal:
         lines += _case_section(lang, case, stories, t, cite, titles)
     if context:
@@ -105,6 +114,11 @@ def case_page(
             "description": translate(lang, DESCRIPTION)}
     return SitePage(f"{lang}/{CASES_PAGE}", lang,
                     markdown=with_frontmatter(meta, "\n".join(lines) + "\n"))
+
+
+def last_updated(cases: Sequence[Case]) -> dt.date | None:
+    """The day the newest record was last checked: when the summary last changed."""
+    return max((case.updated for case in cases if case.updated), default=None)
 
 
 def _table(lang: str, cases: Sequence[Case], t: Callable[..., str]) -> str:
@@ -189,7 +203,9 @@ def _case_section(
         shown = value if value else t(UNKNOWN)
         return f"- **{t(LABELS[key])}:** {shown}{cite(source) if source and value else ''}"
 
-    lines = [f"{level} {escape_markdown(case.title[lang])} {{: #{case.id} }}", ""]
+    updated = format_day(case.updated, lang) if case.updated else translate(lang, NOT_STATED)
+    lines = [f"{level} {escape_markdown(case.title[lang])} {{: #{case.id} }}", "",
+             f"*{t(CASE_UPDATED, date=updated)}* · [{t(PERMALINK)}](#{case.id})", ""]
     if not case.context:
         lines += [
             fact("kind", t(KINDS[case.kind]) if case.kind else None),

@@ -178,6 +178,8 @@ class Case:
     related: tuple[tuple[str, str], ...] = ()
     stories: tuple[str, ...] = ()
     sources: Mapping[str, SourceRef] = field(default_factory=dict, hash=False)
+    # The day the record was last checked against its sources, as the editor states it.
+    updated: dt.date | None = None
 
     @property
     def last_event(self) -> Event | None:
@@ -240,6 +242,7 @@ def _case(record: Record) -> Case:
         stories=tuple(str(story) for story in record.get("stories") or []),
         sources={key.removesuffix("_source"): _source(value, record, case_id)
                  for key, value in record.items() if key.endswith("_source")},
+        updated=_day(record.get("updated"), record, case_id, "updated"),
     )
 
 
@@ -340,7 +343,8 @@ def _event(item: Record, case_id: str) -> Event:
                  _source(item.get("source"), item, case_id), _basis(item, case_id),
                  date=_partial_date(item.get("date"), item, case_id),
                  announced=_partial_date(item.get("announced"), item, case_id),
-                 reported=_day(item.get("reported"), item, case_id), line=item.line)
+                 reported=_day(item.get("reported"), item, case_id, "reported"),
+                 line=item.line)
 
 
 def _check_order(events: Sequence[Event], case_id: str) -> None:
@@ -371,12 +375,12 @@ def _partial_date(value: Any, item: Record, case_id: str) -> PartialDate | None:
     return PartialDate(year, month, day)
 
 
-def _day(value: Any, item: Record, case_id: str) -> dt.date | None:
+def _day(value: Any, item: Record, case_id: str, key: str) -> dt.date | None:
     date = _partial_date(value, item, case_id)
     if date is None:
         return None
     if date.day is None:
-        raise RecordError(f"case {case_id!r}: 'reported' must be a full date", item.line)
+        raise RecordError(f"case {case_id!r}: {key!r} must be a full date", item.line)
     return dt.date(date.year, date.month or 1, date.day)
 
 

@@ -70,6 +70,7 @@ def _case(case: Case, case_url: Callable[[Case, str], str],
         "docket": case.docket,
         "status": case.status,
         "final": case.final,
+        "updated": case.updated.isoformat() if case.updated else None,
         "outcome": ({"text": dict(case.outcome.text), "basis": _basis(case.outcome.basis)}
                     if case.outcome else None),
         "parties": [{"name": dict(p.name), "role": p.role, "counsel": p.counsel,
