@@ -75,7 +75,10 @@ def _ordinal_date(head: str, following_text: str) -> bool:
             and bool(_months().match(following_text)))
 
 
-_SENTENCE_BREAK = re.compile(r"[.!?…]+[" + re.escape(CLOSING) + r"]*\s+")
+# Only from the start of a run of stops, and possessive: a run of full stops not followed by
+# a space fails once, rather than again from each of its positions and at each shorter length
+# (quadratic on a line of dots).
+_SENTENCE_BREAK = re.compile(r"(?<![.!?…])[.!?…]++[" + re.escape(CLOSING) + r"]*+\s+")
 
 
 @lru_cache(maxsize=4096)  # asked about the same lines, round after round
@@ -103,7 +106,9 @@ def sentences(text: str) -> tuple[str, ...]:
 
 # Contact details as they are written: an e-mail address; a phone number with a leading + or
 # 0 and groups of digits (case numbers, amounts and dates do not start with a zero).
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# An address is sought only from the start of a run of its characters: a long run without an
+# "@" is then read once, not once from each of its positions.
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(
     r"(?<![\w.,/])(?:\+\d{1,3}[\s-]?|0)\d{2,5}[\s/-]?\d{3,}(?:[\s-]\d{2,})?(?![\w.,/])"
 )

@@ -37,6 +37,8 @@ BUTTON_WORDS = 2
 # A contact box is a few lines; an e-mail address inside a long paragraph is the article's.
 CONTACT_WORDS = 30
 CONTACT_HEADING_WORDS = 3
+# "Aktualisiert vor 3 Stunden, 14:05 Uhr" is the longest kind of relative date.
+MAX_RELATIVE_DATE_CHARS = 60
 
 
 def _label_pattern(labels: Sequence[str]) -> re.Pattern[str]:
@@ -51,7 +53,9 @@ _RELATIVE_DATE = re.compile(
     r"(?:[,\s]+\d{1,2}[:.]\d{2}(?:\s*uhr)?)?\W*$",
     re.IGNORECASE,
 )
-_EMPTY_ITEM = re.compile(r"^\s*(?:[-*•·]|\d{1,3}[.)])?\s*\d{0,3}\s*$")
+# Matched against the stripped line: spaces on both sides of optional parts would let a long
+# run of spaces be split in cubically many ways before the match fails.
+_EMPTY_ITEM = re.compile(r"(?:[-*•·]|\d{1,3}[.)])?\s*\d{0,3}")
 _COPYRIGHT_START = re.compile(
     r"^\W*(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4}))", re.IGNORECASE
 )
@@ -68,7 +72,7 @@ def detect_empty_list_items(lines: Sequence[Line], _: CleaningContext) -> list[R
     return [
         drop_line(line, "empty-list")
         for line in lines
-        if line.text.strip() and _EMPTY_ITEM.match(line.text)
+        if line.text.strip() and _EMPTY_ITEM.fullmatch(line.text.strip())
         and (is_list_item(line.text + " ") or line.text.strip().isdigit())
     ]
 
@@ -200,9 +204,12 @@ def detect_related_posts(lines: Sequence[Line], _: CleaningContext) -> list[Remo
 
 
 def detect_relative_dates(lines: Sequence[Line], _: CleaningContext) -> list[Removal]:
-    """A relative date alone on its line ("yesterday", "vor 2 Stunden", "昨天")."""
+    """A relative date alone on its line ("yesterday", "vor 2 Stunden", "昨天"). Only short
+    lines are matched: the pattern's leading punctuation and spaces overlap, and on a long
+    run of them a failing match would take quadratic time."""
     return [drop_line(line, "relative-date") for line in lines
-            if line.text.strip() and _RELATIVE_DATE.match(line.text.strip())]
+            if 0 < len(text := line.text.strip()) <= MAX_RELATIVE_DATE_CHARS
+            and _RELATIVE_DATE.match(text)]
 
 
 def detect_contact_lines(lines: Sequence[Line], _: CleaningContext) -> list[Removal]:
