@@ -133,11 +133,18 @@ def test_every_outcome_says_how_its_source_states_it(site, lang):
 @pytest.mark.parametrize(("lang", "case_id", "words"), [
     ("en", "xiaomi-v-minzhili", "According to Xiaomi’s legal team: A Chinese court ruled"),
     ("en", "black-pr-network", "According to Xiaomi: The operation was dismantled"),
-    ("en", "xiaomi-v-ling", "Court finding (first instance): Mr. LING infringed"),
+    ("en", "xiaomi-v-ling", "Court finding (first instance): Mr. LING had infringed"),
     ("en", "accounts-lawsuits-2025", "suspected of spreading false information"),
-    ("de", "xiaomi-v-ling", "Feststellung des Gerichts (erste Instanz): Herr LING hat"),
+    ("de", "xiaomi-v-ling", "Feststellung des Gerichts (erste Instanz): Herr LING habe"),
     ("de", "accounts-lawsuits-2025", "im Verdacht stehen, Falschinformationen zu verbreiten"),
-    ("de", "black-pr-network", "Nach Angaben von Xiaomi: Die Operation sei"),
+    ("de", "black-pr-network", "Nach Angaben von Xiaomi: Die Kampagne sei"),
+    ("en", "black-pr-network", "Behind the campaign, according to Xiaomi"),
+    ("en", "black-pr-network", "Ongoing (according to Xiaomi, as of May 15, 2025; later status not "
+                               "reported)"),
+    ("de", "accounts-lawsuits-2025", "Anhängig (nach Angaben von Lei Jun, Stand 13. September "
+                                     "2025; späterer Stand nicht bekannt)"),
+    ("en", "xiaomi-v-minzhili", "Decided (according to Xiaomi’s legal team), finality not "
+                                "reported"),
 ])
 def test_claims_findings_and_suspicions_keep_their_modality(site, lang, case_id, words):
     assert words in section(site, lang, case_id)
@@ -149,8 +156,10 @@ def test_a_party_is_only_given_the_role_its_source_gives():
 
 
 @pytest.mark.parametrize(("lang", "announced", "shown_as_ruled"), [
-    ("en", "date not reported (announced on May 14, 2025)", "May 14, 2025: "),
-    ("de", "Datum nicht berichtet (bekannt gegeben am 14. Mai 2025)", "14. Mai 2025: "),
+    ("en", "date not reported (the source dates Xiaomi’s “victory” to May 14, 2025; the dates "
+           "of the ruling and of the statement are not reported)", "May 14, 2025: "),
+    ("de", "Datum nicht angegeben (die Quelle datiert Xiaomis „Sieg“ auf den 14. Mai 2025",
+     "14. Mai 2025: "),
 ])
 def test_an_announcements_date_is_not_shown_as_the_rulings(site, lang, announced,
                                                             shown_as_ruled):
@@ -161,7 +170,7 @@ def test_an_announcements_date_is_not_shown_as_the_rulings(site, lang, announced
 
 @pytest.mark.parametrize(("lang", "filed", "undated"), [
     ("en", "2021: Reported: The case is placed on file", "date not reported: "),
-    ("de", "2021: Berichtet: Das Verfahren wird eingeleitet", "Datum nicht berichtet: "),
+    ("de", "2021: Berichtet: Das Gericht nimmt die Klage an", "Datum nicht angegeben: "),
 ])
 def test_undated_steps_stand_where_the_source_puts_them(site, lang, filed, undated):
     ling = section(site, lang, "xiaomi-v-ling")
@@ -215,8 +224,8 @@ def test_the_english_page_marks_a_link_to_a_german_source(site):
 
 
 @pytest.mark.parametrize(("lang", "updated", "permalink"), [
-    ("en", "Last updated: December 2, 2026.", "Permanent link to this case"),
-    ("de", "Zuletzt aktualisiert: 2. Dezember 2026.", "Dauerhafter Link zu diesem Verfahren"),
+    ("en", "Last updated: December 2, 2026.", "Permanent link to this entry"),
+    ("de", "Zuletzt aktualisiert: 2. Dezember 2026.", "Dauerhafter Link zu diesem Eintrag"),
 ])
 def test_the_summary_says_when_it_was_updated_and_each_case_has_a_permalink(
         site, lang, updated, permalink):
@@ -224,3 +233,15 @@ def test_the_summary_says_when_it_was_updated_and_each_case_has_a_permalink(
     assert updated in article_text(site / lang / "cases" / "index.html")
     for case in CASES:
         assert f'<a href="#{case.id}">{permalink}</a>' in page
+
+
+@pytest.mark.parametrize(("lang", "note"), [
+    ("en", "the facts of this case are in its German version"),
+    ("de", None),
+])
+def test_coverage_points_to_the_version_that_carries_the_cases_facts(site, lang, note):
+    apology = section(site, lang, "user-apology-2024")
+    if note:
+        assert note in apology
+    else:
+        assert "Fassung auf" not in apology

@@ -59,23 +59,26 @@ def test_yu7_and_yu7_suv_are_one_tag(site):
 
 CASE_FACTS = {
     "en": {
-        "xiaomi-v-ling": ["Beijing Internet Court", "Decided, finality not reported",
-                          "RMB 251,100"],
-        "ling-v-xiaomi": ["Putuo District Court of Shanghai", "Dismissed, finality not reported"],
-        "xiaomi-v-minzhili": ["Decided, finality not reported"],
-        "black-pr-network": ["Criminal investigation", "Ongoing"],
+        "xiaomi-v-ling": ["Beijing Internet Court",
+                          "Decided at first instance, finality not reported", "RMB 251,100"],
+        "ling-v-xiaomi": ["Putuo District Court of Shanghai",
+                          "Dismissed at first instance, finality not reported"],
+        "xiaomi-v-minzhili": ["Decided (according to Xiaomi’s legal team), finality not "
+                              "reported"],
+        "black-pr-network": ["Criminal matter", "Ongoing"],
         "accounts-lawsuits-2025": ["Pending", "September 13, 2025"],
-        "user-apology-2024": ["Concluded", "October 2024"],
+        "user-apology-2024": ["status not reported", "October 2024"],
     },
     "de": {
-        "xiaomi-v-ling": ["Internetgericht Peking", "Entschieden, Rechtskraft nicht bekannt",
-                          "RMB 251.100"],
-        "ling-v-xiaomi": ["Bezirksgericht Putuo, Shanghai",
-                          "Abgewiesen, Rechtskraft nicht bekannt"],
-        "xiaomi-v-minzhili": ["Entschieden, Rechtskraft nicht bekannt"],
-        "black-pr-network": ["Strafrechtliche Ermittlungen", "Laufend"],
+        "xiaomi-v-ling": ["Internetgericht Peking",
+                          "Erstinstanzlich entschieden, Rechtskraft nicht bekannt", "RMB 251.100"],
+        "ling-v-xiaomi": ["Volksgericht des Stadtbezirks Putuo, Shanghai",
+                          "Erstinstanzlich abgewiesen, Rechtskraft nicht bekannt"],
+        "xiaomi-v-minzhili": ["Entschieden (nach Angaben von Xiaomis Rechtsabteilung), "
+                              "Rechtskraft nicht bekannt"],
+        "black-pr-network": ["Strafsache", "Laufend"],
         "accounts-lawsuits-2025": ["Anhängig", "13. September 2025"],
-        "user-apology-2024": ["Abgeschlossen", "Oktober 2024"],
+        "user-apology-2024": ["Stand nicht bekannt", "Oktober 2024"],
     },
 }
 

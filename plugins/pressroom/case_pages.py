@@ -24,11 +24,12 @@ from .cases import (
     Case,
     Event,
     PartialDate,
+    Party,
     Remedy,
     SourceRef,
 )
 from .html_text import escape_attribute
-from .i18n import N_, format_day, format_number, translate
+from .i18n import N_, format_day, format_number, language_name, translate
 from .listings import story_listing
 from .rendering import escape_markdown, with_frontmatter
 from .site import SitePage
@@ -36,12 +37,16 @@ from .stories import Story
 
 CASES_PAGE = "cases.md"
 TITLE = N_("Case summary")
-INTRO = N_("The legal matters the coverage reports. Every fact links the story it is taken "
-           "from; what the coverage does not say is marked as unknown.")
+INTRO = N_("The legal matters the coverage reports. Every fact is introduced by how its source "
+           "states it and links the sentence it rests on; what the coverage does not say is "
+           "marked as not reported.")
 HEADINGS = (N_("Case"), N_("Court"), N_("Kind"), N_("Status"), N_("Last event"), N_("Outcome"))
 DESCRIPTION = N_("The legal matters in the press room's coverage: courts, parties, timelines "
                  "and outcomes, each fact with its source.")
-UNKNOWN = N_("unknown")
+UNKNOWN = N_("not reported")
+STATUS_UNKNOWN = N_("status not reported")
+AS_OF = N_("{basis}, as of {date}; later status not reported")
+FACTS_IN = N_("the facts of this case are in its {language} version")
 FINAL = N_("final")
 NOT_FINAL = N_("not final")
 FINALITY_UNKNOWN = N_("finality not reported")
@@ -73,7 +78,7 @@ PAGE_UPDATED = N_("Last updated: {date}. The summary is written by the press roo
                   "coverage; it is not legal advice.")
 CASE_UPDATED = N_("Record last checked against its sources: {date}")
 NOT_STATED = N_("not stated")
-PERMALINK = N_("Permanent link to this case")
+PERMALINK = N_("Permanent link to this entry")
 
 # Where a source file's story page is, from the case page of a language: "stories/x.md".
 StoryLink = Callable[[str], str | None]
@@ -131,9 +136,9 @@ def _table(lang: str, cases: Sequence[Case], t: Callable[..., str]) -> str:
             escape_markdown(case.court[lang]) if case.court else t(UNKNOWN),
             t(KINDS[case.kind]) if case.kind else t(UNKNOWN),
             _status(lang, case, t),
-            (f"{_when(lang, last, t)}: {_worded(lang, last.text, last.basis, case, t)}"
+            (f"{_when(lang, last, t)}: {_worded(lang, last.text, last.basis, case)}"
              if last else t(UNKNOWN)),
-            _worded(lang, case.outcome.text, case.outcome.basis, case, t)
+            _worded(lang, case.outcome.text, case.outcome.basis, case)
             if case.outcome else t(UNKNOWN),
         ]
         rows.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
@@ -142,34 +147,42 @@ def _table(lang: str, cases: Sequence[Case], t: Callable[..., str]) -> str:
 
 # Only a decision can be final; for these statuses the finality is always shown, as the
 # sources report it: a first-instance judgment is not final, and not proven unfinal either.
-DECISIONS = ("decided", "dismissed")
+DECISIONS = ("decided", "decided-first-instance", "dismissed", "dismissed-first-instance")
 
 
 def _status(lang: str, case: Case, t: Callable[..., str]) -> str:
-    status = t(STATUSES[case.status]) if case.status else t(UNKNOWN)
+    """ "Decided, finality not reported"; "Pending (according to Lei Jun, as of 13 September
+    2025; later status not reported)"."""
+    status = t(STATUSES[case.status]) if case.status else t(STATUS_UNKNOWN)
+    as_of = case.status_as_of
+    if as_of is not None:
+        who = _lowered(basis_label(lang, as_of.basis, case.final).rstrip(":"))
+        if as_of.date is None:
+            status += f" ({escape_markdown(who)})"
+        else:
+            day = format_partial(as_of.date, lang)
+            status += f" ({t(AS_OF, basis=who, date=day)})"
     if case.status not in DECISIONS:
         return status
     finality = {True: FINAL, False: NOT_FINAL, None: FINALITY_UNKNOWN}[case.final]
     return f"{status}, {t(finality)}"
 
 
-def _worded(lang: str, text: Mapping[str, str], basis: Basis, case: Case,
-            t: Callable[..., str]) -> str:
+def _worded(lang: str, text: Mapping[str, str], basis: Basis, case: Case) -> str:
     """The statement introduced by how its source states it: "According to Xiaomi: …"."""
-    return f"*{basis_label(lang, basis, case.final, t)}* {escape_markdown(text[lang])}"
+    label = escape_markdown(basis_label(lang, basis, case.final))
+    return f"*{label}* {escape_markdown(text[lang])}"
 
 
-def basis_label(lang: str, basis: Basis, final: bool | None, t: Callable[..., str],
-                court: str = "found") -> str:
-    """How a statement is introduced; ``court`` names what a court's part is called ("found"
-    for a finding, "ordered" for a remedy)."""
-    by = escape_markdown(basis.by[lang]) if basis.by else ""
+def basis_label(lang: str, basis: Basis, final: bool | None, court: str = "found") -> str:
+    """How a statement is introduced, as plain text; ``court`` names what a court's part is
+    called ("found" for a finding, "ordered" for a remedy)."""
     if basis.kind == "found":
         if final:
-            return t(BASIS_LABELS[f"{court}-final"])
+            return translate(lang, BASIS_LABELS[f"{court}-final"])
         instance = translate(lang, INSTANCES[basis.instance or ""])
-        return t(BASIS_LABELS[court], instance=instance)
-    return t(BASIS_LABELS[basis.kind], by=by)
+        return translate(lang, BASIS_LABELS[court], instance=instance)
+    return translate(lang, BASIS_LABELS[basis.kind], by=basis.by[lang] if basis.by else "")
 
 
 def citation(lang: str, ref: SourceRef, story_of_source: Mapping[str, Story],
@@ -214,15 +227,13 @@ def _case_section(
             fact("jurisdiction", escape_markdown(case.jurisdiction) if case.jurisdiction else None),
             f"- **{t(LABELS['status'])}:** {_status(lang, case, t)}",
         ]
-    outcome = _worded(lang, case.outcome.text, case.outcome.basis, case, t) \
+    outcome = _worded(lang, case.outcome.text, case.outcome.basis, case) \
         if case.outcome else None
     lines += [fact("outcome", outcome), ""]
-    lines += _list(t(LABELS["parties"]), [
-        f"{escape_markdown(p.name[lang])} ({t(ROLES[p.role])}"
-        + (f"; {t(LABELS['counsel'], name=p.counsel)}" if p.counsel else "") + ")" + cite(p.source)
-        for p in case.parties])
+    lines += _list(t(LABELS["parties"]), [_party(lang, party, case, t) + cite(party.source)
+                                          for party in case.parties])
     lines += _list(t(LABELS["timeline"]), [
-        f"{_when(lang, event, t)}: {_worded(lang, event.text, event.basis, case, t)}"
+        f"{_when(lang, event, t)}: {_worded(lang, event.text, event.basis, case)}"
         f"{cite(event.source)}" for event in case.events])
     lines += _list(t(LABELS["remedies"]), [_remedy(lang, remedy, case, t) + cite(remedy.source)
                                            for remedy in case.remedies])
@@ -230,9 +241,40 @@ def _case_section(
         f"{t(RELATIONS[relation])}: [{escape_markdown(titles.get(other, other))}](#{other})"
         for other, relation in case.related])
     lines += _list(t(LABELS["coverage"]), [
-        story_listing(stories[story], lang, f"stories/{story}.md", with_summary=False)[2:]
-        for story in case.stories if story in stories])
+        _coverage(lang, case, stories[story], t) for story in case.stories if story in stories])
     return lines
+
+
+def _party(lang: str, party: Party, case: Case, t: Callable[..., str]) -> str:
+    """ "Xiaomi Corporation (Plaintiff; counsel: JunHe)"; "A group (Behind the campaign,
+    according to Xiaomi)" where the role is one party's account."""
+    role = t(ROLES[party.role])
+    if party.basis is not None:
+        role += ", " + escape_markdown(_lowered(basis_label(lang, party.basis,
+                                                            case.final).rstrip(":")))
+    if party.counsel:
+        role += f"; {t(LABELS['counsel'], name=party.counsel)}"
+    return f"{escape_markdown(party.name[lang])} ({role})"
+
+
+def _lowered(label: str) -> str:
+    """A label inside a sentence: "according to Xiaomi", "nach Angaben von Xiaomi" (its
+    first word, a preposition, is not a German noun)."""
+    return label[:1].lower() + label[1:]
+
+
+def _coverage(lang: str, case: Case, story: Story, t: Callable[..., str]) -> str:
+    """The story in the reader's language; where only another language's version carries the
+    case's facts, a link to that version too, saying so."""
+    item = story_listing(story, lang, f"stories/{story.id}.md", with_summary=False)[2:]
+    cited = {code for code, article in story.versions.items()
+             if article.source.name in {ref.file for ref in case.references()}}
+    if not cited or lang in cited:
+        return item
+    other = sorted(cited)[0]
+    note = t(FACTS_IN, language=language_name(other, lang))
+    return (f"{item}  \n  [{note}](../{other}/stories/{story.id}.md)"
+            f'{{: hreflang="{other}" }}')
 
 
 def _list(heading: str, items: Sequence[str]) -> list[str]:
@@ -243,7 +285,7 @@ def _list(heading: str, items: Sequence[str]) -> list[str]:
 
 def _remedy(lang: str, remedy: Remedy, case: Case, t: Callable[..., str]) -> str:
     """ "Court finding (first instance): Payment: RMB 251.100 (…)"."""
-    label = basis_label(lang, remedy.basis, case.final, t, court="ordered")
+    label = escape_markdown(basis_label(lang, remedy.basis, case.final, court="ordered"))
     text = f"*{label}* {t(REMEDIES[remedy.kind])}"
     if remedy.amount is not None:
         amount = format_number(remedy.amount, lang)
@@ -255,15 +297,20 @@ def _remedy(lang: str, remedy: Remedy, case: Case, t: Callable[..., str]) -> str
 
 def _when(lang: str, event: Event, t: Callable[..., str]) -> str:
     """The step's own date; else that it is not reported, with the day it was announced or
-    reported where a source gives one (that day is not the step's)."""
+    reported where a source gives one (that day is not the step's); and what the sources say
+    about the date where they say it less plainly."""
     if event.date is not None:
-        return escape_markdown(format_partial(event.date, lang))
-    if event.announced is not None:
+        when = escape_markdown(format_partial(event.date, lang))
+    elif event.announced is not None:
         day = format_partial(event.announced, lang)
-        return f"{t(DATE_UNKNOWN)} ({t(ANNOUNCED_ON, date=day)})"
-    if event.reported is not None:
-        return f"{t(DATE_UNKNOWN)} ({t(REPORTED_ON, date=format_day(event.reported, lang))})"
-    return t(DATE_UNKNOWN)
+        when = f"{t(DATE_UNKNOWN)} ({t(ANNOUNCED_ON, date=day)})"
+    elif event.reported is not None:
+        when = f"{t(DATE_UNKNOWN)} ({t(REPORTED_ON, date=format_day(event.reported, lang))})"
+    else:
+        when = t(DATE_UNKNOWN)
+    if event.date_note:
+        when += f" ({escape_markdown(event.date_note[lang])})"
+    return when
 
 
 def format_partial(date: PartialDate, lang: str) -> str:

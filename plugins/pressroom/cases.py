@@ -29,8 +29,12 @@ KINDS = {
     "defamation-suit": N_("Defamation suit"),
     "civil-defamation-suit": N_("Civil defamation suit"),
     "criminal-investigation": N_("Criminal investigation"),
+    # What the sources call criminal without naming an investigation or a charge.
+    "criminal-matter": N_("Criminal matter"),
     "injunction": N_("Injunction"),
-    "counter-suit": N_("Counter-suit"),
+    # A suit the other side brings separately, in another court: not a counterclaim in the
+    # same proceedings.
+    "counter-suit": N_("Separate suit by the other side"),
     "appeal": N_("Appeal"),
     "lawsuits": N_("Lawsuits"),
     "legal-action": N_("Legal action"),
@@ -39,7 +43,9 @@ STATUSES = {
     "pending": N_("Pending"),
     "ongoing": N_("Ongoing"),
     "decided": N_("Decided"),
+    "decided-first-instance": N_("Decided at first instance"),
     "dismissed": N_("Dismissed"),
+    "dismissed-first-instance": N_("Dismissed at first instance"),
     "concluded": N_("Concluded"),
 }
 ROLES = {
@@ -51,6 +57,10 @@ ROLES = {
     "respondent": N_("Respondent"),
     "issuer": N_("Issuer"),
     "target": N_("Target of the campaign"),
+    "originator": N_("Behind the campaign"),
+    # Where a source tells who acted against whom but not in what procedural role.
+    "acting": N_("Took legal action"),
+    "opposing": N_("Opposing party"),
     "party": N_("Party"),
 }
 REMEDIES = {
@@ -68,8 +78,8 @@ INSTANCES = {
     "appeal": N_("on appeal"),
 }
 RELATIONS = {
-    "counter-suit": N_("Counter-suit"),
-    "counter-suit-to": N_("Counter-suit to"),
+    "counter-suit": N_("Separate suit by the other side"),
+    "counter-suit-to": N_("Original proceedings"),
     "appeal": N_("Appeal"),
     "appeal-of": N_("Appeal of"),
 }
@@ -131,6 +141,18 @@ class Party:
     role: str
     source: SourceRef
     counsel: str | None = None
+    # Whose account gives the party its role, where a party says so of another.
+    basis: Basis | None = None
+
+
+@dataclass(frozen=True)
+class StatusAsOf:
+    """A status some party stated, on a day where the source gives it ("awaiting court
+    hearings"): it holds as of that day, by that account, and what came later is not
+    reported."""
+
+    date: PartialDate | None
+    basis: Basis
 
 
 @dataclass(frozen=True)
@@ -157,6 +179,9 @@ class Event:
     announced: PartialDate | None = None
     reported: dt.date | None = None
     line: int = 0
+    # What the sources say about the date where they do not give it plainly ("the year
+    # from the article's context", "the source dates the victory, not the ruling").
+    date_note: Mapping[str, str] | None = field(default=None, hash=False)
 
 
 @dataclass(frozen=True)
@@ -171,6 +196,7 @@ class Case:
     docket: str | None = None
     parties: tuple[Party, ...] = ()
     status: str | None = None
+    status_as_of: StatusAsOf | None = None
     final: bool | None = None
     outcome: Statement | None = None
     remedies: tuple[Remedy, ...] = ()
@@ -232,7 +258,9 @@ def _case(record: Record) -> Case:
         court=_texts(record, "court", case_id, optional=True),
         docket=record.get("docket"),
         parties=tuple(_party(item, case_id) for item in record.get("parties") or []),
-        status=None if context else _choice(record, "status", STATUSES, case_id),
+        status=None if context or record.get("status") is None
+        else _choice(record, "status", STATUSES, case_id),
+        status_as_of=_status_as_of(record, case_id),
         final=_final(record, case_id),
         outcome=_statement(record, "outcome", case_id),
         remedies=tuple(_remedy(item, case_id) for item in record.get("remedies") or []),
@@ -321,8 +349,19 @@ def _statement(record: Record, key: str, case_id: str) -> Statement | None:
 
 
 def _party(item: Record, case_id: str) -> Party:
+    basis = _basis(item, case_id) if "basis" in item else None
     return Party(_names(item, "name", case_id), _choice(item, "role", ROLES, case_id),
-                 _source(item.get("source"), item, case_id), item.get("counsel"))
+                 _source(item.get("source"), item, case_id), item.get("counsel"), basis)
+
+
+def _status_as_of(record: Record, case_id: str) -> StatusAsOf | None:
+    value = record.get("status_as_of")
+    if value is None:
+        return None
+    if not isinstance(value, Record):
+        raise RecordError(f"case {case_id!r}: 'status_as_of' needs its basis",
+                          record.line)
+    return StatusAsOf(_partial_date(value.get("date"), value, case_id), _basis(value, case_id))
 
 
 def _remedy(item: Record, case_id: str) -> Remedy:
@@ -344,7 +383,7 @@ def _event(item: Record, case_id: str) -> Event:
                  date=_partial_date(item.get("date"), item, case_id),
                  announced=_partial_date(item.get("announced"), item, case_id),
                  reported=_day(item.get("reported"), item, case_id, "reported"),
-                 line=item.line)
+                 line=item.line, date_note=_texts(item, "date_note", case_id, optional=True))
 
 
 def _check_order(events: Sequence[Event], case_id: str) -> None:

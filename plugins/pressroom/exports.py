@@ -69,16 +69,21 @@ def _case(case: Case, case_url: Callable[[Case, str], str],
         "court": dict(case.court) if case.court else None,
         "docket": case.docket,
         "status": case.status,
+        "status_as_of": ({"date": case.status_as_of.date.iso() if case.status_as_of.date else None,
+                          "basis": _basis(case.status_as_of.basis)}
+                         if case.status_as_of else None),
         "final": case.final,
         "updated": case.updated.isoformat() if case.updated else None,
         "outcome": ({"text": dict(case.outcome.text), "basis": _basis(case.outcome.basis)}
                     if case.outcome else None),
         "parties": [{"name": dict(p.name), "role": p.role, "counsel": p.counsel,
+                     "basis": _basis(p.basis) if p.basis else None,
                      "source": _source(p.source)} for p in case.parties],
         # Each date by its kind: the step's own, the day it was announced, the day reported.
         "events": [{"date": e.date.iso() if e.date else None,
                     "announced": e.announced.iso() if e.announced else None,
                     "reported": e.reported.isoformat() if e.reported else None,
+                    "date_note": dict(e.date_note) if e.date_note else None,
                     "kind": e.kind, "text": dict(e.text), "basis": _basis(e.basis),
                     "source": _source(e.source)}
                    for e in case.events],
