@@ -33,7 +33,8 @@ def news_article(
         "keywords": [tag.label(lang) for tag in tags],
     }
     if article.date.value:
-        data["datePublished"] = f"{article.date.value.isoformat()}T00:00:00+00:00"
+        # Sources give days: a Date, which schema.org accepts, and no invented time of day.
+        data["datePublished"] = article.date.value.isoformat()
     if article.summary.value:
         data["description"] = article.summary.value
     if article.publisher.value:
@@ -64,6 +65,7 @@ def open_graph(article: Article, url: str, tags: Sequence[Tag], lang: str) -> li
     if article.summary.value:
         pairs.append(["og:description", article.summary.value])
     if article.date.value:
-        pairs.append(["article:published_time", f"{article.date.value.isoformat()}T00:00:00Z"])
+        # ISO 8601, as Open Graph asks: a day alone, since sources give no time.
+        pairs.append(["article:published_time", article.date.value.isoformat()])
     pairs += [["article:tag", tag.label(lang)] for tag in tags]
     return pairs
