@@ -17,7 +17,7 @@ from pressroom.cases import load_cases
 from pressroom.exports import SCHEMAS
 from pressroom.ingest import ingest
 from pressroom.stories import group_stories
-from pressroom.taxonomy import load_taxonomy, story_tags
+from pressroom.taxonomy import article_tags, load_taxonomy
 from sitebuild import article_text, build, built_site, make_project, read_page, serving
 
 SITE_URL = "https://pressroom.example.org/"
@@ -35,9 +35,9 @@ read = read_page
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])
-def test_every_tag_of_every_story_is_on_its_tag_page_with_the_registry_label(site, lang):
+def test_every_tag_of_every_version_is_on_its_tag_page_with_the_registry_label(site, lang):
     for story in STORIES:
-        tags, problems = story_tags(story, TAXONOMY)
+        tags, problems = article_tags(story.versions[lang], TAXONOMY)
         assert problems == []
         story_page = read(site, f"{lang}/stories/{story.id}/")
         for tag in tags:

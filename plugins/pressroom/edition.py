@@ -1,7 +1,7 @@
 """The edition: what one build publishes, from the ingested sources and the two registries.
 
-Stories (public ones only, unless previewing), their tags through the taxonomy, the cases they
-report, and every problem found on the way. Pure: the plugin hands in the clock.
+Stories (public ones only, unless previewing), each version's tags through the taxonomy, the
+cases they report, and every problem found on the way. Pure: the plugin hands in the clock.
 """
 
 from __future__ import annotations
@@ -9,20 +9,29 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 
 from .cases import Case, check_cases
+from .editor_keys import LANGUAGES
 from .ingest import Ingested
+from .model import Article
 from .problems import Problem, error
 from .stories import Story, group_stories, missing_translations
-from .taxonomy import Tag, Taxonomy, story_tags, tag_candidates, tagged_stories
+from .taxonomy import Tag, Taxonomy, article_tags, tag_candidates, tagged_stories
+
+
+def shown_version(story: Story, lang: str) -> Article:
+    """What a reader of ``lang`` sees of a story: its version in that language, or, where it
+    has none, the original standing in for it."""
+    return story.versions.get(lang, story.original)
 
 
 @dataclass(frozen=True)
 class Edition:
     stories: Sequence[Story]
-    tags_of: Mapping[str, Sequence[Tag]] = field(default_factory=dict)
+    # Each version's own tags, by its source: tags belong to the article that has them.
+    version_tags: Mapping[Path, Sequence[Tag]] = field(default_factory=dict)
     cases: Sequence[Case] = ()
     cases_of: Mapping[str, Sequence[Case]] = field(default_factory=dict)
     problems: Sequence[Problem] = ()
@@ -35,17 +44,27 @@ class Edition:
 
     @cached_property
     def _tags_by_id(self) -> dict[str, Tag]:
-        return {tag.id: tag for tags in self.tags_of.values() for tag in tags}
+        return {tag.id: tag for tags in self.version_tags.values() for tag in tags}
 
     @cached_property
-    def by_tag(self) -> dict[str, list[Story]]:
-        return tagged_stories(self.stories, self.tags_of)
+    def _by_tag(self) -> dict[str, dict[str, list[Story]]]:
+        return {lang: tagged_stories(self.stories, partial(self.tags_of, lang=lang))
+                for lang in LANGUAGES}
 
     def story(self, story_id: str) -> Story | None:
         return self._stories_by_id.get(story_id)
 
     def tag(self, tag_id: str) -> Tag | None:
         return self._tags_by_id.get(tag_id)
+
+    def tags_of(self, story: Story, lang: str) -> Sequence[Tag]:
+        """The tags a reader of ``lang`` sees on a story: those of the version shown, never
+        another version's."""
+        return self.version_tags.get(shown_version(story, lang).source, ())
+
+    def by_tag(self, lang: str) -> Mapping[str, list[Story]]:
+        """Each tag id with the stories tagged with it in ``lang``, newest first."""
+        return self._by_tag[lang]
 
 
 def prepare_edition(
@@ -59,17 +78,18 @@ def prepare_edition(
     # Grouping again is only needed when something was held back.
     every_story = stories if len(public) == len(articles) else group_stories(articles)[0]
     problems += missing_translations(stories, require_translations)
-    tags_of: dict[str, list[Tag]] = {}
+    version_tags: dict[Path, list[Tag]] = {}
     for story in stories:
-        tags_of[story.id], unknown = story_tags(story, taxonomy)
-        problems += unknown
+        for article in story.versions.values():
+            version_tags[article.source], unknown = article_tags(article, taxonomy)
+            problems += unknown
     lines = {str(outcome.path.relative_to(seeds)): {line.number: line.text
                                                      for line in outcome.cleaned.lines}
              for outcome in ingested.outcomes
              if outcome.cleaned is not None and outcome.path.is_relative_to(seeds)}
     problems += check_cases(cases, cases_file, {story.id for story in every_story}, lines)
     problems += _unknown_case_ids(ingested, {case.id for case in cases})
-    return Edition(stories, tags_of, cases, _cases_of(stories, cases), problems,
+    return Edition(stories, version_tags, cases, _cases_of(stories, cases), problems,
                    tag_candidates(stories, taxonomy))
 
 

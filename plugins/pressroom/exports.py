@@ -20,19 +20,19 @@ CASES = "api/cases.json"
 
 
 def articles_export(
-    stories: Sequence[Story], tags_of: Mapping[str, Sequence[Tag]],
+    stories: Sequence[Story], tags_of: Callable[[Story, str], Sequence[Tag]],
     cases_of: Mapping[str, Sequence[Case]], url_of: Callable[[Story, str], str],
 ) -> dict[str, Any]:
-    return {"stories": [_story(story, tags_of.get(story.id, ()), cases_of.get(story.id, ()),
-                               url_of) for story in stories]}
+    """Every story; tags are each version's own."""
+    return {"stories": [_story(story, tags_of, cases_of.get(story.id, ()), url_of)
+                        for story in stories]}
 
 
-def _story(story: Story, tags: Sequence[Tag], cases: Sequence[Case],
+def _story(story: Story, tags_of: Callable[[Story, str], Sequence[Tag]], cases: Sequence[Case],
            url_of: Callable[[Story, str], str]) -> dict[str, Any]:
     return {
         "id": story.id,
         "date": story.date.isoformat() if story.date else None,
-        "tags": [{"id": tag.id, "labels": dict(tag.labels)} for tag in tags],
         "cases": [case.id for case in cases],
         "translation_status": {lang: "available" if lang in story.versions else "missing"
                                for lang in LANGUAGES},
@@ -44,6 +44,8 @@ def _story(story: Story, tags: Sequence[Tag], cases: Sequence[Case],
                 "publisher": article.publisher.value,
                 "summary": article.summary.value,
                 "source_url": article.source_url,
+                "tags": [{"id": tag.id, "labels": dict(tag.labels)}
+                         for tag in tags_of(story, lang)],
             }
             for lang, article in story.versions.items()
         },

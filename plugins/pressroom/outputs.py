@@ -30,8 +30,8 @@ PathUrl = Callable[[str], str]  # a docs path ("de/stories/x.md") -> its absolut
 def feed_paths(edition: Edition) -> dict[str, tuple[str, str]]:
     """Every feed: its path, and the page path and title message it belongs to."""
     feeds = {f"{lang}/{FEED}": (f"{lang}/index.md", "") for lang in LANGUAGES}
-    for tag_id in edition.by_tag:
-        for lang in LANGUAGES:
+    for lang in LANGUAGES:
+        for tag_id in edition.by_tag(lang):
             feeds[f"{lang}/{TAGS}/{tag_id}/{FEED}"] = (f"{lang}/{TAGS}/{tag_id}.md", tag_id)
     return feeds
 
@@ -58,12 +58,12 @@ def _feed(edition: Edition, path: str, page: str, tag_id: str, url: PathUrl,
     stories: list[Story] = list(edition.stories)
     title = translate(lang, FEED_TITLE)
     if tag_id:
-        stories = edition.by_tag[tag_id]
+        stories = edition.by_tag(lang)[tag_id]
         tag = edition.tag(tag_id)
         title = translate(lang, TAG_FEED_TITLE, tag=tag.label(lang) if tag else tag_id)
     feed = Feed(stable_id("feed", path), title, lang, url(path), url(page))
     return atom_feed(feed, stories, lambda story: url(story_path(story, lang)),
-                     lambda story: edition.tags_of.get(story.id, ()), site_name)
+                     lambda story: edition.tags_of(story, lang), site_name)
 
 
 def _json(data: Any) -> str:
@@ -79,7 +79,7 @@ def page_extras(
               "title": translate(lang, FEED_TITLE)}]
     parts = path.removesuffix(".md").split("/")
     extras: dict[str, Any] = {"feeds": feeds, "jsonld": None, "og": []}
-    if len(parts) == 3 and parts[1] == TAGS and parts[2] in edition.by_tag:
+    if len(parts) == 3 and parts[1] == TAGS and parts[2] in edition.by_tag(lang):
         tag = edition.tag(parts[2])
         label = tag.label(lang) if tag else parts[2]
         feeds.append({"href": url(f"{path[:-3]}/{FEED}"), "hreflang": lang,
@@ -89,7 +89,7 @@ def page_extras(
     story = edition.story(parts[2]) if len(parts) == 3 and parts[1] == "stories" else None
     if story is not None and translated:
         article = story.versions[lang]
-        tags = edition.tags_of.get(story.id, ())
+        tags = edition.tags_of(story, lang)
         others = [(other, url(story_path(story, other))) for other in story.versions
                   if other != lang]
         original = others[0] if lang != story.original.lang.value and others else None
