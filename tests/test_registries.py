@@ -122,7 +122,7 @@ def test_an_unknown_case_id_in_a_source_is_an_error_naming_the_file(tmp_path):
     taxonomy, _ = load_taxonomy(TAXONOMY)
     edition = prepare_edition(ingest(seeds), taxonomy, [], now=dt.datetime.now(dt.UTC),
                               preview=False, require_translations=False, seeds=seeds,
-                              cases_file=Path("cases.yml"))
+                              cases_file=Path("cases.yml"), press_room="Press room")
     (problem,) = [p for p in edition.problems if p.severity is Severity.ERROR]
     assert problem.path == seeds / "a.txt" and problem.line == 2
     assert "no-such-case" in problem.message

@@ -1,7 +1,8 @@
 """The edition: what one build publishes, from the ingested sources and the two registries.
 
-Stories (public ones only, unless previewing), each version's tags through the taxonomy, the
-cases they report, and every problem found on the way. Pure: the plugin hands in the clock.
+Stories (public ones only, unless previewing), each version's tags through the taxonomy, which
+versions are the press room's translations, the cases they report, and every problem found on
+the way. Pure: the plugin hands in the clock.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from .model import Article
 from .problems import Problem, error
 from .stories import Story, group_stories, missing_translations
 from .taxonomy import Tag, Taxonomy, article_tags, tag_candidates, tagged_stories
+from .translations import Relation, as_published, find_translations, relation
 
 
 def shown_version(story: Story, lang: str) -> Article:
@@ -36,6 +38,8 @@ class Edition:
     cases_of: Mapping[str, Sequence[Case]] = field(default_factory=dict)
     problems: Sequence[Problem] = ()
     tag_candidates: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    # The press room's translations: each one's source with its original's.
+    translation_of: Mapping[Path, Path] = field(default_factory=dict)
 
     # Looked up once per page: built once per edition, so that pages cost no scan of the archive.
     @cached_property
@@ -66,11 +70,25 @@ class Edition:
         """Each tag id with the stories tagged with it in ``lang``, newest first."""
         return self._by_tag[lang]
 
+    def related(self, story: Story, lang: str) -> list[tuple[Article, Relation]]:
+        """The story's other versions, each with how it stands to the one a reader of
+        ``lang`` sees: its original, its translation, or independent coverage."""
+        shown = shown_version(story, lang)
+        return [(other, relation(self.translation_of, shown, other))
+                for other in story.versions.values() if other is not shown]
+
+    def original_of(self, story: Story, lang: str) -> Article | None:
+        """The version that the one in ``lang`` is the press room's translation of; None for
+        an original, or for an outlet's own article."""
+        return next((other for other, kind in self.related(story, lang)
+                     if kind is Relation.ORIGINAL), None)
+
 
 def prepare_edition(
     ingested: Ingested, taxonomy: Taxonomy, cases: Sequence[Case], *, now: dt.datetime,
-    preview: bool, require_translations: bool, seeds: Path, cases_file: Path,
+    preview: bool, require_translations: bool, seeds: Path, cases_file: Path, press_room: str,
 ) -> Edition:
+    """``press_room`` is the site's name: the publisher of the press room's translations."""
     articles = ingested.articles
     public = [article for article in articles if preview or article.is_public(now)]
     stories, problems = group_stories(public)
@@ -78,6 +96,9 @@ def prepare_edition(
     # Grouping again is only needed when something was held back.
     every_story = stories if len(public) == len(articles) else group_stories(articles)[0]
     problems += missing_translations(stories, require_translations)
+    translation_of, found = find_translations(ingested.outcomes, seeds, every_story, stories)
+    problems += found
+    stories = as_published(stories, translation_of, press_room)
     version_tags: dict[Path, list[Tag]] = {}
     for story in stories:
         for article in story.versions.values():
@@ -90,7 +111,7 @@ def prepare_edition(
     problems += check_cases(cases, cases_file, {story.id for story in every_story}, lines)
     problems += _unknown_case_ids(ingested, {case.id for case in cases})
     return Edition(stories, version_tags, cases, _cases_of(stories, cases), problems,
-                   tag_candidates(stories, taxonomy))
+                   tag_candidates(stories, taxonomy), translation_of)
 
 
 def _unknown_case_ids(ingested: Ingested, known: set[str]) -> list[Problem]:

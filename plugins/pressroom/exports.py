@@ -11,6 +11,7 @@ from typing import Any
 
 from .cases import Case, SourceRef
 from .editor_keys import LANGUAGES
+from .model import Article
 from .stories import Story
 from .taxonomy import Tag
 
@@ -21,14 +22,17 @@ CASES = "api/cases.json"
 
 def articles_export(
     stories: Sequence[Story], tags_of: Callable[[Story, str], Sequence[Tag]],
+    original_of: Callable[[Story, str], Article | None],
     cases_of: Mapping[str, Sequence[Case]], url_of: Callable[[Story, str], str],
 ) -> dict[str, Any]:
-    """Every story; tags are each version's own."""
-    return {"stories": [_story(story, tags_of, cases_of.get(story.id, ()), url_of)
+    """Every story; tags, and whether a version is the press room's translation (of the
+    version in which language), are each version's own."""
+    return {"stories": [_story(story, tags_of, original_of, cases_of.get(story.id, ()), url_of)
                         for story in stories]}
 
 
-def _story(story: Story, tags_of: Callable[[Story, str], Sequence[Tag]], cases: Sequence[Case],
+def _story(story: Story, tags_of: Callable[[Story, str], Sequence[Tag]],
+           original_of: Callable[[Story, str], Article | None], cases: Sequence[Case],
            url_of: Callable[[Story, str], str]) -> dict[str, Any]:
     return {
         "id": story.id,
@@ -46,6 +50,8 @@ def _story(story: Story, tags_of: Callable[[Story, str], Sequence[Tag]], cases: 
                 "source_url": article.source_url,
                 "tags": [{"id": tag.id, "labels": dict(tag.labels)}
                          for tag in tags_of(story, lang)],
+                "translation_of": original.lang.value
+                if (original := original_of(story, lang)) else None,
             }
             for lang, article in story.versions.items()
         },

@@ -17,8 +17,16 @@ from .feeds import Feed, atom_feed, stable_id
 from .i18n import N_, translate
 from .listings import story_path
 from .stories import Story
-from .structured_data import news_article, open_graph, organization, script_json
+from .structured_data import (
+    Work,
+    named_organization,
+    news_article,
+    open_graph,
+    organization,
+    script_json,
+)
 from .tag_pages import TAGS
+from .translations import Relation
 
 FEED = "feed.xml"
 FEED_TITLE = N_("Press room: latest stories")
@@ -40,7 +48,7 @@ def data_files(edition: Edition, url: PathUrl, site_name: str) -> dict[str, str]
     files = {path: _feed(edition, path, page, tag_id, url, site_name)
              for path, (page, tag_id) in feed_paths(edition).items()}
     files[ARTICLES] = _json(articles_export(
-        edition.stories, edition.tags_of, edition.cases_of,
+        edition.stories, edition.tags_of, edition.original_of, edition.cases_of,
         lambda story, lang: url(story_path(story, lang))))
     story_ids = {story.id for story in edition.stories}
     files[CASES] = _json(cases_export(
@@ -90,11 +98,14 @@ def page_extras(
     if story is not None and translated:
         article = story.versions[lang]
         tags = edition.tags_of(story, lang)
-        others = [(other, url(story_path(story, other))) for other in story.versions
-                  if other != lang]
-        original = others[0] if lang != story.original.lang.value and others else None
-        translations = [] if original else others
-        extras["jsonld"] = script_json(news_article(article, url(path), lang, tags, original,
-                                                    translations))
+        # Independent coverage in the other language is left out (see ``news_article``).
+        related = [(Work(other.lang.value, url(story_path(story, other.lang.value)),
+                         other.publisher.value), kind)
+                   for other, kind in edition.related(story, lang)]
+        original = next((work for work, kind in related if kind is Relation.ORIGINAL), None)
+        translations = [work for work, kind in related if kind is Relation.TRANSLATION]
+        extras["jsonld"] = script_json(news_article(
+            article, url(path), lang, tags, named_organization(site_name, url("")), original,
+            translations))
         extras["og"] = open_graph(article, url(path), tags, lang)
     return extras

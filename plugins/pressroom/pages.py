@@ -22,7 +22,7 @@ from .rendering import dateline, page_frontmatter, with_frontmatter
 from .search_page import NEWEST_STORIES, newest_story_ids, search_page
 from .site import SitePage
 from .stories import Story
-from .story_html import StoryExtras, story_body
+from .story_html import OtherVersion, StoryExtras, story_body
 from .tag_pages import tag_pages, tag_path
 
 LANDING_TITLE = N_("Press room")
@@ -77,12 +77,19 @@ def story_pages(
             cases=[(case.title[lang], f"{lang}/{CASES_PAGE}#{case.id}") for case in cases],
             boilerplate_html=boilerplate.get(lang),
             newest=story.id in newest[lang],  # only stories with a version in lang
+            others=_other_versions(story, lang, edition),
         )
         body = partial(story_body, article, lang, dateline(article, lang), extras)
         markdown = with_frontmatter(page_frontmatter(article, lang), "")
         pages.append(SitePage(story_path(story, lang), lang, lang in story.versions, markdown,
                               body=body))
     return pages
+
+
+def _other_versions(story: Story, lang: str, edition: Edition) -> list[OtherVersion]:
+    return [OtherVersion(kind, other.lang.value, other.title.value,
+                         story_path(story, other.lang.value), other.publisher.value)
+            for other, kind in edition.related(story, lang)]
 
 
 def _banner(article: Article, lang: str, now: dt.datetime | None) -> str | None:
