@@ -13,7 +13,7 @@ from pressroom.ingest import ingest
 from pressroom.problems import Severity
 from pressroom.stories import group_stories
 from pressroom.structured_data import script_json
-from pressroom.taxonomy import load_taxonomy, story_tags
+from pressroom.taxonomy import article_tags, load_taxonomy
 
 TAXONOMY = SEEDS / "taxonomy.yml"
 CASES = SEEDS / "cases.yml"
@@ -34,8 +34,7 @@ def test_an_unknown_tag_is_a_warning_naming_the_file_and_line():
     article = make_article("en", "Text.", source="a.txt")
     article = type(article)(**{**article.__dict__, "tags": type(article.tags)(
         ("Xiaomi", "Quantum Gravity"), type(article.tags.provenance)("rule", "tag-line", 9))})
-    (story,), _ = group_stories([article])
-    tags, (problem,) = story_tags(story, taxonomy)
+    tags, (problem,) = article_tags(article, taxonomy)
     assert [tag.id for tag in tags] == ["xiaomi"]
     assert problem.severity is Severity.WARNING and problem.line == 9
     assert "Quantum Gravity" in problem.message and str(problem.path) == "a.txt"
@@ -154,7 +153,7 @@ def test_an_unknown_case_id_in_a_source_is_an_error_naming_the_file(tmp_path):
     taxonomy, _ = load_taxonomy(TAXONOMY)
     edition = prepare_edition(ingest(seeds), taxonomy, [], now=dt.datetime.now(dt.UTC),
                               preview=False, require_translations=False, seeds=seeds,
-                              cases_file=Path("cases.yml"))
+                              cases_file=Path("cases.yml"), press_room="Press room")
     (problem,) = [p for p in edition.problems if p.severity is Severity.ERROR]
     assert problem.path == seeds / "a.txt" and problem.line == 2
     assert "no-such-case" in problem.message

@@ -97,6 +97,17 @@ def _flag(value: Any) -> bool:
     return value
 
 
+def _source_file(value: Any) -> str:
+    """A source named by another (``translation_of``): its path below the seeds folder, in the
+    form the folder shows it. Whether such a source exists is known only once all are read."""
+    text = _text(value)
+    parts = text.split("/")
+    if "\\" in text or any(not part or part.startswith(".") for part in parts):
+        raise InvalidValue(f"{text!r} is not a file of the seeds folder: name it as from there, "
+                           "e.g. 003_story.txt or folder/003_story.txt")
+    return text
+
+
 def _url(value: Any) -> str:
     text = _text(value)
     if not re.match(r"^https?://[^\s]+$", text):
@@ -112,6 +123,7 @@ KEYS: Mapping[str, Callable[[Any], Any]] = {
     "tags": _text_list,
     "source": _text,
     "source_url": _url,
+    "translation_of": _source_file,
     "cases": _text_list,
     "summary": _text,
     "draft": _flag,

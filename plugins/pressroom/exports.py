@@ -11,6 +11,7 @@ from typing import Any
 
 from .cases import Basis, Case, SourceRef
 from .editor_keys import LANGUAGES
+from .model import Article
 from .stories import Story
 from .taxonomy import Tag
 
@@ -20,19 +21,22 @@ CASES = "api/cases.json"
 
 
 def articles_export(
-    stories: Sequence[Story], tags_of: Mapping[str, Sequence[Tag]],
+    stories: Sequence[Story], tags_of: Callable[[Story, str], Sequence[Tag]],
+    original_of: Callable[[Story, str], Article | None],
     cases_of: Mapping[str, Sequence[Case]], url_of: Callable[[Story, str], str],
 ) -> dict[str, Any]:
-    return {"stories": [_story(story, tags_of.get(story.id, ()), cases_of.get(story.id, ()),
-                               url_of) for story in stories]}
+    """Every story; tags, and whether a version is the press room's translation (of the
+    version in which language), are each version's own."""
+    return {"stories": [_story(story, tags_of, original_of, cases_of.get(story.id, ()), url_of)
+                        for story in stories]}
 
 
-def _story(story: Story, tags: Sequence[Tag], cases: Sequence[Case],
+def _story(story: Story, tags_of: Callable[[Story, str], Sequence[Tag]],
+           original_of: Callable[[Story, str], Article | None], cases: Sequence[Case],
            url_of: Callable[[Story, str], str]) -> dict[str, Any]:
     return {
         "id": story.id,
         "date": story.date.isoformat() if story.date else None,
-        "tags": [{"id": tag.id, "labels": dict(tag.labels)} for tag in tags],
         "cases": [case.id for case in cases],
         "translation_status": {lang: "available" if lang in story.versions else "missing"
                                for lang in LANGUAGES},
@@ -44,6 +48,10 @@ def _story(story: Story, tags: Sequence[Tag], cases: Sequence[Case],
                 "publisher": article.publisher.value,
                 "summary": article.summary.value,
                 "source_url": article.source_url,
+                "tags": [{"id": tag.id, "labels": dict(tag.labels)}
+                         for tag in tags_of(story, lang)],
+                "translation_of": original.lang.value
+                if (original := original_of(story, lang)) else None,
             }
             for lang, article in story.versions.items()
         },

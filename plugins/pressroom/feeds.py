@@ -83,5 +83,6 @@ def _text(parent: ElementTree.Element, name: str, text: str) -> None:
 
 
 def _timestamp(day: dt.date) -> str:
-    # Sources give days, not times: midnight UTC stands for the day.
+    # Sources give days, not times, but Atom's dates must be RFC 3339 date-times (RFC 4287,
+    # section 3.3), so midnight UTC stands for the day here; pages and JSON-LD give the day.
     return f"{day.isoformat()}T00:00:00Z"

@@ -61,6 +61,12 @@ def anchor(href: str, label: str, attributes: str = "") -> str:
     return f'<a{attributes} href="{escape_attribute(href)}">{escape_text(label)}</a>'
 
 
+def message_html(message: str, **parts: str) -> str:
+    """A translated message as HTML: its own words escaped, its placeholders filled with
+    ``parts``, which are HTML already (a link, an escaped name)."""
+    return escape_text(message).format(**parts)
+
+
 _LAYOUT_WHITESPACE = re.compile(r"\n[\n \t]+")
 
 

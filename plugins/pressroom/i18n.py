@@ -52,8 +52,14 @@ def translations(lang: str) -> NullTranslations:
     return Translations(compiled, domain=DOMAIN)
 
 
+def translated(lang: str, message: str) -> str:
+    """A message in ``lang`` with its placeholders left in it: for a caller that fills them
+    with markup (a link) and escapes the words around them itself."""
+    return translations(lang).gettext(message)
+
+
 def translate(lang: str, message: str, **values: object) -> str:
-    return translations(lang).gettext(message).format(**values)
+    return translated(lang, message).format(**values)
 
 
 def translate_plural(lang: str, message: tuple[str, str], count: int, **values: object) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from .edition import shown_version
 from .html_text import Headings, LinkTo, RenderedBody, anchor, escape_text
 from .i18n import N_, language_name, translate
 from .rendering import dateline, escape_markdown
@@ -34,7 +35,7 @@ class ListingEntry:
 
 
 def listing_entry(story: Story, lang: str, with_summary: bool = True) -> ListingEntry:
-    article = story.versions.get(lang, story.original)
+    article = shown_version(story, lang)
     summary = article.summary.value if with_summary and article.summary.value else None
     entry = ListingEntry(article.title.value, story_path(story, lang), dateline(article, lang),
                          summary)

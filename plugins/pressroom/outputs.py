@@ -17,8 +17,16 @@ from .feeds import Feed, atom_feed, stable_id
 from .i18n import N_, translate
 from .listings import story_path
 from .stories import Story
-from .structured_data import news_article, open_graph, organization, script_json
+from .structured_data import (
+    Work,
+    named_organization,
+    news_article,
+    open_graph,
+    organization,
+    script_json,
+)
 from .tag_pages import TAGS
+from .translations import Relation
 
 FEED = "feed.xml"
 FEED_TITLE = N_("Press room: latest stories")
@@ -30,8 +38,8 @@ PathUrl = Callable[[str], str]  # a docs path ("de/stories/x.md") -> its absolut
 def feed_paths(edition: Edition) -> dict[str, tuple[str, str]]:
     """Every feed: its path, and the page path and title message it belongs to."""
     feeds = {f"{lang}/{FEED}": (f"{lang}/index.md", "") for lang in LANGUAGES}
-    for tag_id in edition.by_tag:
-        for lang in LANGUAGES:
+    for lang in LANGUAGES:
+        for tag_id in edition.by_tag(lang):
             feeds[f"{lang}/{TAGS}/{tag_id}/{FEED}"] = (f"{lang}/{TAGS}/{tag_id}.md", tag_id)
     return feeds
 
@@ -40,7 +48,7 @@ def data_files(edition: Edition, url: PathUrl, site_name: str) -> dict[str, str]
     files = {path: _feed(edition, path, page, tag_id, url, site_name)
              for path, (page, tag_id) in feed_paths(edition).items()}
     files[ARTICLES] = _json(articles_export(
-        edition.stories, edition.tags_of, edition.cases_of,
+        edition.stories, edition.tags_of, edition.original_of, edition.cases_of,
         lambda story, lang: url(story_path(story, lang))))
     story_ids = {story.id for story in edition.stories}
     files[CASES] = _json(cases_export(
@@ -58,12 +66,12 @@ def _feed(edition: Edition, path: str, page: str, tag_id: str, url: PathUrl,
     stories: list[Story] = list(edition.stories)
     title = translate(lang, FEED_TITLE)
     if tag_id:
-        stories = edition.by_tag[tag_id]
+        stories = edition.by_tag(lang)[tag_id]
         tag = edition.tag(tag_id)
         title = translate(lang, TAG_FEED_TITLE, tag=tag.label(lang) if tag else tag_id)
     feed = Feed(stable_id("feed", path), title, lang, url(path), url(page))
     return atom_feed(feed, stories, lambda story: url(story_path(story, lang)),
-                     lambda story: edition.tags_of.get(story.id, ()), site_name)
+                     lambda story: edition.tags_of(story, lang), site_name)
 
 
 def _json(data: Any) -> str:
@@ -79,7 +87,7 @@ def page_extras(
               "title": translate(lang, FEED_TITLE)}]
     parts = path.removesuffix(".md").split("/")
     extras: dict[str, Any] = {"feeds": feeds, "jsonld": None, "og": []}
-    if len(parts) == 3 and parts[1] == TAGS and parts[2] in edition.by_tag:
+    if len(parts) == 3 and parts[1] == TAGS and parts[2] in edition.by_tag(lang):
         tag = edition.tag(parts[2])
         label = tag.label(lang) if tag else parts[2]
         feeds.append({"href": url(f"{path[:-3]}/{FEED}"), "hreflang": lang,
@@ -89,12 +97,15 @@ def page_extras(
     story = edition.story(parts[2]) if len(parts) == 3 and parts[1] == "stories" else None
     if story is not None and translated:
         article = story.versions[lang]
-        tags = edition.tags_of.get(story.id, ())
-        others = [(other, url(story_path(story, other))) for other in story.versions
-                  if other != lang]
-        original = others[0] if lang != story.original.lang.value and others else None
-        translations = [] if original else others
-        extras["jsonld"] = script_json(news_article(article, url(path), lang, tags, original,
-                                                    translations))
+        tags = edition.tags_of(story, lang)
+        # Independent coverage in the other language is left out (see ``news_article``).
+        related = [(Work(other.lang.value, url(story_path(story, other.lang.value)),
+                         other.publisher.value), kind)
+                   for other, kind in edition.related(story, lang)]
+        original = next((work for work, kind in related if kind is Relation.ORIGINAL), None)
+        translations = [work for work, kind in related if kind is Relation.TRANSLATION]
+        extras["jsonld"] = script_json(news_article(
+            article, url(path), lang, tags, named_organization(site_name, url("")), original,
+            translations))
         extras["og"] = open_graph(article, url(path), tags, lang)
     return extras

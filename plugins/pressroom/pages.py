@@ -13,7 +13,7 @@ from pathlib import Path
 from babel.dates import format_datetime
 
 from .case_pages import CASES_PAGE, case_pages
-from .edition import Edition
+from .edition import Edition, shown_version
 from .editor_keys import LANGUAGES
 from .i18n import N_, translate
 from .listings import listing_page_body, story_path
@@ -22,7 +22,7 @@ from .rendering import dateline, page_frontmatter, with_frontmatter
 from .search_page import NEWEST_STORIES, newest_story_ids, search_page
 from .site import SitePage
 from .stories import Story
-from .story_html import StoryExtras, story_body
+from .story_html import OtherVersion, StoryExtras, story_body
 from .tag_pages import tag_pages, tag_path
 
 LANDING_TITLE = N_("Press room")
@@ -52,9 +52,9 @@ def generated_pages(
     newest = {lang: newest_story_ids(stories, lang, newest_first) for lang in LANGUAGES}
     pages = [page for story in stories
              for page in story_pages(story, edition, boilerplate, preview_at, newest)]
-    by_tag = edition.by_tag
-    tags = {tag_id: tag for tag_id in by_tag if (tag := edition.tag(tag_id))}
     for lang in LANGUAGES:
+        by_tag = edition.by_tag(lang)
+        tags = {tag_id: tag for tag_id in by_tag if (tag := edition.tag(tag_id))}
         pages += [landing_page(lang, stories), search_page(lang, LANGUAGES)]
         pages += tag_pages(lang, tags, by_tag)
     pages += case_pages(edition.cases, by_id, by_source, LANGUAGES)
@@ -68,22 +68,28 @@ def story_pages(
     """One page per language: the version in it, or a stand-in that shows the original. The
     body is written when MkDocs asks for it, with links from that page."""
     pages = []
-    tags = edition.tags_of.get(story.id, ())
     cases = edition.cases_of.get(story.id, ())
     for lang in LANGUAGES:
-        article = story.versions.get(lang, story.original)
+        article = shown_version(story, lang)
         extras = StoryExtras(
             banner=_banner(article, lang, preview_at),
-            tags=[(tag.label(lang), tag_path(tag, lang)) for tag in tags],
+            tags=[(tag.label(lang), tag_path(tag, lang)) for tag in edition.tags_of(story, lang)],
             cases=[(case.title[lang], f"{lang}/{CASES_PAGE}#{case.id}") for case in cases],
             boilerplate_html=boilerplate.get(lang),
             newest=story.id in newest[lang],  # only stories with a version in lang
+            others=_other_versions(story, lang, edition),
         )
         body = partial(story_body, article, lang, dateline(article, lang), extras)
         markdown = with_frontmatter(page_frontmatter(article, lang), "")
         pages.append(SitePage(story_path(story, lang), lang, lang in story.versions, markdown,
                               body=body))
     return pages
+
+
+def _other_versions(story: Story, lang: str, edition: Edition) -> list[OtherVersion]:
+    return [OtherVersion(kind, other.lang.value, other.title.value,
+                         story_path(story, other.lang.value), other.publisher.value)
+            for other, kind in edition.related(story, lang)]
 
 
 def _banner(article: Article, lang: str, now: dt.datetime | None) -> str | None:

@@ -161,7 +161,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
             self.edition = prepare_edition(
                 self.ingested, taxonomy, cases, now=now, preview=self.serving,
                 require_translations=self.config.require_translations, seeds=seeds,
-                cases_file=self._path(config, "cases"))
+                cases_file=self._path(config, "cases"), press_room=config.site_name)
         self.site_problems = [*taxonomy_problems, *case_problems, *self.edition.problems]
         for problem in (*self.ingested.problems, *self.site_problems):
             _log(problem, seeds.parent)

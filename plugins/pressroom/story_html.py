@@ -10,16 +10,52 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .html_text import Headings, LinkTo, RenderedBody, anchor, escape_attribute, escape_text
-from .i18n import N_, language_name, translate
+from .html_text import (
+    Headings,
+    LinkTo,
+    RenderedBody,
+    anchor,
+    escape_attribute,
+    escape_text,
+    message_html,
+)
+from .i18n import N_, language_name, translate, translated
 from .model import Article, Line
 from .search_page import NEWEST_FILTER
 from .text import is_heading_like, is_list_item, strip_list_marker
+from .translations import Relation
 
 ONLY_IN = N_("This story is only available in {language}. The original follows.")
 ABOUT_COMPANY = N_("About the company")
 TAGS_LABEL = N_("Tags")
 CASES_LABEL = N_("Cases")
+# Beside the dateline: who wrote the text a reader sees, when it is not the outlet the
+# dateline names, and what the story's other language version is. A journalist quoting the
+# page must be able to tell the press room's translation from another outlet's article.
+TRANSLATED_FROM = N_("Translation by the press room; original ({language}): {link}, "
+                     "published by {publisher}")
+TRANSLATED_FROM_ANONYMOUS = N_("Translation by the press room; original ({language}): {link}")
+TRANSLATED_INTO = N_("Translation by the press room ({language}): {link}")
+COVERAGE = N_("Independent coverage in {language}: {link}, published by {publisher}")
+COVERAGE_ANONYMOUS = N_("Independent coverage in {language}: {link}")
+# Each relation's message, with the other version's publisher and without one.
+_ABOUT_OTHER = {
+    Relation.ORIGINAL: (TRANSLATED_FROM, TRANSLATED_FROM_ANONYMOUS),
+    # A translation's publisher is the press room, which the message names already.
+    Relation.TRANSLATION: (TRANSLATED_INTO, TRANSLATED_INTO),
+    Relation.COVERAGE: (COVERAGE, COVERAGE_ANONYMOUS),
+}
+
+
+@dataclass(frozen=True)
+class OtherVersion:
+    """Another language version of the story, as the page names it."""
+
+    relation: Relation  # how it stands to the version on the page
+    lang: str
+    title: str
+    path: str  # docs path of its page
+    publisher: str | None
 
 
 @dataclass(frozen=True)
@@ -31,6 +67,7 @@ class StoryExtras:
     cases: Sequence[tuple[str, str]] = ()  # (title, docs path with the case's anchor)
     boilerplate_html: str | None = None  # the media kit's paragraph, as the editors wrote it
     newest: bool = False  # among the stories search ranks first (see ``search_page``)
+    others: Sequence[OtherVersion] = ()  # the story's versions in other languages
 
 
 def body_html(lines: Sequence[Line], headings: Headings) -> list[str]:
@@ -71,6 +108,7 @@ def story_body(
         blocks.append(_note("note", notice))
     if dateline:
         blocks.append(f"<p{_dateline_for_search(article)}>{escape_text(dateline)}</p>")
+    blocks += [_about_other(lang, other, link) for other in extras.others]
     if extras.banner:
         blocks.append(_note("warning", extras.banner))
     blocks += _links(lang, extras, link)
@@ -91,6 +129,18 @@ def _dateline_for_search(article: Article) -> str:
     year = f' data-pagefind-filter="year:{date.year}"' if date is not None else ""
     return f' data-pagefind-ignore data-pagefind-meta="dateline"{year}'
 
+
+
+def _about_other(lang: str, other: OtherVersion, link: LinkTo) -> str:
+    """A line on another version: the original this text translates, the press room's
+    translation of it, or another outlet's article; linked, its title in its own language."""
+    named, anonymous = _ABOUT_OTHER[other.relation]
+    marked = f' hreflang="{escape_attribute(other.lang)}" lang="{escape_attribute(other.lang)}"'
+    text = message_html(translated(lang, named if other.publisher else anonymous),
+                        language=escape_text(language_name(other.lang, lang)),
+                        link=anchor(link(other.path), other.title, marked),
+                        publisher=escape_text(other.publisher or ""))
+    return f'<p class="pressroom-attribution" data-pagefind-ignore>{text}</p>'
 
 
 def _note(kind: str, message: str) -> str:

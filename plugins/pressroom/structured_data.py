@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from .model import Article
@@ -19,11 +20,25 @@ def script_json(data: Mapping[str, Any]) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
+@dataclass(frozen=True)
+class Work:
+    """Another language version of an article, as the article's data names it."""
+
+    lang: str
+    url: str
+    publisher: str | None = None
+
+
 def news_article(
-    article: Article, url: str, lang: str, tags: Sequence[Tag],
-    original: tuple[str, str] | None, translations: Sequence[tuple[str, str]],
+    article: Article, url: str, lang: str, tags: Sequence[Tag], press_room: Mapping[str, str],
+    original: Work | None = None, translations: Sequence[Work] = (),
 ) -> dict[str, Any]:
-    """NewsArticle; `original` and `translations` are (language, url) of the other versions."""
+    """NewsArticle. ``original`` is the version this one is the press room's translation of,
+    ``translations`` are the press room's translations of this one (``press_room`` is its
+    Organization). Another outlet's article on the same event in the other language is
+    neither, and is not named: schema.org has no property of an article for independent
+    coverage (``relatedLink`` belongs to a web page), and calling it a translation would make
+    the press room's data say that one outlet's text is another's."""
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -33,26 +48,41 @@ def news_article(
         "keywords": [tag.label(lang) for tag in tags],
     }
     if article.date.value:
-        data["datePublished"] = f"{article.date.value.isoformat()}T00:00:00+00:00"
+        # Sources give days: a Date, which schema.org accepts, and no invented time of day.
+        data["datePublished"] = article.date.value.isoformat()
     if article.summary.value:
         data["description"] = article.summary.value
-    if article.publisher.value:
-        data["publisher"] = {"@type": "Organization", "name": article.publisher.value}
     if original:
-        data["translationOfWork"] = _work(*original)
+        # The press room wrote this text: it publishes and translates it. The outlet that
+        # published the original is the original's publisher, never this text's.
+        data["publisher"] = data["translator"] = dict(press_room)
+        data["translationOfWork"] = _work(original)
+    elif article.publisher.value:
+        data["publisher"] = named_organization(article.publisher.value)
     if translations:
-        data["workTranslation"] = [_work(other_lang, other) for other_lang, other in translations]
+        data["workTranslation"] = [{**_work(work), "publisher": dict(press_room),
+                                    "translator": dict(press_room)} for work in translations]
     return data
 
 
-def _work(lang: str, url: str) -> dict[str, str]:
+def _work(work: Work) -> dict[str, Any]:
     # The other version is named by its address, as its own page's data names itself (an
     # "@id" or "mainEntityOfPage" repeating the address would add bytes, not meaning).
-    return {"@type": "NewsArticle", "url": url, "inLanguage": lang}
+    data: dict[str, Any] = {"@type": "NewsArticle", "url": work.url, "inLanguage": work.lang}
+    if work.publisher:
+        data["publisher"] = named_organization(work.publisher)
+    return data
+
+
+def named_organization(name: str, url: str | None = None) -> dict[str, str]:
+    data = {"@type": "Organization", "name": name}
+    if url:
+        data["url"] = url
+    return data
 
 
 def organization(name: str, url: str, description: str | None) -> dict[str, Any]:
-    data = {"@context": "https://schema.org", "@type": "Organization", "name": name, "url": url}
+    data = {"@context": "https://schema.org", **named_organization(name, url)}
     if description:
         data["description"] = description
     return data
@@ -64,6 +94,7 @@ def open_graph(article: Article, url: str, tags: Sequence[Tag], lang: str) -> li
     if article.summary.value:
         pairs.append(["og:description", article.summary.value])
     if article.date.value:
-        pairs.append(["article:published_time", f"{article.date.value.isoformat()}T00:00:00Z"])
+        # ISO 8601, as Open Graph asks: a day alone, since sources give no time.
+        pairs.append(["article:published_time", article.date.value.isoformat()])
     pairs += [["article:tag", tag.label(lang)] for tag in tags]
     return pairs

@@ -8,11 +8,12 @@ are one tag.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .editor_keys import LANGUAGES, STORY_ID
+from .model import Article
 from .problems import Problem, SourceError, error, warning
 from .registry_files import Record, load_registry
 from .stories import Story
@@ -88,29 +89,29 @@ def _tag(path: Path, record: Record) -> tuple[Tag | None, list[Problem]]:
                tuple(str(alias) for alias in aliases), str(iptc) if iptc else None), []
 
 
-def story_tags(story: Story, taxonomy: Taxonomy) -> tuple[list[Tag], list[Problem]]:
-    """The tags of a story (every version's, through the taxonomy), and the unknown ones."""
+def article_tags(article: Article, taxonomy: Taxonomy) -> tuple[list[Tag], list[Problem]]:
+    """The tags of one version, through the taxonomy, and the unknown ones. Tags belong to
+    the article that has them: another language's version of the story may have others."""
     tags: dict[str, Tag] = {}
     problems: list[Problem] = []
-    for article in story.versions.values():
-        for text in article.tags.value:
-            tag = taxonomy.find(text)
-            if tag is None:
-                problems.append(warning(article.source, f"tag {text!r} is not in the taxonomy: "
-                                                        "add it, or an alias for it",
-                                        article.tags.provenance.line))
-            else:
-                tags.setdefault(tag.id, tag)
+    for text in article.tags.value:
+        tag = taxonomy.find(text)
+        if tag is None:
+            problems.append(warning(article.source, f"tag {text!r} is not in the taxonomy: "
+                                                    "add it, or an alias for it",
+                                    article.tags.provenance.line))
+        else:
+            tags.setdefault(tag.id, tag)
     return list(tags.values()), problems
 
 
 def tagged_stories(
-    stories: Sequence[Story], tags_of: Mapping[str, Sequence[Tag]]
+    stories: Sequence[Story], tags_of: Callable[[Story], Sequence[Tag]]
 ) -> dict[str, list[Story]]:
     """Each tag id with its stories (in the order given, newest first): built once, by tag."""
     by_tag: dict[str, list[Story]] = {}
     for story in stories:
-        for tag in tags_of.get(story.id, ()):
+        for tag in tags_of(story):
             by_tag.setdefault(tag.id, []).append(story)
     return by_tag
 
