@@ -153,7 +153,7 @@ def test_story_pages_carry_their_search_filters(site):
     story pages (inside parts left out of the words searched, so excerpts are the article)."""
     story = read(site, "de/stories/xiaomi-secures-legal-victory-against-online-defamation/")
     tags = re.findall(r'data-pagefind-filter="tag" href="[^"]*">([^<]+)</a>', story)
-    assert "Online-Verleumdung" in tags
+    assert "Online-Diffamierung" in tags
     assert re.findall(r'data-pagefind-filter="case" href="[^"]*">([^<]+)</a>', story)
     assert 'data-pagefind-filter="year:2025"' in story
     assert re.search(r'<p data-pagefind-ignore data-pagefind-meta="dateline"[^>]*>14\. Mai 2025',

@@ -162,7 +162,7 @@ def test_switcher_leads_to_the_same_story(server, page):
     page.wait_for_url(f"{server}de/stories/{STORY}/")
     assert page.locator("html").get_attribute("lang") == "de"
     assert page.locator("h1").inner_text() == (
-        "Xiaomi erringt juristischen Sieg gegen Online-Verleumdung")
+        "Xiaomi erringt juristischen Sieg gegen Online-Diffamierung")
 
 
 @pytest.mark.parametrize("forced_colors", ["none", "active"])
@@ -216,8 +216,8 @@ def site_path(server: str) -> str:
 
 
 @pytest.mark.parametrize(("lang", "words", "title"), [
-    # "Verleumdungen" does not stand in this story; German stemming finds its "Verleumdung".
-    ("de", "Verleumdungen", "Xiaomi erringt juristischen Sieg gegen Online-Verleumdung"),
+    # "Diffamierungen" does not stand in this story; German stemming finds its "Diffamierung".
+    ("de", "Diffamierungen", "Xiaomi erringt juristischen Sieg gegen Online-Diffamierung"),
     ("en", "defamation", "Xiaomi Secures Legal Victory Against Online Defamation"),
 ])
 def test_header_search_finds_the_story_in_the_page_language_only(server, page, lang, words,

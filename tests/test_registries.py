@@ -25,7 +25,7 @@ def test_spellings_cases_languages_and_variants_meet_in_one_tag():
     assert taxonomy.find("YU7") is taxonomy.find("YU7 SUV") is taxonomy.find("yu7-suv,")
     assert taxonomy.find("XIAOMI-W") is taxonomy.find("Xiaomi")
     assert taxonomy.find("online defamation") is taxonomy.find("Online-Verleumdung")
-    assert taxonomy.find("Online-Verleumdung").label("de") == "Online-Verleumdung"
+    assert taxonomy.find("Online-Verleumdung").label("de") == "Online-Diffamierung"
     assert taxonomy.find("no such tag") is None
 
 

@@ -171,7 +171,7 @@ def test_article_pages_describe_themselves_for_machines(site):
     assert data["datePublished"] == "2025-05-14"
     assert data["url"] == f"{SITE_URL}de/stories/{story.id}/"
     assert data["translationOfWork"]["url"] == f"{SITE_URL}en/stories/{story.id}/"
-    assert "Online-Verleumdung" in data["keywords"]
+    assert "Online-Diffamierung" in data["keywords"]
     assert json_ld(english)["workTranslation"][0]["url"] == data["url"]
     assert '<meta property="og:type" content="article">' in english
     assert '<meta property="article:published_time" content="2025-05-14">' in english
