@@ -9,6 +9,7 @@ landing on a page that carries the sentence it quotes.
 from __future__ import annotations
 
 import html
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -207,8 +208,13 @@ def test_every_source_link_lands_on_a_page_that_carries_its_sentence(site, lang)
     base = f"https://site.test/{lang}/cases/"
     in_own_language = 0
     for href, quote, quote_lang in page.links:
-        target = urlsplit(urljoin(base, href)).path.strip("/")
-        text = " ".join(html.unescape(article_text(site / target / "index.html")).split())
+        address = urlsplit(urljoin(base, href))
+        target = address.path.strip("/")
+        # The link lands on the paragraph that carries the sentence, not at the page's top.
+        paragraph = re.search(rf'<(p|li) id="{re.escape(address.fragment)}">(.*?)</\1>',
+                              read_page(site, target), re.S)
+        assert address.fragment and paragraph, href
+        text = " ".join(html.unescape(re.sub(r"<[^>]+>", "", paragraph.group(2))).split())
         assert " ".join(quote.split()) in text, (href, quote)
         assert target.startswith(f"{quote_lang}/"), (href, quote_lang)
         in_own_language += target.startswith(f"{lang}/")
@@ -245,3 +251,18 @@ def test_coverage_points_to_the_version_that_carries_the_cases_facts(site, lang,
         assert note in apology
     else:
         assert "Fassung auf" not in apology
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_the_case_page_describes_its_cases_in_structured_data(site, lang):
+    page = read_page(site, f"{lang}/cases/")
+    (data,) = [json.loads(block) for block in re.findall(
+        r'<script type="application/ld\+json">(.*?)</script>', page, re.S)]
+    assert data["@type"] == "WebPage" and data["inLanguage"] == lang
+    assert data["dateModified"] == "2026-12-02"
+    assert [item["identifier"][0]["value"] for item in data["about"]] == [c.id for c in CASES]
+    for item in data["about"]:
+        assert item["url"].endswith(f"/{lang}/cases/#{item['identifier'][0]['value']}")
+        assert f'id="{item["identifier"][0]["value"]}"' in page
+    minzhili = data["about"][0]["description"]
+    assert minzhili.startswith(BASIS_STARTS[lang][1])  # "According to …" / "Nach Angaben von …"

@@ -34,6 +34,7 @@ from .listings import story_listing
 from .rendering import escape_markdown, with_frontmatter
 from .site import SitePage
 from .stories import Story
+from .story_html import line_anchor
 
 CASES_PAGE = "cases.md"
 TITLE = N_("Case summary")
@@ -174,6 +175,13 @@ def _worded(lang: str, text: Mapping[str, str], basis: Basis, case: Case) -> str
     return f"*{label}* {escape_markdown(text[lang])}"
 
 
+def outcome_text(lang: str, case: Case) -> str | None:
+    """The outcome as plain text, introduced by its basis: for data other tools read."""
+    if case.outcome is None:
+        return None
+    return f"{basis_label(lang, case.outcome.basis, case.final)} {case.outcome.text[lang]}"
+
+
 def basis_label(lang: str, basis: Basis, final: bool | None, court: str = "found") -> str:
     """How a statement is introduced, as plain text; ``court`` names what a court's part is
     called ("found" for a finding, "ordered" for a remedy)."""
@@ -197,6 +205,7 @@ def citation(lang: str, ref: SourceRef, story_of_source: Mapping[str, Story],
     version = next((code for code, article in story.versions.items()
                     if article.source.name == ref.file), lang)
     path = f"stories/{story.id}.md" if version == lang else f"../{version}/stories/{story.id}.md"
+    path += f"#{line_anchor(ref.line)}"
     label = t(LABELS["source"])
     marks = ""
     if version != lang:

@@ -9,7 +9,8 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from .case_pages import CASES_PAGE
+from .case_pages import CASES_PAGE, outcome_text
+from .case_pages import TITLE as CASES_TITLE
 from .edition import Edition
 from .editor_keys import LANGUAGES
 from .exports import ARTICLES, CASES, SCHEMAS, articles_export, cases_export
@@ -18,7 +19,9 @@ from .i18n import N_, translate
 from .listings import story_path
 from .stories import Story
 from .structured_data import (
+    CaseEntry,
     Work,
+    case_summary,
     named_organization,
     news_article,
     open_graph,
@@ -94,6 +97,12 @@ def page_extras(
                       "title": translate(lang, TAG_FEED_TITLE, tag=label)})
     if parts[1:] == ["index"]:
         extras["jsonld"] = script_json(organization(site_name, url(""), site_description))
+    if path == f"{lang}/{CASES_PAGE}":
+        entries = [CaseEntry(case.id, case.title[lang], outcome_text(lang, case), case.docket,
+                             case.updated) for case in edition.cases]
+        extras["jsonld"] = script_json(case_summary(
+            entries, translate(lang, CASES_TITLE), url(path), lang,
+            named_organization(site_name, url(""))))
     story = edition.story(parts[2]) if len(parts) == 3 and parts[1] == "stories" else None
     if story is not None and translated:
         article = story.versions[lang]

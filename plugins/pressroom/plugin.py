@@ -48,6 +48,7 @@ from .taxonomy import load_taxonomy
 from .template_layout import without_template_layout
 from .timing import Timings
 
+_HTML_ID = re.compile(r'\bid="([^"]+)"')
 log = get_plugin_logger("pressroom")
 THEME = Path(__file__).resolve().parent / "theme"
 # A fixed "now" for previews and tests (ISO date-time); otherwise the build's own clock.
@@ -250,6 +251,10 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
             rendered = body(self._links_from(page))
         page.content = rendered.html
         page.toc = get_toc(_toc_tokens(rendered.headings))  # type: ignore[arg-type]
+        # Links to anchors are checked against the ids MkDocs saw in the Markdown (the
+        # frontmatter only, here); the body written as HTML brings its own ids.
+        if getattr(page, "present_anchor_ids", None) is not None:
+            page.present_anchor_ids |= set(_HTML_ID.findall(rendered.html))
 
     def _links_from(self, page: Page) -> LinkTo:
         def link(target: str) -> str:

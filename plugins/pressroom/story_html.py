@@ -71,25 +71,34 @@ class StoryExtras:
 
 
 def body_html(lines: Sequence[Line], headings: Headings) -> list[str]:
-    """Paragraphs, headings and lists: in clippings, every line is a paragraph of its own."""
-    text_lines = [line.text.strip() for line in lines if line.text.strip()]
+    """Paragraphs, headings and lists: in clippings, every line is a paragraph of its own.
+    Each paragraph and item carries its source line as its id ("line-12"): the case summary
+    links a fact to the very paragraph whose sentence carries it."""
+    text_lines = [line for line in lines if line.text.strip()]
     blocks: list[str] = []
     items: list[str] = []
     for index, line in enumerate(text_lines):
-        if is_list_item(line):
-            items.append(f"<li>{escape_text(strip_list_marker(line))}</li>")
+        text = line.text.strip()
+        if is_list_item(text):
+            items.append(f'<li id="{line_anchor(line.number)}">'
+                         f"{escape_text(strip_list_marker(text))}</li>")
             continue
         if items:
             blocks.append("<ul>\n" + "\n".join(items) + "\n</ul>")
             items = []
-        following = text_lines[index + 1] if index + 1 < len(text_lines) else None
-        if following is not None and is_heading_like(line) and not is_heading_like(following):
-            blocks.append(headings.add(2, line))
+        following = text_lines[index + 1].text.strip() if index + 1 < len(text_lines) else None
+        if following is not None and is_heading_like(text) and not is_heading_like(following):
+            blocks.append(headings.add(2, text))
         else:
-            blocks.append(f"<p>{escape_text(line)}</p>")
+            blocks.append(f'<p id="{line_anchor(line.number)}">{escape_text(text)}</p>')
     if items:
         blocks.append("<ul>\n" + "\n".join(items) + "\n</ul>")
     return blocks
+
+
+def line_anchor(number: int) -> str:
+    """The id of the paragraph made from a source line."""
+    return f"line-{number}"
 
 
 def story_body(

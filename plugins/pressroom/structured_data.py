@@ -6,6 +6,7 @@ written as JSON escapes, so that no source can close the element or start a comm
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -98,3 +99,46 @@ def open_graph(article: Article, url: str, tags: Sequence[Tag], lang: str) -> li
         pairs.append(["article:published_time", article.date.value.isoformat()])
     pairs += [["article:tag", tag.label(lang)] for tag in tags]
     return pairs
+
+
+@dataclass(frozen=True)
+class CaseEntry:
+    """A case as the summary page describes it: its id, title, outcome as worded on the page
+    (with its basis), docket number and the day its record was last checked."""
+
+    id: str
+    name: str
+    description: str | None
+    docket: str | None
+    updated: dt.date | None
+
+
+def case_summary(entries: Sequence[CaseEntry], title: str, url: str, lang: str,
+                 publisher: Mapping[str, str]) -> dict[str, Any]:
+    """The case summary as a WebPage about its cases, each with a stable address (its anchor)
+    and its identifiers; modified when its newest record was last checked."""
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "WebPage",
+        "name": title,
+        "url": url,
+        "inLanguage": lang,
+        "publisher": dict(publisher),
+        "about": [_case_entry(entry, url) for entry in entries],
+    }
+    updated = [entry.updated for entry in entries if entry.updated]
+    if updated:
+        data["dateModified"] = max(updated).isoformat()
+    return data
+
+
+def _case_entry(entry: CaseEntry, url: str) -> dict[str, Any]:
+    identifiers = [{"@type": "PropertyValue", "propertyID": "case", "value": entry.id}]
+    if entry.docket:
+        identifiers.append({"@type": "PropertyValue", "propertyID": "docket",
+                            "value": entry.docket})
+    item: dict[str, Any] = {"@type": "Thing", "@id": f"{url}#{entry.id}", "name": entry.name,
+                            "url": f"{url}#{entry.id}", "identifier": identifiers}
+    if entry.description:
+        item["description"] = entry.description
+    return item
