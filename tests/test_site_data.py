@@ -168,13 +168,13 @@ def test_article_pages_describe_themselves_for_machines(site):
     data = json_ld(german)
     assert data["@type"] == "NewsArticle" and data["inLanguage"] == "de"
     assert data["headline"] == story.versions["de"].title.value
-    assert data["datePublished"] == "2025-05-14"
+    assert "datePublished" not in data  # its only date is one its text names
     assert data["url"] == f"{SITE_URL}de/stories/{story.id}/"
     assert data["translationOfWork"]["url"] == f"{SITE_URL}en/stories/{story.id}/"
     assert "Online-Diffamierung" in data["keywords"]
     assert json_ld(english)["workTranslation"][0]["url"] == data["url"]
     assert '<meta property="og:type" content="article">' in english
-    assert '<meta property="article:published_time" content="2025-05-14">' in english
+    assert "article:published_time" not in english  # the date is one its text names
     assert '<meta property="article:tag" content="Online defamation">' in english
     summary = story.versions["en"].summary.value
     assert summary.startswith("Xiaomi’s legal victory against defamation underscores")

@@ -45,6 +45,9 @@ def _story(story: Story, tags_of: Callable[[Story, str], Sequence[Tag]],
                 "url": url_of(story, lang),
                 "title": article.title.value,
                 "date": article.date.value.isoformat() if article.date.value else None,
+                # Whether the page gives that date as its publication date, or only the text
+                # names it (the story is then dated by what it reports).
+                "date_is_publication": article.published is not None,
                 "publisher": article.publisher.value,
                 "summary": article.summary.value,
                 "source_url": article.source_url,

@@ -68,7 +68,10 @@ def _entry(root: ElementTree.Element, story: Story, lang: str, url: str,
     ElementTree.SubElement(entry, f"{{{ATOM}}}link", rel="alternate", href=url,
                            type="text/html", hreflang=lang)
     day = article.date.value or dt.date(2000, 1, 1)
-    _text(entry, "published", _timestamp(day))
+    # "published" is optional in Atom and left out where only the text names a date;
+    # "updated" is required, and the article's date is the best there is.
+    if article.published:
+        _text(entry, "published", _timestamp(article.published))
     _text(entry, "updated", _timestamp(day))
     if article.publisher.value:
         _text(ElementTree.SubElement(entry, f"{{{ATOM}}}author"), "name", article.publisher.value)

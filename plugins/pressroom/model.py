@@ -155,6 +155,13 @@ class Inferred(Generic[T]):
         return self.provenance.origin != "none"
 
 
+# Rules that date an article by the first date its text names ("On 14 May 2025, …"): that day
+# is what the text reports, not when the page was published.
+FIRST_DATE_IN_TEXT = "first-date-in-text"
+DAY_WITH_ANCHOR = "day-with-anchor"  # a day whose year another date of the text gives
+TEXT_DATE_RULES = frozenset({FIRST_DATE_IN_TEXT, DAY_WITH_ANCHOR})
+
+
 @dataclass(frozen=True)
 class Article:
     """One source, cleaned and described: what the site model is built from."""
@@ -174,6 +181,14 @@ class Article:
     cases: tuple[str, ...] = ()
     draft: bool = False
     embargo: dt.datetime | None = None
+
+    @property
+    def published(self) -> dt.date | None:
+        """The day the page was published, where it gives one; a date only its text names
+        (the article's sorting date then) is not shown as a publication date."""
+        if self.date.provenance.rule in TEXT_DATE_RULES:
+            return None
+        return self.date.value
 
     def is_public(self, now: dt.datetime) -> bool:
         """Drafts and stories under embargo stay off the built site until their time has come."""

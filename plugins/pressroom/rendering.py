@@ -11,7 +11,7 @@ import html
 import json
 import re
 
-from .i18n import format_day
+from .i18n import N_, format_day, translate
 from .model import Article
 
 # Only what can start markup is escaped: emphasis, code, links and images (no "[" means no
@@ -34,11 +34,17 @@ def _escape_line_start(match: re.Match[str]) -> str:
     return f"{lead}{marker[:-1]}\\{marker[-1]}" if marker[-1] in ".)" else f"{lead}\\{marker}"
 
 
+DATED_BY_TEXT = N_("publication date not reported (first date in the text: {date})")
+
+
 def dateline(article: Article, lang: str) -> str:
-    """Date (in the reader's language) and publisher, as text: "14. Mai 2025 · XiaomiWelt"."""
+    """Date (in the reader's language) and publisher, as text: "14. Mai 2025 · XiaomiWelt";
+    a date only the text names is shown as what it is."""
     parts = []
-    if article.date.value is not None:
-        parts.append(format_day(article.date.value, lang))
+    if article.published is not None:
+        parts.append(format_day(article.published, lang))
+    elif article.date.value is not None:
+        parts.append(translate(lang, DATED_BY_TEXT, date=format_day(article.date.value, lang)))
     if article.publisher.value:
         parts.append(article.publisher.value)
     return " · ".join(parts)

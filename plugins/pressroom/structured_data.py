@@ -48,9 +48,10 @@ def news_article(
         "url": url,
         "keywords": [tag.label(lang) for tag in tags],
     }
-    if article.date.value:
-        # Sources give days: a Date, which schema.org accepts, and no invented time of day.
-        data["datePublished"] = article.date.value.isoformat()
+    if article.published:
+        # Sources give days: a Date, which schema.org accepts, and no invented time of day. A
+        # date only the text names is no publication date, and is not given as one.
+        data["datePublished"] = article.published.isoformat()
     if article.summary.value:
         data["description"] = article.summary.value
     if original:
@@ -94,9 +95,9 @@ def open_graph(article: Article, url: str, tags: Sequence[Tag], lang: str) -> li
     pairs = [["og:type", "article"], ["og:title", article.title.value], ["og:url", url]]
     if article.summary.value:
         pairs.append(["og:description", article.summary.value])
-    if article.date.value:
+    if article.published:
         # ISO 8601, as Open Graph asks: a day alone, since sources give no time.
-        pairs.append(["article:published_time", article.date.value.isoformat()])
+        pairs.append(["article:published_time", article.published.isoformat()])
     pairs += [["article:tag", tag.label(lang)] for tag in tags]
     return pairs
 

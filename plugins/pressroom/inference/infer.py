@@ -16,6 +16,8 @@ from ..cleaning.tag_lines import tags_of
 from ..function_words import clear_language
 from ..language_id import PRESS_LANGUAGES, identify
 from ..model import (
+    DAY_WITH_ANCHOR,
+    FIRST_DATE_IN_TEXT,
     NOT_FOUND,
     Article,
     Cleaned,
@@ -117,8 +119,8 @@ def _date(head: Head, cleaned: Cleaned) -> Inferred[dt.date | None]:
         return _stamped(cleaned, UPDATE_STAMP) or Inferred(None, NOT_FOUND)
     if choice.anchor is not None:
         detail = f"year from line {choice.anchor.line}"
-        return Inferred(choice.date, by_rule("day-with-anchor", choice.mention.line, detail))
-    return Inferred(choice.date, by_rule("first-date-in-text", choice.mention.line))
+        return Inferred(choice.date, by_rule(DAY_WITH_ANCHOR, choice.mention.line, detail))
+    return Inferred(choice.date, by_rule(FIRST_DATE_IN_TEXT, choice.mention.line))
 
 
 def _stamped(cleaned: Cleaned, rule: str) -> Inferred[dt.date | None] | None:
