@@ -221,3 +221,22 @@ INTERFACE_PHRASES = (
     "sie sind hier", "seite wählen", "search", "suche", "startseite", "homepage",
     "time to read", "reading time", "read time", "min read", "lesezeit", "lesedauer",
 )
+
+# Links that lead from a teaser to the full text, in any site's words: at a paragraph's end
+# they are cut ("… Read more"), alone on a line they go. "More" and "mehr" count only after
+# an ellipsis ("[…] more"): elsewhere they are everyday words.
+READ_ON_LABELS = (
+    "read more", "continue reading", "read the full story", "read the full article",
+    "learn more", "find out more", "weiterlesen", "mehr lesen", "hier weiterlesen",
+    "mehr erfahren", "zum artikel", "zum beitrag",
+)
+READ_ON_AFTER_ELLIPSIS = ("more", "mehr")
+
+# The elements of HTML a scraper leaves in text: a tag of another name ("<Jane>") is no markup.
+HTML_ELEMENTS = _words(
+    "a abbr article aside b big blockquote body br button caption center cite code dd del div "
+    "dl dt em figcaption figure font footer form h1 h2 h3 h4 h5 h6 head header hr html i iframe "
+    "img input ins label li link main mark meta nav noscript ol option p picture pre q s script "
+    "section select small source span strong style sub sup svg table tbody td textarea tfoot "
+    "th thead time title tr u ul video wbr"
+)

@@ -33,11 +33,13 @@ from .page_frame import find_page_frame
 from .spam_fragments import detect_spam_fragments
 from .tag_lines import detect_tag_lines
 from .third_language import detect_third_language
+from .web_debris import detect_web_debris
 
 # Order matters within a round: the injected phrase is restored before spam fragments are
 # sought around its leftovers, and the foot of the page is cleared of tags, labels and
 # notices before the caption and description that stood above them are recognised.
 DETECTORS: tuple[Detector, ...] = (
+    detect_web_debris,
     detect_injected_phrase,
     detect_spam_fragments,
     detect_empty_list_items,
