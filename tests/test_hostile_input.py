@@ -1,8 +1,8 @@
 """Hostile and broken input: huge files, floods of noise, and properties that hold for any
 text: nothing real is lost, clean text comes out unchanged."""
 
-from __future__ import annotations
 
+import re
 import sys
 
 from hypothesis import given, settings
@@ -10,8 +10,12 @@ from hypothesis import strategies as st
 
 from conftest import CLIPPINGS, body_of, lines_of
 from pressroom.cleaning import clean
-from pressroom.problems import SourceError
+from pressroom.problems import Severity, SourceError
 from pressroom.reading import MAX_SOURCE_BYTES, read_source
+from pressroom.slugs import slugify
+from pressroom.taxonomy import load_taxonomy
+from sitebuild import build, make_project
+from test_build import GOOD
 from test_cleaner import NOISE
 
 ARTICLE = body_of(CLIPPINGS / "en_court_ruling.txt")
@@ -87,3 +91,79 @@ def test_no_clean_paragraph_is_lost_when_noise_surrounds_it(name, data):
     kept = {line.text for line in clean(lines_of("\n".join(lines))).lines}
     for paragraph in paragraphs:
         assert paragraph in kept
+
+
+# Slugs bounded in bytes and never empty (finding 2).
+
+def test_a_slug_is_cut_at_a_word_to_fit_its_bound():
+    from pressroom.slugs import MAX_SLUG_BYTES
+
+    word = "verwaltungsgerichtsentscheidungsbegruendungen"  # 45 letters
+    slug = slugify(" ".join([word.capitalize()] * 10))
+    assert len(slug.encode()) <= MAX_SLUG_BYTES < 143  # encrypted home folders allow 143
+    assert slug == f"{word}-{word}"  # two whole words fit, a third would not
+
+
+def test_a_single_word_longer_than_the_bound_is_cut_inside_it():
+    from pressroom.slugs import MAX_SLUG_BYTES
+
+    assert slugify("a" * 260) == "a" * MAX_SLUG_BYTES
+
+
+def test_a_story_without_latin_letters_is_known_by_a_digest_of_its_file_name():
+    from pressroom.slugs import story_slug
+
+    slug = story_slug("小米起诉诽谤者胜诉", "小米胜诉")
+    assert re.fullmatch(r"story-[0-9a-f]{12}", slug)
+    assert story_slug("小米起诉诽谤者胜诉", "小米胜诉") == slug  # the same in every build
+    assert story_slug("小米起诉诽谤者胜诉", "小米败诉") != slug
+    assert story_slug("Xiaomi wins", "小米胜诉") == "xiaomi-wins"
+    assert story_slug("小米", "2025-05-14 court") == "2025-05-14-court"
+    assert story_slug("", "") .startswith("story-")
+    assert len(story_slug("a" * 300, "x")) <= 100
+
+
+def test_a_story_key_too_long_for_a_file_name_is_an_error_naming_its_line(write):
+    path = write("a.txt", "---\ntitle: A\nstory: " + "-".join(["word"] * 60) + "\n---\nText\n")
+    try:
+        read_source(path)
+    except SourceError as exc:
+        (problem,) = exc.problems
+        assert problem.path == path and problem.line == 3
+        assert "'story'" in problem.message and "at most 100" in problem.message
+    else:
+        raise AssertionError("a story id of 299 characters was accepted")
+
+
+def test_a_tag_id_too_long_for_a_file_name_is_an_error_naming_its_line(tmp_path):
+    path = tmp_path / "taxonomy.yml"
+    path.write_text("- id: " + "-".join(["tag"] * 40) + "\n  labels: {en: T, de: T}\n",
+                    encoding="utf-8")
+    _, (problem,) = load_taxonomy(path)
+    assert problem.severity is Severity.ERROR and problem.line == 1
+    assert "at most 100 (it names a page)" in problem.message
+
+
+def test_a_long_title_or_story_key_does_not_stop_the_build(tmp_path):
+    long_title = " ".join(["Bundesverfassungsgerichtsbeschluss"] * 8)
+    project = make_project(tmp_path, {
+        "good.txt": GOOD,
+        "long.txt": _variant(1, f"title: {long_title}\n"),
+        "key.txt": _variant(2, "story: " + "x" * 300 + "\n"),
+    })
+    plain = build(project)
+    assert plain.returncode == 0, plain.stderr
+    assert "seeds/key.txt:2: frontmatter 'story'" in plain.stderr
+    (page,) = (project / "site" / "en" / "stories").glob("bundesverfassungs*")
+    assert len(page.name) <= 100 and (page / "index.html").exists()
+    strict = build(project, "--strict")
+    assert strict.returncode != 0 and "seeds/key.txt:2" in strict.stderr
+
+
+def _variant(number: int, frontmatter: str, body_change: tuple[str, str] | None = None) -> bytes:
+    """The good clipping again, told apart from it (a word of its own), with frontmatter."""
+    text = GOOD.decode("utf-8").replace("a landmark victory", f"a landmark victory ({number})")
+    if body_change:
+        text = text.replace(*body_change)
+    return f"---\n{frontmatter}---\n{text}".encode()
+
