@@ -2,16 +2,20 @@
 text: nothing real is lost, clean text comes out unchanged."""
 
 
+import os
 import re
 import sys
+import threading
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import CLIPPINGS, body_of, lines_of
 from pressroom.cleaning import clean
-from pressroom.problems import Severity, SourceError
-from pressroom.reading import MAX_SOURCE_BYTES, read_source
+from pressroom.ingest import process
+from pressroom.problems import Problem, Severity, SourceError
+from pressroom.reading import MAX_SOURCE_BYTES, read_source, source_paths
 from pressroom.slugs import slugify
 from pressroom.taxonomy import load_taxonomy
 from sitebuild import build, make_project
@@ -91,6 +95,98 @@ def test_no_clean_paragraph_is_lost_when_noise_surrounds_it(name, data):
     kept = {line.text for line in clean(lines_of("\n".join(lines))).lines}
     for paragraph in paragraphs:
         assert paragraph in kept
+
+
+# Sources that are not regular files in seeds/ (issue 23, finding 1): refused by name, never
+# opened, so that nothing outside the repository is read and no read blocks.
+
+def _errors_of(path: Path) -> list[Problem]:
+    outcome = process(path)
+    return [problem for problem in outcome.problems if problem.severity is Severity.ERROR]
+
+
+def test_links_pipes_and_links_to_folders_are_listed_for_reading_to_refuse(tmp_path):
+    seeds = tmp_path / "seeds"
+    (seeds / "sub").mkdir(parents=True)
+    (seeds / "a.txt").write_text("A clipping.\n", encoding="utf-8")
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "b.txt").write_text("Outside.\n", encoding="utf-8")
+    (seeds / "dangling.txt").symlink_to(tmp_path / "nothing.txt")
+    (seeds / "linked").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+    os.mkfifo(seeds / "sub" / "pipe.md")
+    listed = [path.relative_to(seeds).as_posix() for path in source_paths(seeds)]
+    # The folder link is listed (to be refused), not followed: elsewhere/b.txt is not there.
+    assert listed == ["a.txt", "dangling.txt", "linked", "sub/pipe.md"]
+
+
+def test_a_link_to_a_file_outside_the_seeds_is_refused_unread(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("---\ntitle: Secret\ndate: 2025-05-14\n---\nroot:x:0:0\n", encoding="utf-8")
+    (tmp_path / "seeds").mkdir()
+    link = tmp_path / "seeds" / "p.txt"
+    link.symlink_to(secret)
+    (problem,) = _errors_of(link)
+    assert problem.path == link and "symbolic link" in problem.message
+    assert "root:x" not in str(problem) and str(secret) not in str(problem)
+    assert process(link).source is None
+
+
+def test_a_link_inside_the_seeds_is_refused_too(tmp_path):
+    # Decided: every link is refused, wherever it points. A link to another clipping would
+    # only publish it twice; one rule (regular files only) leaves no target to check and no
+    # time between the check and the read for the target to change.
+    original = tmp_path / "original.txt"
+    original.write_text("---\ntitle: One\n---\nA clipping with a body.\n", encoding="utf-8")
+    link = tmp_path / "again.txt"
+    link.symlink_to(original)
+    (problem,) = _errors_of(link)
+    assert problem.path == link and "symbolic link" in problem.message
+    assert "to nothing" not in problem.message
+
+
+def test_a_dangling_link_is_an_error_naming_it(tmp_path):
+    link = tmp_path / "gone.txt"
+    link.symlink_to(tmp_path / "missing.txt")
+    (problem,) = _errors_of(link)
+    assert problem.path == link and "symbolic link to nothing" in problem.message
+
+
+def test_a_pipe_named_like_a_clipping_is_refused_without_opening_it(tmp_path):
+    pipe = tmp_path / "pipe.txt"
+    os.mkfifo(pipe)
+    outcomes: list = []
+    reader = threading.Thread(target=lambda: outcomes.append(process(pipe)), daemon=True)
+    reader.start()
+    reader.join(timeout=10)
+    if reader.is_alive():  # blocked opening the pipe: a writer lets it go, and the test fails
+        os.close(os.open(pipe, os.O_WRONLY | os.O_NONBLOCK))
+        reader.join(timeout=10)
+        raise AssertionError("reading a named pipe blocked the build")
+    (problem,) = [p for p in outcomes[0].problems if p.severity is Severity.ERROR]
+    assert problem.path == pipe and "named pipe" in problem.message
+
+
+def test_links_pipes_and_dangling_links_are_errors_and_nothing_outside_is_read(tmp_path):
+    secret = tmp_path / "passwd"
+    secret.write_text("---\ntitle: Leaked Accounts\ndate: 2025-05-14\n---\n"
+                      "root:x:0:0:root:/root:/bin/bash is a line that no site may carry.\n",
+                      encoding="utf-8")
+    project = make_project(tmp_path, {"good.txt": GOOD})
+    seeds = project / "seeds"
+    (seeds / "p.txt").symlink_to(secret)
+    (seeds / "gone.txt").symlink_to(tmp_path / "nothing.txt")
+    os.mkfifo(seeds / "pipe.txt")
+    plain = build(project)
+    assert plain.returncode == 0, plain.stderr
+    for name, words in (("p.txt", "symbolic link"), ("gone.txt", "symbolic link to nothing"),
+                        ("pipe.txt", "named pipe")):
+        assert f"seeds/{name}: is a {words}" in plain.stderr
+    published = "".join(path.read_text(encoding="utf-8", errors="replace")
+                        for path in (project / "site").rglob("*") if path.is_file())
+    assert "root:x:0:0" not in published and "Leaked Accounts" not in published
+    assert "xiaomi-secures-legal-victory" in published
+    strict = build(project, "--strict")
+    assert strict.returncode != 0 and "seeds/p.txt" in strict.stderr
 
 
 # Slugs bounded in bytes and never empty (finding 2).

@@ -21,7 +21,7 @@ from .collector import collector_paused
 from .inference import infer
 from .model import Article, Cleaned, Received
 from .problems import Problem, Severity, SourceError, warning
-from .reading import read_source, source_paths
+from .reading import read_source, source_bytes, source_paths
 from .timing import Timings
 
 
@@ -119,8 +119,8 @@ def _processed(
 def _read_for_cache(path: Path, timings: Timings) -> bytes | None:
     with timings.stage("read"):
         try:
-            return path.read_bytes()
-        except OSError:
+            return source_bytes(path)
+        except (OSError, SourceError):
             return None  # processing the source reports why
 
 

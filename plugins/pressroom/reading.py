@@ -1,11 +1,17 @@
 """Reading: a file in seeds/ becomes a Source, or a Problem that names the file and line.
 
-Frontmatter is parsed by python-frontmatter's YAML handler with a safe loader that keeps
-dates as text, so that an impossible date is our clear error and not a crash in YAML.
+Sources are regular files in seeds/: a link (to anywhere), a named pipe or a device named
+like a clipping is an error naming it, and is never opened, so that nothing outside the
+seeds is read and no read blocks. Frontmatter is parsed by python-frontmatter's YAML handler
+with a safe loader that keeps dates as text, so that an impossible date is our clear error
+and not a crash in YAML.
 """
 
 from __future__ import annotations
 
+import os
+import stat
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
@@ -32,16 +38,84 @@ TextKeepingLoader.yaml_implicit_resolvers = {
 }
 
 _HANDLER = YAMLHandler()
+# Opening a link or a pipe is what must never happen: the file is opened without following a
+# last link and without waiting for a writer (where the system has the flags).
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
 
 
 def source_paths(folder: Path) -> list[Path]:
-    """Every source file in a folder, in a stable order (their names)."""
-    return sorted(
-        path
-        for path in folder.rglob("*")
-        if path.is_file() and path.suffix.lower() in SOURCE_SUFFIXES
-        and not any(part.startswith(".") for part in path.relative_to(folder).parts)
-    )
+    """Every source file in a folder and below, in a stable order (their names).
+
+    Whatever is named like a clipping is listed, links, pipes and devices too, so that
+    reading refuses them by name; so is a link to a folder, which is not followed. Hidden
+    files and folders are left alone.
+    """
+    found: list[Path] = []
+    folders = [folder]
+    while folders:
+        current = folders.pop()
+        try:
+            with os.scandir(current) as entries:
+                listed = list(entries)
+        except OSError:
+            if current != folder:  # reading says it is a folder that cannot be listed
+                found.append(current)
+            continue
+        for entry in listed:
+            if entry.name.startswith("."):
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                folders.append(Path(entry.path))
+            elif Path(entry.name).suffix.lower() in SOURCE_SUFFIXES or entry.is_dir():
+                found.append(Path(entry.path))
+    return sorted(found)
+
+
+def read_regular(path: Path, limit: int, too_large: Callable[[int], str]) -> bytes:
+    """The bytes of a regular file, at most ``limit`` of them.
+
+    Raises SourceError naming the file when it is a link, a pipe, a device or a folder, or
+    larger than the limit (``too_large`` says so, given its size); OSError when it cannot be
+    read.
+    """
+    _refuse_special(path, os.lstat(path).st_mode)
+    descriptor = os.open(path, _OPEN_FLAGS)
+    with os.fdopen(descriptor, "rb") as file:
+        status = os.fstat(file.fileno())
+        _refuse_special(path, status.st_mode)  # replaced since it was looked at
+        if status.st_size > limit:
+            raise SourceError(error(path, too_large(status.st_size)))
+        data = file.read(limit + 1)
+    if len(data) > limit:  # it grew while it was read
+        raise SourceError(error(path, too_large(len(data))))
+    return data
+
+
+def _refuse_special(path: Path, mode: int) -> None:
+    if stat.S_ISREG(mode):
+        return
+    if stat.S_ISLNK(mode):
+        target = "to nothing (its target does not exist)" if not path.exists() else ""
+        raise SourceError(error(path, f"is a symbolic link {target}".rstrip() + ": the press "
+                                      "room reads regular files only (copy the file instead "
+                                      "of linking it); the link is not followed"))
+    what = ("a named pipe (FIFO)" if stat.S_ISFIFO(mode)
+            else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+            else "a socket" if stat.S_ISSOCK(mode)
+            else "a folder that cannot be listed" if stat.S_ISDIR(mode)
+            else "not a regular file")
+    raise SourceError(error(path, f"is {what}, not a file the press room reads: it is not "
+                                  "opened"))
+
+
+def source_bytes(path: Path) -> bytes:
+    """A source's bytes, refused (SourceError) when it is not a regular file or too large."""
+    return read_regular(path, MAX_SOURCE_BYTES, _too_large)
+
+
+def _too_large(size: int) -> str:
+    return (f"is {size / 1_000_000:.1f} MB: clippings larger than "
+            f"{MAX_SOURCE_BYTES // (1024 * 1024)} MB are refused (is it an article?)")
 
 
 def read_source(path: Path, raw: bytes | None = None) -> tuple[Source, list[Problem]]:
@@ -49,12 +123,9 @@ def read_source(path: Path, raw: bytes | None = None) -> tuple[Source, list[Prob
 
     Raises SourceError, naming the file and the line, when the source cannot be used.
     """
-    size = path.stat().st_size if raw is None else len(raw)
-    if size > MAX_SOURCE_BYTES:
-        raise SourceError(error(path, f"is {size / 1_000_000:.1f} MB: clippings larger than "
-                                      f"{MAX_SOURCE_BYTES // (1024 * 1024)} MB are refused "
-                                      "(is it an article?)"))
-    raw = path.read_bytes() if raw is None else raw
+    if raw is not None and len(raw) > MAX_SOURCE_BYTES:
+        raise SourceError(error(path, _too_large(len(raw))))
+    raw = source_bytes(path) if raw is None else raw
     try:
         text, encoding = decode(raw)
     except UndecodableError as exc:
