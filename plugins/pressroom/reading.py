@@ -2,9 +2,9 @@
 
 Sources are regular files in seeds/: a link (to anywhere), a named pipe or a device named
 like a clipping is an error naming it, and is never opened, so that nothing outside the
-seeds is read and no read blocks. Frontmatter is parsed by python-frontmatter's YAML handler
-with a safe loader that keeps dates as text, so that an impossible date is our clear error
-and not a crash in YAML.
+seeds is read and no read blocks. Frontmatter is read with the bounded loader of
+``editor_yaml``; characters no page or feed can carry are taken out of the text and the
+frontmatter's values, each line's repair a warning.
 """
 
 from __future__ import annotations
@@ -19,23 +19,20 @@ from frontmatter.default_handlers import YAMLHandler
 
 from .decoding import UndecodableError, decode
 from .editor_keys import validate_editor_keys
+from .editor_yaml import RefusedYAML, Repair, compose_bounded, duplicate_keys
 from .model import EditorKey, Line, Source
-from .problems import Problem, Severity, SourceError, error
+from .problems import Problem, Severity, SourceError, error, warning
+from .unsafe_characters import removal_note, safe_lines, shown
 
 SOURCE_SUFFIXES = (".txt", ".md")
 # A press clipping is a few kilobytes; a file of megabytes is not one (a dump, a database, a
 # page with its scripts) and is refused before any work is done on it.
 MAX_SOURCE_BYTES = 2 * 1024 * 1024
-
-
-class TextKeepingLoader(yaml.SafeLoader):
-    """A safe loader (no object construction) that leaves timestamps as strings."""
-
-
-TextKeepingLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+# Frontmatter is a handful of keys; the rest of a file that long is not frontmatter.
+MAX_FRONTMATTER_CHARS = 64 * 1024
+# A file with repairs on many lines gets a warning for each of the first ones and one for the
+# rest: the report names every line that changed, not thousands of warnings.
+MAX_REPAIR_WARNINGS = 10
 
 _HANDLER = YAMLHandler()
 # Opening a link or a pipe is what must never happen: the file is opened without following a
@@ -108,6 +105,18 @@ def _refuse_special(path: Path, mode: int) -> None:
                                   "opened"))
 
 
+def name_problem(path: Path) -> Problem | None:
+    """An error for a file whose name no page or report can carry (bytes that are not UTF-8,
+    control characters), naming it as well as it can be written; None for a good name."""
+    if shown(path.name) == path.name:
+        return None
+    codes = ", ".join(dict.fromkeys(f"U+{ord(char):04X}" for char in path.name
+                                    if shown(char) != char))
+    return error(path.with_name(shown(path.name)),
+                 f"the file name holds characters that pages and reports cannot carry "
+                 f"({codes}): rename the file")
+
+
 def source_bytes(path: Path) -> bytes:
     """A source's bytes, refused (SourceError) when it is not a regular file or too large."""
     return read_regular(path, MAX_SOURCE_BYTES, _too_large)
@@ -130,11 +139,15 @@ def read_source(path: Path, raw: bytes | None = None) -> tuple[Source, list[Prob
         text, encoding = decode(raw)
     except UndecodableError as exc:
         raise SourceError(error(path, f"cannot be read as text: {exc}")) from exc
+    text, removed = safe_lines(text)
+    problems = repair_warnings(path, removed)
     frontmatter, body_start, body = _split_frontmatter(path, text)
     # The handler's frontmatter text starts with the newline that ends the opening "---",
     # so its line 0 is the file's line 1.
-    keys = _load_frontmatter(path, frontmatter, first_line=1) if frontmatter is not None else {}
-    keys, problems = validate_editor_keys(path, keys)
+    keys, found = (_load_frontmatter(path, frontmatter, first_line=1)
+                   if frontmatter is not None else ({}, []))
+    keys, invalid = validate_editor_keys(path, keys)
+    problems += found + invalid
     errors = [problem for problem in problems if problem.severity is Severity.ERROR]
     if errors:
         raise SourceError(*errors)
@@ -161,20 +174,53 @@ def _split_frontmatter(path: Path, text: str) -> tuple[str | None, int, str]:
     return frontmatter, text.count("\n", 0, offset) + 1, text[offset:]
 
 
-def _load_frontmatter(path: Path, frontmatter: str, first_line: int) -> dict[str, EditorKey]:
+def _load_frontmatter(
+    path: Path, frontmatter: str, first_line: int
+) -> tuple[dict[str, EditorKey], list[Problem]]:
+    """The editor's keys with their lines, and the problems found in reading them."""
+    if len(frontmatter) > MAX_FRONTMATTER_CHARS:
+        raise SourceError(error(path, f"frontmatter of {len(frontmatter):,} characters refused: "
+                                      f"at most {MAX_FRONTMATTER_CHARS:,} are read", first_line))
     try:
-        data = _HANDLER.load(frontmatter, Loader=TextKeepingLoader)
-        node = yaml.compose(frontmatter, Loader=TextKeepingLoader)
+        node, loader = compose_bounded(frontmatter)
+        data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = first_line + mark.line if mark is not None else first_line
         problem = getattr(exc, "problem", None) or str(exc)
-        raise SourceError(error(path, f"malformed frontmatter: {problem}", line)) from exc
+        verdict = "frontmatter refused" if isinstance(exc, RefusedYAML) else "malformed frontmatter"
+        raise SourceError(error(path, f"{verdict}: {problem}", line)) from exc
+    problems = yaml_repair_warnings(path, loader.repairs, first_line)
     if data is None:
-        return {}
+        return {}, problems
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
         problem = error(path, "frontmatter must be a mapping of keys to values", first_line)
         raise SourceError(problem)
+    problems += [error(path, f"frontmatter key {key!r} is given twice (first on line "
+                             f"{first_line + first}): which value is meant?", first_line + again)
+                 for key, first, again in duplicate_keys(node)]
     lines = {key_node.value: first_line + key_node.start_mark.line for key_node, _ in node.value}
-    return {str(key): EditorKey(value, lines.get(str(key), first_line))
+    keys = {str(key): EditorKey(value, lines.get(str(key), first_line))
             for key, value in data.items()}
+    return keys, problems
+
+
+def repair_warnings(path: Path, removed: list[tuple[int, list[str]]]) -> list[Problem]:
+    """A warning for each line that had characters taken out (the first lines; then one for
+    the rest)."""
+    shown = [warning(path, removal_note(chars), line)
+             for line, chars in removed[:MAX_REPAIR_WARNINGS]]
+    rest = removed[MAX_REPAIR_WARNINGS:]
+    if rest:
+        chars = [char for _, line_chars in rest for char in line_chars]
+        shown.append(warning(path, f"and on {len(rest)} more lines: {removal_note(chars)}",
+                             rest[0][0]))
+    return shown
+
+
+def yaml_repair_warnings(path: Path, repairs: list[Repair], first_line: int) -> list[Problem]:
+    """The loader's repairs as warnings, at the file's lines."""
+    by_line: dict[int, list[str]] = {}
+    for repair in repairs:
+        by_line.setdefault(first_line + repair.line, []).extend(repair.removed)
+    return repair_warnings(path, sorted(by_line.items()))

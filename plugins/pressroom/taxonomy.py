@@ -52,10 +52,10 @@ def load_taxonomy(path: Path) -> tuple[Taxonomy, list[Problem]]:
     if not path.exists():
         return Taxonomy(), [warning(path, "no taxonomy: every tag will be unknown")]
     try:
-        records = load_registry(path)
+        records, problems = load_registry(path)
     except SourceError as exc:
         return Taxonomy(), list(exc.problems)
-    tags, problems = [], []
+    tags = []
     seen: dict[str, int] = {}
     for record in records:
         tag, found = _tag(path, record)
