@@ -31,7 +31,7 @@ MAX_SOURCE_BYTES = 2 * 1024 * 1024
 # Frontmatter is a handful of keys; the rest of a file that long is not frontmatter.
 MAX_FRONTMATTER_CHARS = 64 * 1024
 # A file with repairs on many lines gets a warning for each of the first ones and one for the
-# rest: the report names every line that changed, not thousands of warnings.
+# rest (at the first of them): a few lines to read, not thousands of warnings.
 MAX_REPAIR_WARNINGS = 10
 
 _HANDLER = YAMLHandler()
