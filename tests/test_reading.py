@@ -86,7 +86,8 @@ def test_unclosed_frontmatter(write):
 def test_frontmatter_cannot_construct_objects(write):
     path = write("evil.txt", "---\ntitle: !!python/object/apply:os.system ['true']\n---\nBody\n")
     (problem,) = _errors(path)
-    assert "malformed frontmatter" in problem.message
+    assert "frontmatter refused" in problem.message and "!!python/object" in problem.message
+    assert problem.line == 2
 
 
 def test_unknown_key_is_a_warning_not_an_error(write):

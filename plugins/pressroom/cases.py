@@ -229,10 +229,10 @@ def load_cases(path: Path) -> tuple[list[Case], list[Problem]]:
     if not path.exists():
         return [], []
     try:
-        records = load_registry(path)
+        records, problems = load_registry(path)
     except SourceError as exc:
         return [], list(exc.problems)
-    cases, problems = [], []
+    cases = []
     for record in records:
         try:
             cases.append(_case(record))

@@ -14,11 +14,13 @@ from typing import Any
 
 from .model import EditorKey
 from .problems import Problem, error, warning
+from .slugs import MAX_SLUG_BYTES
 
 LANGUAGES = ("en", "de")
 
 # A story id becomes a folder in the URL: lowercase ASCII words joined by hyphens, no dots,
-# no slashes, so that it can never leave its folder.
+# no slashes, so that it can never leave its folder; and no longer than a slug, so that its
+# file name is one the system can write.
 STORY_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -65,6 +67,9 @@ def _lang(value: Any) -> str:
 
 def _story(value: Any) -> str:
     text = _text(value)
+    if len(text) > MAX_SLUG_BYTES:
+        raise InvalidValue(f"is {len(text)} characters long: a story id becomes a file name "
+                           f"and an address, and has at most {MAX_SLUG_BYTES}")
     if not STORY_ID.match(text):
         raise InvalidValue(
             f"{text!r} is not a story id: use lowercase letters, digits and single hyphens"

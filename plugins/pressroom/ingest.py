@@ -21,7 +21,7 @@ from .collector import collector_paused
 from .inference import infer
 from .model import Article, Cleaned, Received
 from .problems import Problem, Severity, SourceError, warning
-from .reading import read_source, source_paths
+from .reading import name_problem, read_source, source_bytes, source_paths
 from .timing import Timings
 
 
@@ -119,8 +119,8 @@ def _processed(
 def _read_for_cache(path: Path, timings: Timings) -> bytes | None:
     with timings.stage("read"):
         try:
-            return path.read_bytes()
-        except OSError:
+            return source_bytes(path)
+        except (OSError, SourceError):
             return None  # processing the source reports why
 
 
@@ -158,6 +158,9 @@ def _timed_process(source: tuple[Path, bytes | None]) -> tuple[Outcome, dict[str
 def process(path: Path, raw: bytes | None = None, timings: Timings | None = None) -> Outcome:
     """Read (unless the bytes are given), clean and describe one source."""
     timings = timings or Timings()
+    bad_name = name_problem(path)
+    if bad_name is not None:  # the outcome, too, is known by a name the report can write
+        return Outcome(bad_name.path, problems=(bad_name,))
     try:
         with timings.stage("read"):
             source, problems = read_source(path, raw)

@@ -1,11 +1,17 @@
 """Reading: a file in seeds/ becomes a Source, or a Problem that names the file and line.
 
-Frontmatter is parsed by python-frontmatter's YAML handler with a safe loader that keeps
-dates as text, so that an impossible date is our clear error and not a crash in YAML.
+Sources are regular files in seeds/: a link (to anywhere), a named pipe or a device named
+like a clipping is an error naming it, and is never opened, so that nothing outside the
+seeds is read and no read blocks. Frontmatter is read with the bounded loader of
+``editor_yaml``; characters no page or feed can carry are taken out of the text and the
+frontmatter's values, each line's repair a warning.
 """
 
 from __future__ import annotations
 
+import os
+import stat
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
@@ -13,35 +19,112 @@ from frontmatter.default_handlers import YAMLHandler
 
 from .decoding import UndecodableError, decode
 from .editor_keys import validate_editor_keys
+from .editor_yaml import RefusedYAML, Repair, compose_bounded, duplicate_keys
 from .model import EditorKey, Line, Source
-from .problems import Problem, Severity, SourceError, error
+from .problems import Problem, Severity, SourceError, error, warning
+from .unsafe_characters import removal_note, safe_lines, shown
 
 SOURCE_SUFFIXES = (".txt", ".md")
 # A press clipping is a few kilobytes; a file of megabytes is not one (a dump, a database, a
 # page with its scripts) and is refused before any work is done on it.
 MAX_SOURCE_BYTES = 2 * 1024 * 1024
-
-
-class TextKeepingLoader(yaml.SafeLoader):
-    """A safe loader (no object construction) that leaves timestamps as strings."""
-
-
-TextKeepingLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+# Frontmatter is a handful of keys; the rest of a file that long is not frontmatter.
+MAX_FRONTMATTER_CHARS = 64 * 1024
+# A file with repairs on many lines gets a warning for each of the first ones and one for the
+# rest (at the first of them): a few lines to read, not thousands of warnings.
+MAX_REPAIR_WARNINGS = 10
 
 _HANDLER = YAMLHandler()
+# Opening a link or a pipe is what must never happen: the file is opened without following a
+# last link and without waiting for a writer (where the system has the flags).
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
 
 
 def source_paths(folder: Path) -> list[Path]:
-    """Every source file in a folder, in a stable order (their names)."""
-    return sorted(
-        path
-        for path in folder.rglob("*")
-        if path.is_file() and path.suffix.lower() in SOURCE_SUFFIXES
-        and not any(part.startswith(".") for part in path.relative_to(folder).parts)
-    )
+    """Every source file in a folder and below, in a stable order (their names).
+
+    Whatever is named like a clipping is listed, links, pipes and devices too, so that
+    reading refuses them by name; so is a link to a folder, which is not followed. Hidden
+    files and folders are left alone.
+    """
+    found: list[Path] = []
+    folders = [folder]
+    while folders:
+        current = folders.pop()
+        try:
+            with os.scandir(current) as entries:
+                listed = list(entries)
+        except OSError:
+            if current != folder:  # reading says it is a folder that cannot be listed
+                found.append(current)
+            continue
+        for entry in listed:
+            if entry.name.startswith("."):
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                folders.append(Path(entry.path))
+            elif Path(entry.name).suffix.lower() in SOURCE_SUFFIXES or entry.is_dir():
+                found.append(Path(entry.path))
+    return sorted(found)
+
+
+def read_regular(path: Path, limit: int, too_large: Callable[[int], str]) -> bytes:
+    """The bytes of a regular file, at most ``limit`` of them.
+
+    Raises SourceError naming the file when it is a link, a pipe, a device or a folder, or
+    larger than the limit (``too_large`` says so, given its size); OSError when it cannot be
+    read.
+    """
+    _refuse_special(path, os.lstat(path).st_mode)
+    descriptor = os.open(path, _OPEN_FLAGS)
+    with os.fdopen(descriptor, "rb") as file:
+        status = os.fstat(file.fileno())
+        _refuse_special(path, status.st_mode)  # replaced since it was looked at
+        if status.st_size > limit:
+            raise SourceError(error(path, too_large(status.st_size)))
+        data = file.read(limit + 1)
+    if len(data) > limit:  # it grew while it was read
+        raise SourceError(error(path, too_large(len(data))))
+    return data
+
+
+def _refuse_special(path: Path, mode: int) -> None:
+    if stat.S_ISREG(mode):
+        return
+    if stat.S_ISLNK(mode):
+        target = "to nothing (its target does not exist)" if not path.exists() else ""
+        raise SourceError(error(path, f"is a symbolic link {target}".rstrip() + ": the press "
+                                      "room reads regular files only (copy the file instead "
+                                      "of linking it); the link is not followed"))
+    what = ("a named pipe (FIFO)" if stat.S_ISFIFO(mode)
+            else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+            else "a socket" if stat.S_ISSOCK(mode)
+            else "a folder that cannot be listed" if stat.S_ISDIR(mode)
+            else "not a regular file")
+    raise SourceError(error(path, f"is {what}, not a file the press room reads: it is not "
+                                  "opened"))
+
+
+def name_problem(path: Path) -> Problem | None:
+    """An error for a file whose name no page or report can carry (bytes that are not UTF-8,
+    control characters), naming it as well as it can be written; None for a good name."""
+    if shown(path.name) == path.name:
+        return None
+    codes = ", ".join(dict.fromkeys(f"U+{ord(char):04X}" for char in path.name
+                                    if shown(char) != char))
+    return error(path.with_name(shown(path.name)),
+                 f"the file name holds characters that pages and reports cannot carry "
+                 f"({codes}): rename the file")
+
+
+def source_bytes(path: Path) -> bytes:
+    """A source's bytes, refused (SourceError) when it is not a regular file or too large."""
+    return read_regular(path, MAX_SOURCE_BYTES, _too_large)
+
+
+def _too_large(size: int) -> str:
+    return (f"is {size / 1_000_000:.1f} MB: clippings larger than "
+            f"{MAX_SOURCE_BYTES // (1024 * 1024)} MB are refused (is it an article?)")
 
 
 def read_source(path: Path, raw: bytes | None = None) -> tuple[Source, list[Problem]]:
@@ -49,21 +132,22 @@ def read_source(path: Path, raw: bytes | None = None) -> tuple[Source, list[Prob
 
     Raises SourceError, naming the file and the line, when the source cannot be used.
     """
-    size = path.stat().st_size if raw is None else len(raw)
-    if size > MAX_SOURCE_BYTES:
-        raise SourceError(error(path, f"is {size / 1_000_000:.1f} MB: clippings larger than "
-                                      f"{MAX_SOURCE_BYTES // (1024 * 1024)} MB are refused "
-                                      "(is it an article?)"))
-    raw = path.read_bytes() if raw is None else raw
+    if raw is not None and len(raw) > MAX_SOURCE_BYTES:
+        raise SourceError(error(path, _too_large(len(raw))))
+    raw = source_bytes(path) if raw is None else raw
     try:
         text, encoding = decode(raw)
     except UndecodableError as exc:
         raise SourceError(error(path, f"cannot be read as text: {exc}")) from exc
+    text, removed = safe_lines(text)
+    problems = repair_warnings(path, removed)
     frontmatter, body_start, body = _split_frontmatter(path, text)
     # The handler's frontmatter text starts with the newline that ends the opening "---",
     # so its line 0 is the file's line 1.
-    keys = _load_frontmatter(path, frontmatter, first_line=1) if frontmatter is not None else {}
-    keys, problems = validate_editor_keys(path, keys)
+    keys, found = (_load_frontmatter(path, frontmatter, first_line=1)
+                   if frontmatter is not None else ({}, []))
+    keys, invalid = validate_editor_keys(path, keys)
+    problems += found + invalid
     errors = [problem for problem in problems if problem.severity is Severity.ERROR]
     if errors:
         raise SourceError(*errors)
@@ -90,20 +174,53 @@ def _split_frontmatter(path: Path, text: str) -> tuple[str | None, int, str]:
     return frontmatter, text.count("\n", 0, offset) + 1, text[offset:]
 
 
-def _load_frontmatter(path: Path, frontmatter: str, first_line: int) -> dict[str, EditorKey]:
+def _load_frontmatter(
+    path: Path, frontmatter: str, first_line: int
+) -> tuple[dict[str, EditorKey], list[Problem]]:
+    """The editor's keys with their lines, and the problems found in reading them."""
+    if len(frontmatter) > MAX_FRONTMATTER_CHARS:
+        raise SourceError(error(path, f"frontmatter of {len(frontmatter):,} characters refused: "
+                                      f"at most {MAX_FRONTMATTER_CHARS:,} are read", first_line))
     try:
-        data = _HANDLER.load(frontmatter, Loader=TextKeepingLoader)
-        node = yaml.compose(frontmatter, Loader=TextKeepingLoader)
+        node, loader = compose_bounded(frontmatter)
+        data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = first_line + mark.line if mark is not None else first_line
         problem = getattr(exc, "problem", None) or str(exc)
-        raise SourceError(error(path, f"malformed frontmatter: {problem}", line)) from exc
+        verdict = "frontmatter refused" if isinstance(exc, RefusedYAML) else "malformed frontmatter"
+        raise SourceError(error(path, f"{verdict}: {problem}", line)) from exc
+    problems = yaml_repair_warnings(path, loader.repairs, first_line)
     if data is None:
-        return {}
+        return {}, problems
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
         problem = error(path, "frontmatter must be a mapping of keys to values", first_line)
         raise SourceError(problem)
+    problems += [error(path, f"frontmatter key {key!r} is given twice (first on line "
+                             f"{first_line + first}): which value is meant?", first_line + again)
+                 for key, first, again in duplicate_keys(node)]
     lines = {key_node.value: first_line + key_node.start_mark.line for key_node, _ in node.value}
-    return {str(key): EditorKey(value, lines.get(str(key), first_line))
+    keys = {str(key): EditorKey(value, lines.get(str(key), first_line))
             for key, value in data.items()}
+    return keys, problems
+
+
+def repair_warnings(path: Path, removed: list[tuple[int, list[str]]]) -> list[Problem]:
+    """A warning for each line that had characters taken out (the first lines; then one for
+    the rest)."""
+    shown = [warning(path, removal_note(chars), line)
+             for line, chars in removed[:MAX_REPAIR_WARNINGS]]
+    rest = removed[MAX_REPAIR_WARNINGS:]
+    if rest:
+        chars = [char for _, line_chars in rest for char in line_chars]
+        shown.append(warning(path, f"and on {len(rest)} more lines: {removal_note(chars)}",
+                             rest[0][0]))
+    return shown
+
+
+def yaml_repair_warnings(path: Path, repairs: list[Repair], first_line: int) -> list[Problem]:
+    """The loader's repairs as warnings, at the file's lines."""
+    by_line: dict[int, list[str]] = {}
+    for repair in repairs:
+        by_line.setdefault(first_line + repair.line, []).extend(repair.removed)
+    return repair_warnings(path, sorted(by_line.items()))

@@ -16,6 +16,7 @@ from .editor_keys import LANGUAGES, STORY_ID
 from .model import Article
 from .problems import Problem, SourceError, error, warning
 from .registry_files import Record, load_registry
+from .slugs import MAX_SLUG_BYTES
 from .stories import Story
 
 
@@ -52,10 +53,10 @@ def load_taxonomy(path: Path) -> tuple[Taxonomy, list[Problem]]:
     if not path.exists():
         return Taxonomy(), [warning(path, "no taxonomy: every tag will be unknown")]
     try:
-        records = load_registry(path)
+        records, problems = load_registry(path)
     except SourceError as exc:
         return Taxonomy(), list(exc.problems)
-    tags, problems = [], []
+    tags = []
     seen: dict[str, int] = {}
     for record in records:
         tag, found = _tag(path, record)
@@ -76,9 +77,10 @@ def load_taxonomy(path: Path) -> tuple[Taxonomy, list[Problem]]:
 
 def _tag(path: Path, record: Record) -> tuple[Tag | None, list[Problem]]:
     tag_id, labels, aliases = record.get("id"), record.get("labels"), record.get("aliases") or []
-    if not isinstance(tag_id, str) or not STORY_ID.match(tag_id):
+    if not isinstance(tag_id, str) or not STORY_ID.match(tag_id) or len(tag_id) > MAX_SLUG_BYTES:
         return None, [error(path, f"tag id {tag_id!r} must be lowercase letters, digits and "
-                                  "hyphens", record.line)]
+                                  f"hyphens, at most {MAX_SLUG_BYTES} (it names a page)",
+                            record.line)]
     if not isinstance(labels, dict) or any(not labels.get(lang) for lang in LANGUAGES):
         return None, [error(path, f"tag {tag_id!r} needs a label in each of "
                                   f"{', '.join(LANGUAGES)}", record.line)]
