@@ -67,6 +67,7 @@ fidelity: $(INSTALLED)
 # After changing a message in the code: extract, then merge into every catalog, then translate.
 messages: $(INSTALLED)
 	$(BIN)/pybabel extract -k N_ -k NP_:1,2 --no-default-keywords --no-location --sort-output \
+		--add-comments=Translators: \
 		--no-wrap --project=Pressroom -o $(LOCALES)/pressroom.pot plugins/pressroom
 	$(BIN)/pybabel update -D pressroom -i $(LOCALES)/pressroom.pot -d $(LOCALES) \
 		--no-fuzzy-matching --no-wrap

@@ -26,15 +26,24 @@ from .registry_files import Record, load_registry
 
 # The vocabularies, with the label each value shows (translated in the reader's language).
 KINDS = {
+    # Translators: proceedings over defamatory content whose civil or criminal nature the
+    # source does not give (de: "Gerichtsverfahren wegen Rufschädigung"; "Verleumdung" is the
+    # criminal offence of § 187 StGB and is not used for defamatory content in general).
     "defamation-suit": N_("Defamation suit"),
     "civil-defamation-suit": N_("Civil defamation suit"),
     "criminal-investigation": N_("Criminal investigation"),
     # What the sources call criminal without naming an investigation or a charge.
     "criminal-matter": N_("Criminal matter"),
+    # Translators: interim relief in civil proceedings (de: "Einstweiliger Rechtsschutz";
+    # "einstweilige Anordnung" belongs to family, administrative and constitutional law).
     "injunction": N_("Injunction"),
     # A suit the other side brings separately, in another court: not a counterclaim in the
     # same proceedings.
+    # Translators: never "Gegenklage" or "Widerklage", which are counterclaims in the same
+    # proceedings (de: "Klage der Gegenseite (gesondertes Verfahren)").
     "counter-suit": N_("Separate suit by the other side"),
+    # Translators: an appeal of unknown kind (de: "Rechtsmittelverfahren"; "Berufung" is an
+    # appeal against a judgment, "Beschwerde" one against a ruling).
     "appeal": N_("Appeal"),
     "lawsuits": N_("Lawsuits"),
     "legal-action": N_("Legal action"),
@@ -49,11 +58,16 @@ STATUSES = {
     "concluded": N_("Concluded"),
 }
 ROLES = {
+    # Translators: neutral as to gender and number, since parties are often companies
+    # (de: "Klagende Partei", "Beklagte Partei").
     "plaintiff": N_("Plaintiff"),
     "defendant": N_("Defendant"),
     "complainant": N_("Complainant"),
+    # Translators: a suspicion only (de: "Tatverdächtige"; "Beschuldigte" is a formal
+    # procedural status no source reports).
     "suspect": N_("Suspect"),
     "claimant": N_("Claimant"),
+    # Translators: the other side of an application (de: "Antragsgegner").
     "respondent": N_("Respondent"),
     "issuer": N_("Issuer"),
     "target": N_("Target of the campaign"),
@@ -67,6 +81,7 @@ REMEDIES = {
     "apology": N_("Apology"),
     "deletion": N_("Deletion of the content"),
     "damages": N_("Damages"),
+    # Translators: a sum a court ordered paid, when the source does not say what it covers.
     "payment": N_("Payment"),
     "injunction": N_("Injunction"),
 }
@@ -79,6 +94,8 @@ INSTANCES = {
 }
 RELATIONS = {
     "counter-suit": N_("Separate suit by the other side"),
+    # Translators: the proceedings a separate suit of the other side answers
+    # (de: "Ausgangsverfahren").
     "counter-suit-to": N_("Original proceedings"),
     "appeal": N_("Appeal"),
     "appeal-of": N_("Appeal of"),
