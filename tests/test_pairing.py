@@ -13,6 +13,7 @@ from pressroom.pairing import (
     Archive,
     candidate_pairs,
 )
+from pressroom.report import paired_list, report_body
 from pressroom.stories import group_stories
 
 DAY = dt.date(2024, 3, 14)
@@ -252,3 +253,21 @@ def test_what_a_translation_changes_is_read_alike_in_both_languages():
     compound = translation_anchors(lines_of("Die Palisade-Kunden in Europas Norden"))
     assert {"palisade", "europe"} <= compound
 
+
+def test_the_editors_report_says_why_a_story_was_paired_automatically():
+    en = make_article("en", FINE_EN, date=DAY, title="Cartel Fined", source="fine-en.txt")
+    de = make_article("de", FINE_DE, date=DAY, source="fine-de.txt")
+    keyed = [make_article(lang, text, date=DAY, story="ruling", source=f"ruling-{lang}.txt")
+             for lang, text in (("en", RULING_EN), ("de", RULING_DE))]
+    stories, _ = group_stories([en, de, *keyed, *background()])
+    (entry,) = paired_list(stories)
+    assert entry["story"] == "cartel-fined"
+    assert entry["sources"] == ["fine-en.txt", "fine-de.txt"]
+    assert entry["needed"] == PAIR_SCORE and entry["score"] >= PAIR_SCORE
+    assert entry["anchors"][:3] == ["2400000", "318", "velmora"]
+    data = {"summary": {}, "site_problems": [], "tag_candidates": [], "missing_translations": [],
+            "paired_automatically": [entry], "sources": []}
+    html = report_body(data, lambda path: path).html
+    assert "Paired automatically" in html
+    assert ("cartel-fined: fine-en.txt + fine-de.txt, paired automatically: score 3.0 "
+            "(needs 2.5), 2400000, 318, velmora") in html
