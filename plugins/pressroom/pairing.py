@@ -92,11 +92,11 @@ class Archive:
             article.anchors for article in chain(loose, joined) if article.lang.value == FIRST))
         # A second-language anchor counts only where the first language has it too: most of
         # a German article's anchors are nouns that no English article has.
-        bilingual = {number: article.anchors & counted.keys()
+        first = frozenset(counted)
+        bilingual = {number: article.anchors & first
                      for number, article in enumerate(loose) if article.lang.value == SECOND}
         shared = Counter(chain(chain.from_iterable(bilingual.values()), chain.from_iterable(
-            article.anchors & counted.keys() for article in joined
-            if article.lang.value == SECOND)))
+            article.anchors & first for article in joined if article.lang.value == SECOND)))
         self.weights = _weights(shared, counted, len(loose) + len(joined))
         # A year is never rare, however few articles name it: within days, any article may.
         self.rare = frozenset(anchor for anchor, weight in self.weights.items()
