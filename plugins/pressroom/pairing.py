@@ -35,7 +35,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from bisect import bisect_left, bisect_right
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
@@ -103,14 +103,16 @@ class Archive:
                               if weight >= RARE_WEIGHT and not is_year(anchor))
         self.specific = frozenset(filter(is_specific, self.rare))
         self._days = [_ordinal(article) for article in loose]
-        self._postings: dict[str, _Postings] = defaultdict(_Postings)
+        self._postings: dict[str, _Postings] = {}
         for number in sorted(bilingual, key=self._days.__getitem__):
             self._post(number, bilingual[number] & self.rare)
 
     def _post(self, number: int, rare: frozenset[str]) -> None:
-        day = self._days[number]
+        day, postings = self._days[number], self._postings
         for anchor in rare:
-            entry = self._postings[anchor]
+            entry = postings.get(anchor)
+            if entry is None:
+                entry = postings[anchor] = _Postings()
             if day < 0:
                 entry.undated.append(number)
             else:
@@ -166,19 +168,20 @@ def pairing(first: Article, second: Article, archive: Archive) -> Pairing | None
     """The evidence that two articles in different languages (both counted in the archive)
     report one event, if it is enough."""
     days = [day for day in (first.date.value, second.date.value) if day is not None]
-    if len(days) == 2 and abs((days[0] - days[1]).days) > MAX_DAYS_APART:
+    dated = len(days) == 2
+    if dated and abs((days[0] - days[1]).days) > MAX_DAYS_APART:
         return None
     weight = archive.weights
     weights = {anchor: weight[anchor] for anchor in first.anchors & second.anchors}
     for anchor in [anchor for anchor in weights if anchor[0] == DATE]:
         if _published(anchor, days):
             del weights[anchor]
-    score = sum(weights.values())
     specific = not archive.specific.isdisjoint(weights)
-    needed = PAIR_SCORE if specific and len(days) == 2 else STRONG_PAIR_SCORE
-    if score < needed or (len(days) < 2 and not specific):
+    if not (specific or dated):
         return None
-    return Pairing(score, needed, weights)
+    needed = PAIR_SCORE if specific and dated else STRONG_PAIR_SCORE
+    score = sum(weights.values())
+    return Pairing(score, needed, weights) if score >= needed else None
 
 
 def _published(anchor: str, days: Sequence[dt.date]) -> bool:
