@@ -3,8 +3,9 @@ import random
 
 from conftest import SEEDS, make_article
 from pressroom.ingest import ingest
+from pressroom.pairing import candidate_pairs
 from pressroom.problems import Severity
-from pressroom.stories import candidate_pairs, group_stories
+from pressroom.stories import group_stories
 
 DAY = dt.date(2025, 5, 15)
 EN = ("Xiaomi said on Monday that its YU7 SUV and the Xring O1 chip were targeted by 10,000 "

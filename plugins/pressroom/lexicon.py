@@ -240,3 +240,27 @@ HTML_ELEMENTS = _words(
     "section select small source span strong style sub sup svg table tbody td textarea tfoot "
     "th thead time title tr u ul video wbr"
 )
+
+# Place names a translation changes ("Italien" for "Italy", "München" for "Munich"): the German
+# and English forms of countries, continents and large cities, each read as its English form,
+# so that both versions of a story share the place. Forms both languages spell alike (China,
+# Berlin) need no entry; the US is read as the USA.
+PLACE_NAMES = {
+    "deutschland": "germany", "österreich": "austria",
+    "schweiz": "switzerland", "frankreich": "france", "italien": "italy", "spanien": "spain",
+    "niederlande": "netherlands", "belgien": "belgium", "polen": "poland",
+    "tschechien": "czechia", "dänemark": "denmark", "schweden": "sweden", "norwegen": "norway",
+    "finnland": "finland", "griechenland": "greece", "türkei": "turkey", "russland": "russia",
+    "ungarn": "hungary", "rumänien": "romania", "bulgarien": "bulgaria", "kroatien": "croatia",
+    "irland": "ireland", "luxemburg": "luxembourg", "großbritannien": "britain",
+    "schottland": "scotland", "indien": "india", "singapur": "singapore",
+    "australien": "australia", "kanada": "canada", "mexiko": "mexico", "brasilien": "brazil",
+    "argentinien": "argentina", "ägypten": "egypt", "südafrika": "south-africa",
+    "südkorea": "south-korea", "europa": "europe", "asien": "asia", "afrika": "africa",
+    "amerika": "america", "us": "usa", "münchen": "munich", "köln": "cologne", "wien": "vienna",
+    "zürich": "zurich", "genf": "geneva", "rom": "rome", "mailand": "milan",
+    "venedig": "venice", "neapel": "naples", "florenz": "florence", "prag": "prague",
+    "warschau": "warsaw", "moskau": "moscow", "brüssel": "brussels", "lissabon": "lisbon",
+    "kopenhagen": "copenhagen", "athen": "athens", "peking": "beijing",
+    "nürnberg": "nuremberg", "hannover": "hanover",
+}

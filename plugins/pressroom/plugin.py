@@ -37,7 +37,14 @@ from .pages import generated_pages, source_pages
 from .press_kit import MEDIA_KIT, boilerplate_of
 from .problems import Problem, Severity
 from .rendering import with_frontmatter
-from .report import REPORT_META, missing_translation_list, report_body, report_data, write_report
+from .report import (
+    REPORT_META,
+    missing_translation_list,
+    paired_list,
+    report_body,
+    report_data,
+    write_report,
+)
 from .search_index import SearchIndexError, SearchIndexes, searchable_document
 from .search_page import SEARCH_PAGE
 from .serving import PreviousBuilds
@@ -197,7 +204,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         assert self.ingested is not None
         return report_data(self.ingested, source_pages(self.edition.stories), seeds.parent,
                            missing_translation_list(self.edition.stories), self.site_problems,
-                           self.edition.tag_candidates)
+                           self.edition.tag_candidates, paired_list(self.edition.stories))
 
     def on_page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation

@@ -12,7 +12,9 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from .editor_keys import LANGUAGES
 from .html_text import Headings, LinkTo, RenderedBody, anchor, escape_text
+from .inference.anchors import readable
 from .ingest import Ingested, Outcome
 from .model import Inferred
 from .problems import Problem
@@ -25,10 +27,20 @@ def missing_translation_list(stories: Sequence[Story]) -> list[dict[str, Any]]:
             for story in stories if story.missing]
 
 
+def paired_list(stories: Sequence[Story]) -> list[dict[str, Any]]:
+    """The stories whose versions were paired automatically, and the evidence: the score, what
+    it had to reach, and the shared names and numbers that weighed most."""
+    return [{"story": story.id, "sources": [str(story.versions[lang].source) for lang in LANGUAGES],
+             "score": round(story.pairing.score, 2), "needed": story.pairing.needed,
+             "anchors": [readable(anchor) for anchor, _ in story.pairing.carried()]}
+            for story in stories if story.pairing is not None]
+
+
 def report_data(
     ingested: Ingested, pages: Mapping[Path, str] | None = None, root: Path | None = None,
     missing: Sequence[dict[str, Any]] = (), site_problems: Sequence[Problem] = (),
     tag_candidates: Mapping[str, Sequence[str]] | None = None,
+    paired: Sequence[dict[str, Any]] = (),
 ) -> dict[str, Any]:
     """The report as plain data; ``pages`` gives each published source's page path."""
 
@@ -49,6 +61,10 @@ def report_data(
         ],
         "missing_translations": [
             {**entry, "source": shown(Path(entry["source"]))} for entry in missing
+        ],
+        "paired_automatically": [
+            {**entry, "sources": [shown(Path(source)) for source in entry["sources"]]}
+            for entry in paired
         ],
         "summary": {
             status: sum(1 for outcome in ingested.outcomes if outcome.status == status)
@@ -115,6 +131,11 @@ def report_body(data: dict[str, Any], link: LinkTo) -> RenderedBody:
     blocks += _section(headings, "Missing translations", [
         escape_text(f"{entry['story']}: no {', '.join(entry['missing'])} version "
                     f"({entry['source']})") for entry in data["missing_translations"]])
+    blocks += _section(headings, "Paired automatically", [
+        escape_text(f"{entry['story']}: {' + '.join(entry['sources'])}, paired automatically: "
+                    f"score {entry['score']:.1f} (needs {entry['needed']:.1f}), "
+                    f"{', '.join(entry['anchors'])}")
+        for entry in data["paired_automatically"]])
     for entry in data["sources"]:
         blocks += _source_section(headings, entry, link)
     return RenderedBody("\n".join(blocks) + "\n", headings.found)
