@@ -9,8 +9,8 @@ the alt text where the image stood. The description becomes the summary (rule
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Sequence
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
 
 from ..lexicon import ALT_TEXT_STARTS, CAPTION_LABELS, STOP_WORDS
 from ..model import Line, Removal
@@ -101,37 +101,53 @@ def _ends_with_credit(text: str) -> bool:
 
 def _doubled_captions(lines: Sequence[Line]) -> list[Line]:
     """A caption that stands twice, once behind or before its credit ("Agency/Photographer
-    The caption …", "… the caption. Foto: Agency"): both copies. Only a line with a credit's
-    marks near an end is looked up, with a few words cut off there."""
+    The caption …", "… the caption. Foto: Agency"): both copies. A line is compared only with
+    the captions that end (or begin) with its own last (or first) two words, and only where
+    a credit's marks stand near its other end."""
     # A caption is a sentence; a heading inside a breadcrumb is the page's headline.
-    captions = {line.text.strip(): line for line in lines
-                if len(words(line.text)) >= MIN_DOUBLED_CAPTION_WORDS and is_prose(line.text)}
+    captions = [line for line in lines
+                if len(words(line.text)) >= MIN_DOUBLED_CAPTION_WORDS and is_prose(line.text)]
     if len(captions) < 2:
         return []
+    by_end: dict[tuple[str, ...], list[Line]] = defaultdict(list)
+    by_start: dict[tuple[str, ...], list[Line]] = defaultdict(list)
+    for caption in captions:
+        parts = caption.text.strip().split(" ")
+        by_end[tuple(parts[-2:])].append(caption)
+        by_start[tuple(parts[:2])].append(caption)
     doubled: dict[int, Line] = {}
     for line in lines:
-        text = line.text.strip()
-        for core in _without_credit(text):
-            caption = captions.get(core)
-            if caption is not None and caption.number != line.number:
-                doubled[caption.number] = caption
-                doubled[line.number] = line
+        for caption in _captions_inside(line, by_end, by_start):
+            doubled[caption.number] = caption
+            doubled[line.number] = line
     return list(doubled.values())
 
 
-def _without_credit(text: str) -> list[str]:
-    """The text without one to a few words at either end, where those words bear a credit's
-    marks (a slash, a colon, ©, a parenthesis)."""
+def _captions_inside(line: Line, by_end: Mapping[tuple[str, ...], list[Line]],
+                     by_start: Mapping[tuple[str, ...], list[Line]]) -> list[Line]:
+    """The captions this line repeats behind or before one to a few words that bear a
+    credit's marks (a slash, a colon, ©, a parenthesis)."""
+    text = line.text.strip()
     parts = text.split(" ")
     if len(parts) <= MIN_DOUBLED_CAPTION_WORDS:
         return []
     most = min(CREDIT_PREFIX_WORDS, len(parts) - MIN_DOUBLED_CAPTION_WORDS)
     found = []
     if _CREDIT_MARKS.search(" ".join(parts[:most])):
-        found += [" ".join(parts[count:]) for count in range(1, most + 1)]
+        found += [caption for caption in by_end.get(tuple(parts[-2:]), ())
+                  if _repeats(caption, line, text, most, at_end=True)]
     if _CREDIT_MARKS.search(" ".join(parts[-most:])):
-        found += [" ".join(parts[:-count]) for count in range(1, most + 1)]
+        found += [caption for caption in by_start.get(tuple(parts[:2]), ())
+                  if _repeats(caption, line, text, most, at_end=False)]
     return found
+
+
+def _repeats(caption: Line, line: Line, text: str, most: int, at_end: bool) -> bool:
+    core = caption.text.strip()
+    extra = len(text.split(" ")) - len(core.split(" "))
+    if caption.number == line.number or not 1 <= extra <= most:
+        return False
+    return text.endswith(" " + core) if at_end else text.startswith(core + " ")
 
 
 def _trailing_caption_and_description(lines: Sequence[Line]) -> list[Removal]:

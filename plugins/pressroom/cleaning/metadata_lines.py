@@ -180,6 +180,8 @@ ORGANISATION_END = re.compile(
 )
 DOMAIN = re.compile(r"^(?P<domain>[A-Za-z][\w\-]*(?:\.[\w\-]+)*\.[a-z]{2,6})$")
 MAX_MASTHEAD_WORDS = 6
+# A name and its tagline fit in this many characters.
+MAX_MASTHEAD_CHARS = 200
 MAX_TAGLINE_WORDS = 10
 
 # "This article is more than 2 years old", "Dieser Beitrag ist älter als ein Jahr": how old
@@ -654,6 +656,8 @@ def _headline_follows(head: Sequence[Line], masthead: Line) -> bool:
 @lru_cache(maxsize=4096)
 def masthead_name(text: str) -> str | None:
     """ "Harbour Law LLP", "Landesarbeitsgericht", "Example.com · News and Views"."""
+    if len(text) > MAX_MASTHEAD_CHARS:  # a paragraph is no masthead: not split to see
+        return None
     parts = [part for part in SEGMENT_BREAK.split(text.strip()) if part.strip()]
     # A full stop may end a legal form ("& Koll."), not a masthead otherwise.
     if not parts or (ends_sentence(text) and not ORGANISATION_END.search(text.strip())):

@@ -58,6 +58,10 @@ ISSUER = re.compile(
     r"{0,5})\s+(?:(?:published|issued|released) this (?:content|press release|release|"
     r"news release|document)\b|hat diese[ns]? (?:Inhalte?|Pressemitteilung|Meldung) am\b)"
 )
+# The words those two patterns turn on: a line without them is not searched from each of its
+# capitals.
+_ISSUER_CUE = re.compile(r"(?:published|issued|released) this |hat diese[ns]? ")
+_REPRESENTED_CUE = re.compile(r" (?:represented|advised|acted for)\b")
 # A press release's own label: its issuer is the court or authority its first sentence names.
 RELEASE_LABEL = re.compile(r"\b(?:press release|news release|media release|pressemitteilung|"
                            r"pressemeldung|presseinformation|medienmitteilung)\b", re.IGNORECASE)
@@ -146,7 +150,7 @@ def _issuer(head: Head, cleaned: Cleaned) -> Found:
     texts = [(removal.text, removal.line) for removal in cleaned.removals]
     texts += [(line.text, line.number) for line in head.body]
     for text, line in sorted(texts, key=lambda pair: pair[1]):
-        match = ISSUER.search(text)
+        match = ISSUER.search(text) if _ISSUER_CUE.search(text) else None
         name = leading_name(match["name"]) if match else None
         if name:
             return name, line
@@ -196,6 +200,8 @@ def _law_firm(head: Head) -> Found:
         if match and leading_name(match["name"]):
             return match["name"], head.headline.number
     for line in head.body:
+        if not _REPRESENTED_CUE.search(line.text):
+            continue
         match = TEAM_REPRESENTED.search(line.text)
         if match and leading_name(match["name"]):
             return match["name"], line.number
