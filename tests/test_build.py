@@ -51,7 +51,8 @@ def page_of(project: Path, report: dict, seed: str) -> Path:
 def test_strict_build_of_the_seeds_has_no_warning(built):
     _, result, report = built
     assert "WARNING" not in result.stderr and "ERROR" not in result.stderr
-    assert report["summary"] == {"published": 8, "duplicate": 0, "error": 0}
+    assert report["summary"] == {"published": 8, "draft": 0, "embargoed": 0, "not published": 0,
+                                 "duplicate": 0, "error": 0}
 
 
 def test_the_press_rooms_own_markup_carries_no_layout_whitespace(built):

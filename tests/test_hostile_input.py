@@ -498,3 +498,39 @@ def _variant(number: int, frontmatter: str, body_change: tuple[str, str] | None 
     if body_change:
         text = text.replace(*body_change)
     return f"---\n{frontmatter}---\n{text}".encode()
+
+
+def test_a_source_the_editor_drops_entirely_is_an_error_not_an_empty_story(tmp_path):
+    text = "---\ntitle: Nothing left\ndate: 2026-03-01\ndrop: [6, 7]\n---\nA line.\nAnother.\n"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    outcome = process(tmp_path / "a.txt")
+    assert outcome.status == "error"
+    assert any("no text left to publish" in problem.message for problem in outcome.problems)
+
+
+def test_a_case_given_twice_and_a_missing_registry_are_named(tmp_path):
+    from pressroom.cases import load_cases
+    record = ("- id: twice\n  updated: 2026-12-02\n  context: true\n  title: {en: A, de: B}\n"
+              "  outcome: {basis: reported, en: x, de: y}\n")
+    path = tmp_path / "cases.yml"
+    path.write_text(record + record, encoding="utf-8")
+    cases, (problem,) = load_cases(path)
+    assert [case.id for case in cases] == ["twice"]
+    assert problem.severity is Severity.ERROR and problem.line == 6
+    assert "given twice (also at line 1)" in problem.message
+    _, (missing,) = load_cases(tmp_path / "none.yml")
+    assert missing.severity is Severity.WARNING and "no case registry" in missing.message
+
+
+def test_the_report_says_which_sources_are_drafts_or_embargoed(tmp_path):
+    import json
+    draft = b"---\ntitle: Not yet\ndate: 2026-03-01\ndraft: true\n---\n" + GOOD
+    embargoed = (b"---\ntitle: Later\ndate: 2026-03-02\nembargo: 2999-01-01T00:00:00+00:00\n"
+                 b"---\nThe chamber will hear the appeal of the bakery in the spring.\n" + GOOD)
+    project = make_project(tmp_path, {"draft.txt": draft, "later.txt": embargoed})
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    report = json.loads((project / "build" / "editor-report.json").read_text(encoding="utf-8"))
+    statuses = {Path(entry["path"]).name: entry["status"] for entry in report["sources"]}
+    assert statuses == {"draft.txt": "draft", "later.txt": "embargoed"}
+    assert report["summary"]["published"] == 0 and report["summary"]["draft"] == 1

@@ -21,7 +21,7 @@ from typing import Any
 
 from .editor_keys import LANGUAGES
 from .i18n import N_
-from .problems import Problem, SourceError, error
+from .problems import Problem, SourceError, error, warning
 from .registry_files import Record, load_registry
 
 # The vocabularies, with the label each value shows (translated in the reader's language).
@@ -244,17 +244,24 @@ class RecordError(ValueError):
 
 def load_cases(path: Path) -> tuple[list[Case], list[Problem]]:
     if not path.exists():
-        return [], []
+        return [], [warning(path, "no case registry: the case summary lists no cases")]
     try:
         records, problems = load_registry(path)
     except SourceError as exc:
         return [], list(exc.problems)
-    cases = []
+    cases: list[Case] = []
     for record in records:
         try:
-            cases.append(_case(record))
+            case = _case(record)
         except RecordError as exc:
             problems.append(error(path, str(exc), exc.line))
+            continue
+        first = next((other for other in cases if other.id == case.id), None)
+        if first is not None:  # two records of one id: which facts hold is not for us to pick
+            problems.append(error(path, f"case {case.id!r} is given twice (also at line "
+                                        f"{first.line}): the second is left out", case.line))
+            continue
+        cases.append(case)
     return cases, problems
 
 

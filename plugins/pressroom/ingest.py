@@ -172,7 +172,17 @@ def process(path: Path, raw: bytes | None = None, timings: Timings | None = None
         cleaned = clean_source(source)
     with timings.stage("infer"):
         article, doubts = infer(source, cleaned)
-    return Outcome(path, source.received(), cleaned, article, (*problems, *doubts))
+    return Outcome(path, source.received(), cleaned, article,
+                   (*problems, *doubts, *_nothing_left(path, cleaned)))
+
+
+def _nothing_left(path: Path, cleaned: Cleaned) -> list[Problem]:
+    """A source whose every line went (to the cleaner or the editor's 'drop') would publish
+    a story without text: it is an error, never an empty page."""
+    if any(line.text.strip() for line in cleaned.lines):
+        return []
+    return [Problem(Severity.ERROR, path, "has no text left to publish: every line was removed "
+                                          "(the removals are in the editor's report)")]
 
 
 def _duplicate_of(

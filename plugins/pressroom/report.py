@@ -47,9 +47,11 @@ def report_data(
     def shown(path: Path) -> str:
         return str(path.relative_to(root)) if root and path.is_relative_to(root) else str(path)
 
+    statuses = {outcome.path: report_status(outcome, pages) for outcome in ingested.outcomes}
     pages = pages or {}
     return {
-        "sources": [_source_entry(outcome, shown, pages.get(outcome.path))
+        "sources": [_source_entry(outcome, shown, pages.get(outcome.path),
+                                  statuses[outcome.path])
                     for outcome in ingested.outcomes],
         "site_problems": [
             {"severity": p.severity.value, "path": shown(p.path), "line": p.line,
@@ -66,19 +68,34 @@ def report_data(
             {**entry, "sources": [shown(Path(source)) for source in entry["sources"]]}
             for entry in paired
         ],
-        "summary": {
-            status: sum(1 for outcome in ingested.outcomes if outcome.status == status)
-            for status in ("published", "duplicate", "error")
-        },
+        "summary": {status: list(statuses.values()).count(status) for status in STATUSES},
     }
 
 
+# What became of a source, in the order the report counts them.
+STATUSES = ("published", "draft", "embargoed", "not published", "duplicate", "error")
+
+
+def report_status(outcome: Outcome, pages: Mapping[Path, str] | None) -> str:
+    """A source read and described without errors is published only where the edition gave
+    it a page: a draft, one under embargo or one whose story could not be placed (a collision
+    of addresses, named among the problems) is not, and the report says so."""
+    if outcome.status != "published" or pages is None or outcome.path in pages:
+        return outcome.status
+    article = outcome.article
+    if article is not None and article.draft:
+        return "draft"
+    if article is not None and article.embargo is not None:
+        return "embargoed"
+    return "not published"
+
+
 def _source_entry(
-    outcome: Outcome, shown: Callable[[Path], str], page: str | None
+    outcome: Outcome, shown: Callable[[Path], str], page: str | None, status: str
 ) -> dict[str, Any]:
     entry: dict[str, Any] = {
         "path": shown(outcome.path),
-        "status": outcome.status,
+        "status": status,
         "page": page,
         "encoding": outcome.source.encoding if outcome.source else None,
         "duplicate_of": shown(outcome.duplicate_of) if outcome.duplicate_of else None,
@@ -121,7 +138,8 @@ def report_body(data: dict[str, Any], link: LinkTo) -> RenderedBody:
     """The report as a page, written as HTML: with thousands of sources it is the largest
     page of the site, rebuilt on every edit in `mkdocs serve`."""
     headings = Headings()
-    counts = ", ".join(f"{count} {status}" for status, count in data["summary"].items())
+    counts = ", ".join(f"{count} {status}" for status, count in data["summary"].items()
+                       if count or status == "published")
     blocks = [headings.add(1, REPORT_TITLE), f"<p>Sources: {escape_text(counts)}.</p>"]
     blocks += _section(headings, "Registries and stories",
                        [_problem_item(problem) for problem in data["site_problems"]])
