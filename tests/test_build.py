@@ -174,7 +174,7 @@ def test_the_report_is_written_but_not_published(built):
         "value": "JunHe", "provenance": "rule law-firm-report (line 1)", "origin": "rule",
         "rule": "law-firm-report", "line": 1}
     rules = {removal["rule"] for removal in entry["removals"]}
-    assert rules == {"injected-phrase", "spam-fragment", "dateline"}
+    assert rules == {"injected-phrase", "spam-fragment", "dateline", "headline"}
     assert all({"line", "text", "rule"} <= set(removal) for removal in entry["removals"])
 
 

@@ -534,3 +534,14 @@ def test_the_report_says_which_sources_are_drafts_or_embargoed(tmp_path):
     statuses = {Path(entry["path"]).name: entry["status"] for entry in report["sources"]}
     assert statuses == {"draft.txt": "draft", "later.txt": "embargoed"}
     assert report["summary"]["published"] == 0 and report["summary"]["draft"] == 1
+
+
+def test_a_headline_line_the_frontmatter_title_replaces_is_recorded_as_removed(tmp_path):
+    text = ("---\ntitle: The editor's title\ndate: 2026-03-01\n---\nA headline of the page itself\n"
+            "The chamber ruled on Monday that the platform must remove the reviews at once.\n")
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    article = process(tmp_path / "a.txt").article
+    assert article is not None and article.title.value == "The editor's title"
+    assert "A headline of the page itself" not in [line.text for line in article.body]
+    assert [(r.line, r.rule) for r in article.removals if r.text.startswith("A headline")] == [
+        (5, "headline")]

@@ -23,6 +23,7 @@ from ..model import (
     Cleaned,
     Headline,
     Inferred,
+    Removal,
     Source,
     by_rule,
     from_frontmatter,
@@ -61,7 +62,7 @@ def infer(source: Source, cleaned: Cleaned) -> tuple[Article, list[Problem]]:
         story=editor_or("story", lambda: Inferred(None, NOT_FOUND)),
         anchors=translation_anchors(head.body),
         body=head.body,
-        removals=cleaned.removals,
+        removals=(*cleaned.removals, *taken_from_body(head)),
         source_url=_value(source, "source_url"),
         cases=_value(source, "cases") or (),
         draft=bool(_value(source, "draft")),
@@ -179,3 +180,12 @@ def _doubts(source: Source, article: Article) -> list[Problem]:
             problems.append(warning(path, f"{key!r} names {selector!r}, which matches no line",
                                     given.line if given else None))
     return problems
+
+
+def taken_from_body(head: Head) -> list[Removal]:
+    """The headline, byline and dateline read off the top of the text leave the body: each
+    is recorded as a removal, so that no line goes without a word (the title of frontmatter
+    may differ from the headline line it replaces)."""
+    taken = ((head.headline, "headline"), (head.byline, "byline"), (head.dateline, "dateline"))
+    return [Removal(line=line.number, text=line.text, rule=rule)
+            for line, rule in taken if line is not None]
