@@ -13,7 +13,7 @@ LOCALES := plugins/pressroom/locales
 # The browser tests drive Debian's Chromium (never a browser download).
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: site serve test lint clean messages system-deps bench fidelity
+.PHONY: site serve test lint clean messages system-deps bench fidelity fuzz
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -65,6 +65,11 @@ fidelity: $(INSTALLED)
 	CORPUS=$(CORPUS) $(BIN)/python tests/fidelity/run.py $(SETS)
 
 # After changing a message in the code: extract, then merge into every catalog, then translate.
+# Hostile generated sources through the whole build (not part of `make test`), bounded in
+# time: FUZZ_SECONDS (default 120); FUZZ_SEED repeats a run.
+fuzz: $(INSTALLED)
+	$(BIN)/python tests/fuzz/run.py
+
 messages: $(INSTALLED)
 	$(BIN)/pybabel extract -k N_ -k NP_:1,2 --no-default-keywords --no-location --sort-output \
 		--add-comments=Translators: \
