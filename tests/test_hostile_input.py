@@ -545,3 +545,15 @@ def test_a_headline_line_the_frontmatter_title_replaces_is_recorded_as_removed(t
     assert "A headline of the page itself" not in [line.text for line in article.body]
     assert [(r.line, r.rule) for r in article.removals if r.text.startswith("A headline")] == [
         (5, "headline")]
+
+
+def test_a_date_typed_in_full_width_digits_is_read_and_other_digits_are_named(tmp_path):
+    (tmp_path / "a.txt").write_text("---\ntitle: Wide\ndate: ２０２６-０３-０１\n---\nText.\n",
+                                    encoding="utf-8")
+    source, _ = read_source(tmp_path / "a.txt")
+    assert str(source.editor("date").value) == "2026-03-01"
+    (tmp_path / "b.txt").write_text("---\ntitle: Other\ndate: ٢٠٢٦-03-01\n---\nText.\n",
+                                    encoding="utf-8")
+    with pytest.raises(SourceError) as refused:
+        read_source(tmp_path / "b.txt")
+    assert "is not a date in the form YYYY-MM-DD" in refused.value.problems[0].message

@@ -83,7 +83,10 @@ def test_a_quote_the_source_does_not_say_is_an_error_naming_the_registry_line(tm
     stories, _ = group_stories(result.articles)
     (problem,) = check_cases(cases, path, {story.id for story in stories}, lines)
     assert problem.severity is Severity.ERROR and "RMB 521,100" in problem.message
-    assert problem.line == next(case.line for case in cases if case.id == "xiaomi-v-ling")
+    # The error names the fact's own line (its source's "file:"), not the case's first line.
+    quote = next(number for number, line in enumerate(text.splitlines(), 1)
+                 if 'quote: "compensate for economic loss and pay expenses of RMB 521,100"' in line)
+    assert problem.line == quote - 2
 
 
 def test_a_story_that_does_not_exist_is_an_error(tmp_path):

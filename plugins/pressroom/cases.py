@@ -131,6 +131,7 @@ class SourceRef:
     line: int
     quote: str
     versions: tuple[tuple[str, SourceRef], ...] = ()
+    at: int = 0  # the registry's line that cites it, for errors about it
 
     def in_language(self, lang: str) -> SourceRef | None:
         return dict(self.versions).get(lang)
@@ -340,7 +341,8 @@ def _source(value: Any, record: Record, case_id: str) -> SourceRef:
     # The same sentence in another language's version: {file, line, quote} under "de" or "en".
     versions = tuple((lang, _source(value[lang], record, case_id))
                      for lang in LANGUAGES if lang in value)
-    return SourceRef(str(value["file"]), value["line"], str(value["quote"]), versions)
+    return SourceRef(str(value["file"]), value["line"], str(value["quote"]), versions,
+                     getattr(value, "line", record.line))
 
 
 def _names(item: Record, key: str, case_id: str) -> Mapping[str, str]:
@@ -464,10 +466,11 @@ def check_cases(
             line = source_lines.get(ref.file, {}).get(ref.line)
             if line is None:
                 problems.append(error(path, f"case {case.id!r} cites {ref.file} line {ref.line}, "
-                                            "which is not a line of a published source", case.line))
+                                            "which is not a line of a published source",
+                                      ref.at or case.line))
             elif _plain(ref.quote) not in _plain(line):
                 problems.append(error(path, f"case {case.id!r}: {ref.file} line {ref.line} does "
-                                            f"not say {ref.quote!r}", case.line))
+                                            f"not say {ref.quote!r}", ref.at or case.line))
     return problems
 
 

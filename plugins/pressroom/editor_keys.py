@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,7 @@ LANGUAGES = ("en", "de")
 # no slashes, so that it can never leave its folder; and no longer than a slug, so that its
 # file name is one the system can write.
 STORY_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
 
 
 class InvalidValue(ValueError):
@@ -39,7 +40,8 @@ def _text(value: Any) -> str:
 
 
 def _date(value: Any) -> dt.date:
-    text = _text(value)
+    # Digits typed full width ("２０２５-０５-１４") are the same digits: read as ASCII ones.
+    text = unicodedata.normalize("NFKC", _text(value))
     if not ISO_DATE.match(text):
         raise InvalidValue(f"{text!r} is not a date in the form YYYY-MM-DD")
     try:

@@ -67,7 +67,7 @@ def _with_ids(
     for versions, pairing in groups:
         story_id = _story_id(versions)
         if story_id in stories:
-            others = ", ".join(str(a.source) for a in stories[story_id].versions.values())
+            others = ", ".join(a.source.name for a in stories[story_id].versions.values())
             for article in versions.values():
                 problems.append(error(article.source, f"has the same address {story_id!r} as "
                                                       f"{others}: set 'story' to tell them apart"))
