@@ -76,7 +76,7 @@ def test_a_masthead_name_is_no_headline():
 
 
 def test_menu_labels_glued_to_the_headline_are_cut_off():
-    result = cleaned(f"HomeInsightsPlatform liable after second notice\n{P1}\n{P2}")
+    result = cleaned(f"HomeBriefingsPlatform liable after second notice\n{P1}\n{P2}")
     assert result.headline.text == "Platform liable after second notice"
     assert body(result)[0] == "Platform liable after second notice"
     assert any(removal.rule == "headline-debris" for removal in result.removals)

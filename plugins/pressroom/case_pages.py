@@ -66,7 +66,7 @@ BASIS_LABELS = {
     "ordered": N_("Ordered by the court ({instance}):"),
     "ordered-final": N_("Ordered by the court (final):"),
 }
-IN_LANGUAGE = {"en": N_("in English"), "de": N_("in German")}
+IN_LANGUAGE = N_("in {language}")
 LABELS = {
     "kind": N_("Kind"), "court": N_("Court"), "docket": N_("Docket number"),
     "jurisdiction": N_("Jurisdiction"), "status": N_("Status"), "outcome": N_("Outcome"),
@@ -209,7 +209,7 @@ def citation(lang: str, ref: SourceRef, story_of_source: Mapping[str, Story],
     label = t(LABELS["source"])
     marks = ""
     if version != lang:
-        label += f" ({t(IN_LANGUAGE[version])})"
+        label += f" ({t(IN_LANGUAGE, language=language_name(version, lang))})"
         marks = f'{{: hreflang="{version}" }}'
     quote = escape_attribute(ref.quote)
     link = f'<span lang="{lang}">[{label}]({path}){marks}</span>'

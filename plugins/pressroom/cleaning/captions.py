@@ -135,16 +135,19 @@ def _captions_inside(line: Line, by_end: Mapping[tuple[str, ...], list[Line]],
     found = []
     if _CREDIT_MARKS.search(" ".join(parts[:most])):
         found += [caption for caption in by_end.get(tuple(parts[-2:]), ())
-                  if _repeats(caption, line, text, most, at_end=True)]
+                  if _repeats(caption, line, text, len(parts), most, at_end=True)]
     if _CREDIT_MARKS.search(" ".join(parts[-most:])):
         found += [caption for caption in by_start.get(tuple(parts[:2]), ())
-                  if _repeats(caption, line, text, most, at_end=False)]
+                  if _repeats(caption, line, text, len(parts), most, at_end=False)]
     return found
 
 
-def _repeats(caption: Line, line: Line, text: str, most: int, at_end: bool) -> bool:
+def _repeats(caption: Line, line: Line, text: str, count: int, most: int,
+             at_end: bool) -> bool:
+    """Whether ``line`` (``count`` words) is ``caption`` with one to ``most`` words more at
+    its start (``at_end``: the caption ends it) or at its end."""
     core = caption.text.strip()
-    extra = len(text.split(" ")) - len(core.split(" "))
+    extra = count - len(core.split(" "))
     if caption.number == line.number or not 1 <= extra <= most:
         return False
     return text.endswith(" " + core) if at_end else text.startswith(core + " ")

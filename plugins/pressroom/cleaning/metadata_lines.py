@@ -296,7 +296,7 @@ def _capitalised_names(byline: str) -> bool:
 def metadata_rule(text: str) -> str | None:
     """The rule a line of nothing but metadata goes by, or None for a line of the body."""
     stripped = text.strip()
-    # No test for a list item: "6. Oktober 2015" starts as one.
+    # No test for a list item: "14. März 2026" starts as one.
     if not stripped or len(stripped) > MAX_METADATA_CHARS or not _could_be_metadata(stripped):
         return None
     parts = segments(stripped)

@@ -78,7 +78,7 @@ _DATE_LIKE = re.compile(
 )
 _NAMED_CAPTION = re.compile(r"^[A-ZÄÖÜ][\w’'-]+:\s+\S")
 _SEPARATOR = re.compile(r"\s[|›»>·/]\s|^\s*[>›»]|\s[-–—]{1,2}>\s")
-# "HomeInsightsHeadline": menu labels glued to the headline, each starting with a capital.
+# "HomeBriefingsHeadline": menu labels glued to the headline, each starting with a capital.
 _GLUED_CRUMBS = re.compile(r"^(?:[A-ZÄÖÜ][a-zäöüß]+){2,}(?=[A-ZÄÖÜ][a-zäöüß]*\s)")
 
 

@@ -206,7 +206,7 @@ def _image_file(text: str) -> Finding | None:
 
 # --- image credits -------------------------------------------------------------------------
 
-# "Jane Roe/Harbour Times", "Getty Images/iStockphoto", "imago images/Jane Roe": a slash
+# "Jane Roe/Harbour Times", "Harbour Images/Stockwell", "tidal images/Jane Roe": a slash
 # between letters without a space; between digits it parts a case number or a date.
 _CREDIT_SLASH = re.compile(r"(?<=[^\W\d_])/(?=[^\W\d_])")
 MAX_CREDIT_SIDE_WORDS = 4
@@ -271,7 +271,7 @@ def _sides(tokens: Sequence[str], index: int, start: int, end: int) -> tuple[lis
 
 def _is_credit(left: Sequence[str], right: Sequence[str]) -> bool:
     """Two names, one of them an outlet's or a picture agency's ("Jane Roe/Harbour Times",
-    "Harbour Images/iStockphoto"). Two capitalised nouns may look like a person's name
+    "Harbour Images/Stockwell"). Two capitalised nouns may look like a person's name
     ("Court/Tribunal Fees"): one side must bear the marks of an outlet."""
     if not (0 < len(left) <= MAX_CREDIT_SIDE_WORDS and 0 < len(right) <= MAX_CREDIT_SIDE_WORDS):
         return False
@@ -286,7 +286,7 @@ def _is_credit(left: Sequence[str], right: Sequence[str]) -> bool:
 
 
 def _name_shaped(token: str) -> bool:
-    """A word of a name: with a capital ("McCullagh", "iStockphoto", "CNET"), a domain, or a
+    """A word of a name: with a capital ("O'Brannagh", "eStockwell", "HTN"), a domain, or a
     picture word ("images") of an agency written small."""
     word = token.strip(",;()")
     return bool(word) and (any(char.isupper() for char in word) or "." in word.strip(".")
@@ -304,7 +304,7 @@ def _agency(side: Sequence[str]) -> bool:
 
 # --- alt text glued to a paragraph ---------------------------------------------------------
 
-# "phoneThe", "SchreibtischDas": a word of three small letters or more (capitalised, as German
+# "deskThe", "SchreibtischDas": a word of three small letters or more (capitalised, as German
 # nouns are, or not) runs into a capitalised word without a space. Camel-case names have a
 # capital or one or two small letters before the junction ("McDonald", "eBay", "PayPal",
 # "YouTube") or a capital word after it that begins no sentence ("BahnCard", "LinkedIn").
