@@ -134,6 +134,14 @@ class Served:
                 time.sleep(0.5)
         raise AssertionError(f"mkdocs serve did not answer for {path}")
 
+    def showing(self, path: str, text: str, seconds: float = 120) -> str:
+        """The page once it shows the text (after a rebuild); an error if it never does."""
+        deadline = time.monotonic() + seconds
+        while text not in (page := self(path)):
+            assert time.monotonic() < deadline, f"{path} never showed {text!r}"
+            time.sleep(0.3)
+        return page
+
 
 @contextlib.contextmanager
 def serving(project: Path, watch: bool = False) -> Iterator[Served]:

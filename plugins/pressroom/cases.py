@@ -21,8 +21,8 @@ from typing import Any
 
 from .editor_keys import LANGUAGES
 from .i18n import N_
-from .problems import Problem, SourceError, error, warning
-from .registry_files import Record, load_registry
+from .problems import Problem, SourceError, error, fault
+from .registry_files import Record, load_registry, missing_registry, text_per_language
 
 # The vocabularies, with the label each value shows (translated in the reader's language).
 KINDS = {
@@ -243,9 +243,11 @@ class RecordError(ValueError):
         self.line = line
 
 
-def load_cases(path: Path) -> tuple[list[Case], list[Problem]]:
-    if not path.exists():
-        return [], [warning(path, "no case registry: the case summary lists no cases")]
+def load_cases(path: Path, named: bool = False) -> tuple[list[Case], list[Problem]]:
+    """The case registry; ``named`` when the configuration names it (it must then exist)."""
+    missing = missing_registry(path, named, "case registry", "the case summary lists no cases")
+    if missing is not None:
+        return [], [missing]
     try:
         records, problems = load_registry(path)
     except SourceError as exc:
@@ -256,6 +258,9 @@ def load_cases(path: Path) -> tuple[list[Case], list[Problem]]:
             case = _case(record)
         except RecordError as exc:
             problems.append(error(path, str(exc), exc.line))
+            continue
+        except Exception as exc:  # a fault in this code: one entry is left out, not the site
+            problems.append(fault(path, exc, record.line))
             continue
         first = next((other for other in cases if other.id == case.id), None)
         if first is not None:  # two records of one id: which facts hold is not for us to pick
@@ -271,7 +276,7 @@ def _case(record: Record) -> Case:
     context = bool(record.get("context"))
     # The timeline stands in the order the registry gives, which is the order of the sources:
     # an undated step stays where its source puts it between dated ones.
-    events = tuple(_event(item, case_id) for item in record.get("events") or [])
+    events = tuple(_event(item, case_id) for item in _entries(record, "events", case_id))
     _check_order(events, case_id)
     return Case(
         id=case_id,
@@ -279,22 +284,24 @@ def _case(record: Record) -> Case:
         line=record.line,
         context=context,
         kind=None if context else _choice(record, "kind", KINDS, case_id),
-        jurisdiction=record.get("jurisdiction"),
+        jurisdiction=_text(record, "jurisdiction", case_id),
         court=_texts(record, "court", case_id, optional=True),
-        docket=record.get("docket"),
-        parties=tuple(_party(item, case_id) for item in record.get("parties") or []),
+        docket=_text(record, "docket", case_id),
+        parties=tuple(_party(item, case_id) for item in _entries(record, "parties", case_id)),
         status=None if context or record.get("status") is None
         else _choice(record, "status", STATUSES, case_id),
         status_as_of=_status_as_of(record, case_id),
         final=_final(record, case_id),
         outcome=_statement(record, "outcome", case_id),
-        remedies=tuple(_remedy(item, case_id) for item in record.get("remedies") or []),
+        remedies=tuple(_remedy(item, case_id)
+                       for item in _entries(record, "remedies", case_id)),
         events=events,
         related=tuple((_required(item, "case"), _choice(item, "relation", RELATIONS, case_id))
-                      for item in record.get("related") or []),
-        stories=tuple(str(story) for story in record.get("stories") or []),
+                      for item in _entries(record, "related", case_id)),
+        stories=_story_ids(record, case_id),
         sources={key.removesuffix("_source"): _source(value, record, case_id)
-                 for key, value in record.items() if key.endswith("_source")},
+                 for key, value in record.items()
+                 if isinstance(key, str) and key.endswith("_source")},
         updated=_day(record.get("updated"), record, case_id, "updated"),
     )
 
@@ -306,9 +313,37 @@ def _required(record: Record, key: str) -> str:
     return value.strip()
 
 
+def _entries(record: Record, key: str, case_id: str) -> list[Record]:
+    """A list of mappings (parties, events, ...); empty when the key is."""
+    value = record.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(item, Record) for item in value):
+        raise RecordError(f"case {case_id!r}: {key!r} must be a list of entries", record.line)
+    return value
+
+
+def _text(record: Record, key: str, case_id: str) -> str | None:
+    """One plain text (a number is read as one: a docket may be written 123); or none."""
+    value = record.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise RecordError(f"case {case_id!r}: {key!r} must be a text", record.line)
+    return str(value)
+
+
+def _story_ids(record: Record, case_id: str) -> tuple[str, ...]:
+    stories = record.get("stories") or []
+    if not isinstance(stories, list) or not all(isinstance(story, str) for story in stories):
+        raise RecordError(f"case {case_id!r}: 'stories' must be a list of story ids",
+                          record.line)
+    return tuple(stories)
+
+
 def _choice(record: Record, key: str, vocabulary: Mapping[str, str], case_id: str) -> str:
     value = record.get(key)
-    if value not in vocabulary:
+    if not isinstance(value, str) or value not in vocabulary:
         raise RecordError(f"case {case_id!r}: {key} {value!r} is not one of "
                           f"{', '.join(vocabulary)}", record.line)
     return str(value)
@@ -318,7 +353,7 @@ def _texts(record: Record, key: str, case_id: str, optional: bool = False) -> An
     value = record.get(key)
     if value is None and optional:
         return None
-    if not isinstance(value, dict) or any(not value.get(lang) for lang in LANGUAGES):
+    if not text_per_language(value):
         raise RecordError(f"case {case_id!r}: {key!r} needs a text in each of "
                           f"{', '.join(LANGUAGES)}", getattr(value, "line", record.line))
     return {lang: str(value[lang]).strip() for lang in LANGUAGES}
@@ -326,7 +361,7 @@ def _texts(record: Record, key: str, case_id: str, optional: bool = False) -> An
 
 def _final(record: Record, case_id: str) -> bool | None:
     value = record.get("final")
-    if value not in (True, False, None):
+    if value is not None and not isinstance(value, bool):
         raise RecordError(f"case {case_id!r}: final must be true, false or empty", record.line)
     return value
 
@@ -335,7 +370,7 @@ def _source(value: Any, record: Record, case_id: str) -> SourceRef:
     if not isinstance(value, dict) or not all(value.get(key) for key in ("file", "line", "quote")):
         raise RecordError(f"case {case_id!r}: a source needs file, line and quote",
                           getattr(value, "line", record.line))
-    if not isinstance(value["line"], int):
+    if not isinstance(value["line"], int) or isinstance(value["line"], bool):
         raise RecordError(f"case {case_id!r}: a source's line must be a number",
                           getattr(value, "line", record.line))
     # The same sentence in another language's version: {file, line, quote} under "de" or "en".
@@ -356,7 +391,7 @@ def _names(item: Record, key: str, case_id: str) -> Mapping[str, str]:
 
 def _basis(item: Record, case_id: str) -> Basis:
     kind = item.get("basis")
-    if kind not in BASES:
+    if not isinstance(kind, str) or kind not in BASES:
         raise RecordError(f"case {case_id!r}: 'basis' {kind!r} is not one of "
                           f"{', '.join(BASES)} (how the source states it)", item.line)
     by = _names(item, "by", case_id) if kind in ("announced", "alleged") else None
@@ -377,7 +412,8 @@ def _statement(record: Record, key: str, case_id: str) -> Statement | None:
 def _party(item: Record, case_id: str) -> Party:
     basis = _basis(item, case_id) if "basis" in item else None
     return Party(_names(item, "name", case_id), _choice(item, "role", ROLES, case_id),
-                 _source(item.get("source"), item, case_id), item.get("counsel"), basis)
+                 _source(item.get("source"), item, case_id), _text(item, "counsel", case_id),
+                 basis)
 
 
 def _status_as_of(record: Record, case_id: str) -> StatusAsOf | None:
@@ -392,16 +428,17 @@ def _status_as_of(record: Record, case_id: str) -> StatusAsOf | None:
 
 def _remedy(item: Record, case_id: str) -> Remedy:
     amount = item.get("amount")
-    if amount is not None and not isinstance(amount, int | float):
+    if amount is not None and (isinstance(amount, bool) or not isinstance(amount, int | float)):
         raise RecordError(f"case {case_id!r}: amount must be a number", item.line)
     return Remedy(_choice(item, "kind", REMEDIES, case_id),
                   _source(item.get("source"), item, case_id), _basis(item, case_id),
-                  amount, item.get("currency"), _texts(item, "text", case_id, optional=True))
+                  amount, _text(item, "currency", case_id),
+                  _texts(item, "text", case_id, optional=True))
 
 
 def _event(item: Record, case_id: str) -> Event:
     kind = item.get("kind")
-    if kind not in EVENT_KINDS:
+    if not isinstance(kind, str) or kind not in EVENT_KINDS:
         raise RecordError(f"case {case_id!r}: event kind {kind!r} is not one of "
                           f"{', '.join(EVENT_KINDS)}", item.line)
     return Event(str(kind), _texts(item, "text", case_id),

@@ -22,12 +22,16 @@ class _Count(c.Type):
         return count
 
 
+DEFAULT_REGISTRIES = {"taxonomy": "seeds/taxonomy.yml", "cases": "seeds/cases.yml"}
+
+
 class PressroomConfig(base.Config):
     # Where the clippings are, relative to mkdocs.yml.
     seeds_dir = c.Type(str, default="seeds")
-    # The registries, relative to mkdocs.yml.
-    taxonomy = c.Type(str, default="seeds/taxonomy.yml")
-    cases = c.Type(str, default="seeds/cases.yml")
+    # The registries, relative to mkdocs.yml. Unset, the defaults below are used and may be
+    # missing (a warning); a file named here must exist (an error).
+    taxonomy = c.Optional(c.Type(str))
+    cases = c.Optional(c.Type(str))
     # Where the editor's report is written on every build, relative to mkdocs.yml.
     report_file = c.Type(str, default="build/editor-report.json")
     # Outcomes of unchanged sources are kept here between builds (empty: no cache).

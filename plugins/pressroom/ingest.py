@@ -20,7 +20,7 @@ from .cleaning import clean_source
 from .collector import collector_paused
 from .inference import infer
 from .model import Article, Cleaned, Received
-from .problems import Problem, Severity, SourceError, warning
+from .problems import Problem, Severity, SourceError, fault, warning
 from .reading import name_problem, read_source, source_bytes, source_paths
 from .timing import Timings
 
@@ -156,8 +156,18 @@ def _timed_process(source: tuple[Path, bytes | None]) -> tuple[Outcome, dict[str
 
 
 def process(path: Path, raw: bytes | None = None, timings: Timings | None = None) -> Outcome:
-    """Read (unless the bytes are given), clean and describe one source."""
-    timings = timings or Timings()
+    """Read (unless the bytes are given), clean and describe one source.
+
+    A fault of the press room's own on one source is an error against that source, never the
+    end of the build: the other sources are published, and `mkdocs serve`, which stops
+    answering while a build fails, goes on serving."""
+    try:
+        return _processed_source(path, raw, timings or Timings())
+    except Exception as exc:  # a fault in this code: what a file gets wrong is a SourceError
+        return Outcome(path, problems=(fault(path, exc),))
+
+
+def _processed_source(path: Path, raw: bytes | None, timings: Timings) -> Outcome:
     bad_name = name_problem(path)
     if bad_name is not None:  # the outcome, too, is known by a name the report can write
         return Outcome(bad_name.path, problems=(bad_name,))

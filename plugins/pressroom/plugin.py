@@ -25,7 +25,7 @@ from mkdocs.structure.toc import get_toc
 
 from .cases import load_cases
 from .collector import FullCollectionsHeld, left_to_the_system
-from .config import PressroomConfig
+from .config import DEFAULT_REGISTRIES, PressroomConfig
 from .edition import Edition, prepare_edition
 from .editor_keys import LANGUAGES
 from .html_text import Heading, LinkTo, RenderedBody, without_layout_whitespace
@@ -145,7 +145,10 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         return cache
 
     def _path(self, config: MkDocsConfig, option: str) -> Path:
-        return Path(config.config_file_path).parent / self.config[option]
+        value = self.config[option]
+        if value is None:
+            value = DEFAULT_REGISTRIES[option]
+        return Path(config.config_file_path).parent / value
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         _drop_theme_search(files)
@@ -164,8 +167,10 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
             with timings.stage("cache"):
                 cache.save()
         with timings.stage("pair"):
-            taxonomy, taxonomy_problems = load_taxonomy(self._path(config, "taxonomy"))
-            cases, case_problems = load_cases(self._path(config, "cases"))
+            taxonomy, taxonomy_problems = load_taxonomy(
+                self._path(config, "taxonomy"), named=self.config.taxonomy is not None)
+            cases, case_problems = load_cases(
+                self._path(config, "cases"), named=self.config.cases is not None)
             self.edition = prepare_edition(
                 self.ingested, taxonomy, cases, now=now, preview=self.serving,
                 require_translations=self.config.require_translations, seeds=seeds,

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import traceback
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+
+# The package's own folder: a fault is located in its code, not in the libraries it calls.
+PACKAGE = Path(__file__).parent
 
 
 class Severity(StrEnum):
@@ -40,6 +44,18 @@ def warning(path: Path, message: str, line: int | None = None) -> Problem:
 
 def note(path: Path, message: str, line: int | None = None) -> Problem:
     return Problem(Severity.NOTE, path, message, line)
+
+
+def fault(path: Path, exc: Exception, line: int | None = None) -> Problem:
+    """The error for a file (or a registry entry) the press room's own code failed on: the
+    build goes on without it, and the message says where in the code, for the maintainer
+    who fixes it with the file as the example that shows it."""
+    ours = [frame for frame in traceback.extract_tb(exc.__traceback__)
+            if Path(frame.filename).is_relative_to(PACKAGE)]
+    where = f" in {Path(ours[-1].filename).relative_to(PACKAGE)}:{ours[-1].lineno}" if ours else ""
+    return error(path, "could not be processed, a fault in the press room rather than in the "
+                       f"file ({type(exc).__name__}{where}: {exc}); it is left out until the "
+                       "fault is fixed: please report it with this file", line)
 
 
 class SourceError(Exception):

@@ -16,8 +16,9 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from .editor_keys import LANGUAGES
 from .editor_yaml import BoundedLoader, RefusedYAML, compose_bounded, duplicate_keys
-from .problems import Problem, SourceError, error
+from .problems import Problem, SourceError, error, warning
 from .reading import read_regular, repair_warnings, yaml_repair_warnings
 from .unsafe_characters import safe_lines
 
@@ -38,6 +39,23 @@ class Record(dict[str, Any]):
     """A mapping from a registry file, with the line (1-based) it starts on."""
 
     line: int = 0
+
+
+def text_per_language(value: Any) -> bool:
+    """A mapping with a non-empty text under each of the press room's languages."""
+    return isinstance(value, dict) and all(isinstance(value.get(lang), str) and value[lang]
+                                           for lang in LANGUAGES)
+
+
+def missing_registry(path: Path, named: bool, kind: str, consequence: str) -> Problem | None:
+    """None when the registry is there (reading it says what is wrong with it, if anything).
+    One the configuration names must exist: without it the site would quietly lose its tags
+    or cases. The default one may be absent, a warning: a new press room starts without."""
+    if path.is_symlink() or path.exists():  # a dangling link is for reading to refuse
+        return None
+    if named:
+        return error(path, f"no {kind}, though the configuration names this file: {consequence}")
+    return warning(path, f"no {kind}: {consequence}")
 
 
 def load_registry(path: Path) -> tuple[list[Record], list[Problem]]:

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from .editor_keys import LANGUAGES, STORY_ID
 from .model import Article
-from .problems import Problem, SourceError, error, warning
-from .registry_files import Record, load_registry
+from .problems import Problem, SourceError, error, fault, warning
+from .registry_files import Record, load_registry, missing_registry, text_per_language
 from .slugs import MAX_SLUG_BYTES
 from .stories import Story
 
@@ -49,9 +49,11 @@ class Taxonomy:
         return self._by_key.get(tag_key(text))
 
 
-def load_taxonomy(path: Path) -> tuple[Taxonomy, list[Problem]]:
-    if not path.exists():
-        return Taxonomy(), [warning(path, "no taxonomy: every tag will be unknown")]
+def load_taxonomy(path: Path, named: bool = False) -> tuple[Taxonomy, list[Problem]]:
+    """The tag registry; ``named`` when the configuration names it (it must then exist)."""
+    missing = missing_registry(path, named, "taxonomy", "every tag will be unknown")
+    if missing is not None:
+        return Taxonomy(), [missing]
     try:
         records, problems = load_registry(path)
     except SourceError as exc:
@@ -59,7 +61,10 @@ def load_taxonomy(path: Path) -> tuple[Taxonomy, list[Problem]]:
     tags = []
     seen: dict[str, int] = {}
     for record in records:
-        tag, found = _tag(path, record)
+        try:
+            tag, found = _tag(path, record)
+        except Exception as exc:  # a fault in this code: one entry is left out, not the site
+            tag, found = None, [fault(path, exc, record.line)]
         problems += found
         if tag is None:
             continue
@@ -81,11 +86,12 @@ def _tag(path: Path, record: Record) -> tuple[Tag | None, list[Problem]]:
         return None, [error(path, f"tag id {tag_id!r} must be lowercase letters, digits and "
                                   f"hyphens, at most {MAX_SLUG_BYTES} (it names a page)",
                             record.line)]
-    if not isinstance(labels, dict) or any(not labels.get(lang) for lang in LANGUAGES):
+    if not text_per_language(labels):
         return None, [error(path, f"tag {tag_id!r} needs a label in each of "
                                   f"{', '.join(LANGUAGES)}", record.line)]
-    if not isinstance(aliases, list):
-        return None, [error(path, f"tag {tag_id!r}: aliases must be a list", record.line)]
+    if not isinstance(aliases, list) or not all(isinstance(alias, str) for alias in aliases):
+        return None, [error(path, f"tag {tag_id!r}: aliases must be a list of texts",
+                            record.line)]
     iptc = record.get("iptc")
     return Tag(tag_id, {str(k): str(v) for k, v in labels.items()},
                tuple(str(alias) for alias in aliases), str(iptc) if iptc else None), []

@@ -2,13 +2,19 @@
 
 Each round writes a batch of generated clippings (control characters, markup, broken and
 hostile frontmatter, huge and odd lines, scripts of other languages) into a scratch project
-beside the seeds, builds it without --strict, and checks what a reader and an editor get:
+beside the seeds, adds generated entries to its taxonomy and case registry (copies of real
+entries with a field made hostile: wrong types, markup, control characters, deep nesting,
+aliases, unknown tags, keys twice) and now and then replaces a registry by garbage, builds it
+without --strict, and checks what a reader and an editor get:
 
-- no traceback (the build ends, and every problem is a message naming a file);
+- no traceback (the build ends, and every problem is a message naming a file), and no fault
+  of the press room's own contained as an error against one file;
 - no leak: no marker of the generated markup reaches a page as markup;
 - well-formed outputs: every feed and the sitemap parse as XML;
 - nothing silently lost: every generated source is in the editor's report, published with a
-  page or with a problem that says why not.
+  page or with a problem that says why not; every generated registry entry is published (its
+  tag page, its case in the API) or has a problem at one of its lines, or its whole file is
+  refused with a problem.
 
 Not part of `make test`: it is a search for failures, not a check of known behaviour.
 `FUZZ_SECONDS` bounds it (default 120), `FUZZ_SEED` makes a run repeatable.
@@ -26,6 +32,8 @@ import tempfile
 import time
 from pathlib import Path
 from xml.etree import ElementTree
+
+import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 BATCH = 25
@@ -81,6 +89,108 @@ def clipping(rng: random.Random) -> bytes:
     return text.encode(encoding, "surrogatepass" if encoding.startswith("utf") else "replace")
 
 
+HOSTILE_VALUES = [
+    lambda r: None,
+    lambda r: r.randint(-10**30, 10**30),
+    lambda r: [r.choice(PROSE)] * r.randint(0, 5),
+    lambda r: {"en": {"de": [1, 2]}, "xx": None},
+    lambda r: f"<script>alert('{MARKER}')</script> <{MARKER}>b</{MARKER}>",
+    lambda r: "".join(chr(r.choice([1, 8, 12, 27, 127, 0xFFFE, 0xFDD0])) for _ in range(3)),
+    lambda r: "x" * r.randint(200, 20000),
+    lambda r: "2026-13-45",
+    lambda r: True,
+]
+# Raw YAML lines put inside a generated entry, past what a value can say.
+HOSTILE_LINES = [
+    lambda r: "  deep: " + "[" * r.randint(60, 400) + "]" * r.randint(60, 400),
+    lambda r: "  bomb: &a [x, x, x, x, x, x, x, x, x, x]\n  bomb2: [*a, *a, *a, *a, *a, *a]",
+    lambda r: "  evil: !!python/name:os.system",
+    lambda r: "  local: !thing {a: 1}",
+    lambda r: "  id: twice",
+    lambda r: "  <<: {id: merged}",
+    lambda r: "  ? [a, list]\n  : as a key",
+]
+GARBAGE = [
+    lambda r: "[" * 3000,
+    lambda r: "a: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\n"
+              "c: [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n",
+    lambda r: "".join(chr(r.randint(0, 0x2FF)) for _ in range(r.randint(10, 3000))),
+    lambda r: "just: a mapping\n",
+    lambda r: "- " * 5000,
+]
+
+
+def _entry_text(rng: random.Random, template: dict, entry_id: str, kind: str) -> str:
+    """One registry entry as YAML: a real entry under a new id, with a field made hostile."""
+    entry = json.loads(json.dumps(template, default=str))  # a deep copy, dates as text
+    entry["id"] = entry_id
+    if kind == "tag":
+        entry["labels"] = {"en": entry_id.title(), "de": entry_id.title() + " de"}
+    if rng.random() < 0.7:
+        field = rng.choice([*entry, "unknown_key"])
+        if field != "id":
+            entry[field] = rng.choice(HOSTILE_VALUES)(rng)
+    text = yaml.safe_dump([entry], allow_unicode=True, sort_keys=False, width=10**6)
+    if rng.random() < 0.3:
+        text += rng.choice(HOSTILE_LINES)(rng) + "\n"
+    return text
+
+
+def registry_entries(rng: random.Random, project: Path, tags_used: list[str]) -> dict:
+    """Appends generated entries to both registries (or replaces one by garbage); returns,
+    for each registry, its entries' ids and line ranges, and whether it is garbage now."""
+    written: dict[str, dict] = {}
+    for name, kind in (("taxonomy.yml", "tag"), ("cases.yml", "case")):
+        path = project / "seeds" / name
+        if rng.random() < 0.08:
+            path.write_text(rng.choice(GARBAGE)(rng), encoding="utf-8", errors="surrogatepass")
+            written[name] = {"garbage": True, "entries": {}}
+            continue
+        text = path.read_text(encoding="utf-8")
+        templates = yaml.safe_load(text) or []
+        entries = {}
+        for _ in range(rng.randint(1, 6)):
+            entry_id = f"{MARKER}{kind}{len(entries)}x{rng.randint(0, 10**6)}"
+            first = text.count("\n") + 1
+            text += _entry_text(rng, rng.choice(templates), entry_id, kind)
+            entries[entry_id] = (first, text.count("\n"))
+            if kind == "tag":
+                tags_used.append(entry_id.title())
+        path.write_text(text, encoding="utf-8", errors="surrogatepass")
+        written[name] = {"garbage": False, "entries": entries}
+    return written
+
+
+def check_registries(project: Path, written: dict, report: dict, counts: dict[str, int],
+                     failures: list[str]) -> None:
+    site = project / "site"
+    problems: dict[str, list[int | None]] = {}
+    for problem in report["site_problems"]:
+        problems.setdefault(Path(problem["path"]).name, []).append(problem["line"])
+    cases = json.loads((site / "api" / "cases.json").read_text(encoding="utf-8"))["cases"]
+    published = {"cases.yml": {case["id"] for case in cases},
+                 "taxonomy.yml": {path.name for lang in ("en", "de")
+                                  for path in (site / lang / "tags").iterdir()
+                                  if path.is_dir()}}
+    for name, registry in written.items():
+        counts["registry entries"] += len(registry["entries"]) or 1
+        lines = problems.get(name, [])
+        if registry["garbage"]:
+            if not lines:
+                counts["silent losses"] += 1
+                failures.append(f"{name}: garbage without a problem")
+            continue
+        for entry_id, (first, last) in registry["entries"].items():
+            if entry_id in published[name] or any(line is None or first <= line <= last
+                                                  for line in lines):
+                continue
+            refused_whole = bool(lines) and not published[name] - set(registry["entries"])
+            if not refused_whole:
+                counts["silent losses"] += 1
+                failures.append(f"{name}: entry {entry_id} (lines {first}-{last}) neither "
+                                "published nor named in a problem")
+
+
 def make_project(folder: Path, sources: dict[str, bytes]) -> Path:
     project = folder / "project"
     project.mkdir()
@@ -92,12 +202,21 @@ def make_project(folder: Path, sources: dict[str, bytes]) -> Path:
     return project
 
 
+def tagged_story(tags: list[str], rng: random.Random) -> str:
+    """A plain story that carries the generated tags: each tag the taxonomy accepts gets a
+    page, so that an entry left out without a word shows as missing."""
+    lines = "\n".join([*rng.sample(PROSE, 2), rng.choice(PROSE).replace(".", " again.")])
+    return f"---\ntitle: Tagged {rng.randint(0, 10**9)}\ndate: 2026-03-01\n" \
+           f"tags: {json.dumps(tags)}\n---\n{lines}\n"
+
+
 def check(project: Path, names: list[str], result: subprocess.CompletedProcess[str],
-          counts: dict[str, int], failures: list[str]) -> None:
+          counts: dict[str, int], failures: list[str]) -> dict | None:
+    """Checks the built site; returns the editor's report when there was a build."""
     if result.returncode != 0 or "Traceback" in result.stderr:
         counts["crashes"] += 1
         failures.append(result.stderr[-2000:])
-        return
+        return None
     site = project / "site"
     for path in [*site.rglob("feed.xml"), site / "sitemap.xml"]:
         try:
@@ -112,6 +231,13 @@ def check(project: Path, names: list[str], result: subprocess.CompletedProcess[s
             counts["leaks"] += 1
             failures.append(f"markup reached {page.relative_to(site)}")
     report = json.loads((project / "build" / "editor-report.json").read_text(encoding="utf-8"))
+    # A fault the build contained (an entry or a source left out with "a fault in the press
+    # room") is still a crash of ours: counted with them.
+    for problem in [*report["site_problems"],
+                    *(problem for entry in report["sources"] for problem in entry["problems"])]:
+        if "a fault in the press room" in problem["message"]:
+            counts["crashes"] += 1
+            failures.append(problem["message"])
     entries = {Path(entry["path"]).name: entry for entry in report["sources"]}
     for name in names:
         entry = entries.get(name)
@@ -119,23 +245,30 @@ def check(project: Path, names: list[str], result: subprocess.CompletedProcess[s
                 entry["status"] not in ("published", "duplicate") and not entry["problems"]):
             counts["silent losses"] += 1
             failures.append(f"{name}: {entry['status'] if entry else 'not in the report'}")
+    return report
 
 
 def main() -> int:
     seconds = float(os.environ.get("FUZZ_SECONDS", "120"))
     seed = int(os.environ.get("FUZZ_SEED", str(int(time.time()))))
     rng = random.Random(seed)
-    counts = {"inputs": 0, "builds": 0, "crashes": 0, "leaks": 0, "malformed outputs": 0,
-              "silent losses": 0}
+    counts = {"inputs": 0, "registry entries": 0, "builds": 0, "crashes": 0, "leaks": 0,
+              "malformed outputs": 0, "silent losses": 0}
     failures: list[str] = []
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         sources = {f"fuzz_{counts['inputs'] + n:05d}.txt": clipping(rng) for n in range(BATCH)}
         with tempfile.TemporaryDirectory() as scratch:
             project = make_project(Path(scratch), sources)
+            tags: list[str] = []
+            written = registry_entries(rng, project, tags)
+            (project / "seeds" / "fuzz_tagged.txt").write_text(tagged_story(tags, rng),
+                                                               encoding="utf-8")
             result = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=project,
                                     env=ENV, capture_output=True, text=True, timeout=900)
-            check(project, list(sources), result, counts, failures)
+            report = check(project, [*sources, "fuzz_tagged.txt"], result, counts, failures)
+            if report is not None:
+                check_registries(project, written, report, counts, failures)
         counts["inputs"] += BATCH
         counts["builds"] += 1
     print(f"fuzz (seed {seed}): " + ", ".join(f"{key} {value}" for key, value in counts.items()))
