@@ -536,6 +536,22 @@ def test_the_report_says_which_sources_are_drafts_or_embargoed(tmp_path):
     assert report["summary"]["published"] == 0 and report["summary"]["draft"] == 1
 
 
+def test_the_report_says_a_source_whose_address_is_taken_is_not_published(tmp_path):
+    import json
+    same = "title: One address for two\ndate: 2026-03-01\n"
+    project = make_project(tmp_path, {"first.txt": _variant(1, same),
+                                      "second.txt": _variant(2, same)})
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    report = json.loads((project / "build" / "editor-report.json").read_text(encoding="utf-8"))
+    statuses = {Path(entry["path"]).name: entry["status"] for entry in report["sources"]}
+    assert statuses["first.txt"] == "published" and statuses["second.txt"] == "not published"
+    assert report["summary"]["not published"] == 1
+    (taken,) = [problem for problem in report["site_problems"]
+                if problem["path"].endswith("second.txt")]
+    assert "has the same address" in taken["message"] and "first.txt" in taken["message"]
+
+
 def test_a_headline_line_the_frontmatter_title_replaces_is_recorded_as_removed(tmp_path):
     text = ("---\ntitle: The editor's title\ndate: 2026-03-01\n---\nA headline of the page itself\n"
             "The chamber ruled on Monday that the platform must remove the reviews at once.\n")
