@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
 
 from .search_index import PART_PAGES
 from .search_page import NEWEST_STORIES
@@ -47,3 +50,27 @@ class PressroomConfig(base.Config):
     # Pagefind writes a language's index in parts of at most this many pages (its memory
     # grows with a part's pages), which the browser searches as one.
     search_part_pages = _Count(default=PART_PAGES)
+
+
+# Search plugins that would index the site beside the press room's own (one index per
+# language): their files are the theme's search, which the press room leaves out.
+THEME_SEARCH_PLUGINS = ("search", "material/search")
+
+
+def setup_errors(config: MkDocsConfig, options: PressroomConfig) -> list[str]:
+    """What in mkdocs.yml keeps the press room from building, each named by its option; a
+    site built anyway would be wrong without a word (no stories, a broken search)."""
+    where = Path(config.config_file_path or "mkdocs.yml")
+    errors = []
+    seeds = where.parent / options.seeds_dir
+    if not seeds.is_dir():
+        errors.append(f"seeds_dir: {options.seeds_dir!r} is not a folder (relative to "
+                      f"{where.name}): there would be no stories")
+    if config.theme.name != "material":
+        errors.append(f"theme: the press room's pages are made for Material for MkDocs "
+                      f"('name: material'), not {config.theme.name!r}")
+    searches = [name for name in THEME_SEARCH_PLUGINS if name in config.plugins]
+    if searches:
+        errors.append(f"plugins: {searches[0]!r} would index the site beside the press room's "
+                      "own search (one index per language): remove it")
+    return [f"pressroom: {where.name}: {error}" for error in errors]

@@ -25,7 +25,7 @@ from mkdocs.structure.toc import get_toc
 
 from .cases import load_cases
 from .collector import FullCollectionsHeld, left_to_the_system
-from .config import DEFAULT_REGISTRIES, PressroomConfig
+from .config import DEFAULT_REGISTRIES, PressroomConfig, setup_errors
 from .edition import Edition, prepare_edition
 from .editor_keys import LANGUAGES
 from .html_text import Heading, LinkTo, RenderedBody, without_layout_whitespace
@@ -111,6 +111,9 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         left_to_the_system()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        errors = setup_errors(config, self.config)
+        if errors:
+            raise PluginError("\n".join(errors))
         # The press room's theme overrides (page language, switcher, hreflang) come first.
         config.theme.dirs.insert(0, str(THEME))
         # Material shows its language selector only when `extra.alternate` is set; the targets
