@@ -39,10 +39,12 @@ from .problems import Problem, Severity
 from .rendering import with_frontmatter
 from .report import (
     REPORT_META,
+    desk_files,
     missing_translation_list,
     paired_list,
     report_body,
     report_data,
+    report_folder,
     write_report,
 )
 from .search_index import SearchIndexError, SearchIndexes, searchable_document
@@ -203,9 +205,13 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         self.report = None
         if self.serving or self.config.publish_report:
             self.report = self._report(seeds)
-            self.bodies[self.config.report_page] = partial(report_body, self.report)
+            folder = report_folder(self.config.report_page)
+            self.bodies[self.config.report_page] = partial(report_body, self.report,
+                                                           folder=folder)
             files.append(File.generated(config, self.config.report_page,
                                         content=with_frontmatter(REPORT_META, "")))
+            for path, content in desk_files(self.report, folder, self._url_of_path).items():
+                files.append(File.generated(config, path, content=content))
         return files
 
     def _report(self, seeds: Path) -> dict[str, Any]:

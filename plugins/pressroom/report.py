@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .editor_keys import LANGUAGES
-from .html_text import Headings, LinkTo, RenderedBody, anchor, escape_text
+from .html_text import Headings, LinkTo, RenderedBody, escape_attribute, escape_text
 from .inference.anchors import readable
 from .ingest import Ingested, Outcome
 from .model import Inferred
@@ -133,30 +133,170 @@ def write_report(data: dict[str, Any], path: Path) -> None:
 REPORT_TITLE = "Editor's report"
 REPORT_META = {"title": REPORT_TITLE}
 
+# What needs an editor first, in that order: each source is flagged with every kind it has.
+ATTENTION = {
+    "error": "Errors",
+    "warning": "Warnings",
+    "guessed": "Headline or date guessed by a rule",
+    "missing": "Headline or date not found",
+    "untranslated": "Missing translations",
+    "unknown-tag": "Unknown tags",
+}
+# The fields whose guess an editor checks before a story goes out.
+CHECKED_FIELDS = ("title", "date")
+# Items of one kind listed on the page itself; the table below has them all.
+ATTENTION_SHOWN = 50
+# The desk's script and styles, in the press room's theme.
+DESK_ASSETS = "assets/pressroom/report-desk"
+# Sources per details file: opening one source loads one small file, not the archive.
+DETAILS_CHUNK = 200
 
-def report_body(data: dict[str, Any], link: LinkTo) -> RenderedBody:
-    """The report as a page, written as HTML: with thousands of sources it is the largest
-    page of the site, rebuilt on every edit in `mkdocs serve`."""
+
+def report_folder(report_page: str) -> str:
+    """Where the desk's data files lie: beside the page, under its name."""
+    return report_page.removesuffix(".md")
+
+
+def attention_of(entry: dict[str, Any], untranslated: set[str], unknown_tags: set[str]
+                 ) -> list[str]:
+    """The kinds of attention one source needs (keys of ATTENTION)."""
+    severities = {problem["severity"] for problem in entry["problems"]}
+    kinds = [kind for kind in ("error", "warning")
+             if kind in severities or (kind == "error" and entry["status"] == "error")]
+    origins = [entry["fields"][name]["origin"] for name in CHECKED_FIELDS
+               if name in entry["fields"]]
+    if "rule" in origins:
+        kinds.append("guessed")
+    if "none" in origins:
+        kinds.append("missing")
+    if entry["path"] in untranslated:
+        kinds.append("untranslated")
+    if entry["path"] in unknown_tags:
+        kinds.append("unknown-tag")
+    return kinds
+
+
+def desk_rows(data: dict[str, Any], url_of: Callable[[str], str]) -> list[dict[str, Any]]:
+    """One compact row per source for the desk's table (the details stay in their files)."""
+    untranslated = {entry["source"] for entry in data["missing_translations"]}
+    unknown_tags = {source for entry in data["tag_candidates"] for source in entry["sources"]}
+    rows = []
+    for entry in data["sources"]:
+        fields = entry["fields"]
+        rows.append({
+            "path": entry["path"], "status": entry["status"],
+            "attention": attention_of(entry, untranslated, unknown_tags),
+            "problems": len(entry["problems"]),
+            "title": fields.get("title", {}).get("value"),
+            "date": fields.get("date", {}).get("value"),
+            "page": url_of(entry["page"]) if entry["page"] else None,
+        })
+    return rows
+
+
+def desk_files(data: dict[str, Any], folder: str, url_of: Callable[[str], str]
+               ) -> dict[str, str]:
+    """The desk's data: the rows, and every source's details in files of DETAILS_CHUNK."""
+    files = {f"{folder}/desk.json": _json({"chunk": DETAILS_CHUNK,
+                                           "rows": desk_rows(data, url_of)})}
+    sources = data["sources"]
+    for start in range(0, len(sources), DETAILS_CHUNK):
+        files[f"{folder}/sources-{start // DETAILS_CHUNK}.json"] = _json(
+            sources[start:start + DETAILS_CHUNK])
+    return files
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def report_body(data: dict[str, Any], link: LinkTo, folder: str = "editor-report"
+                ) -> RenderedBody:
+    """The report as the editor's desk, written as HTML: what needs attention first, then a
+    table of every source, filtered and paged in the browser from ``desk.json``, each
+    source's details loaded when it is opened. The page stays small at any archive size."""
     headings = Headings()
     counts = ", ".join(f"{count} {status}" for status, count in data["summary"].items()
                        if count or status == "published")
     blocks = [headings.add(1, REPORT_TITLE), f"<p>Sources: {escape_text(counts)}.</p>"]
     blocks += _section(headings, "Registries and stories",
                        [_problem_item(problem) for problem in data["site_problems"]])
+    blocks += _attention_sections(headings, data)
     blocks += _section(headings, "Tag candidates (not in the taxonomy)", [
         escape_text(f"{entry['tag']}: {', '.join(entry['sources'])}")
         for entry in data["tag_candidates"]])
-    blocks += _section(headings, "Missing translations", [
-        escape_text(f"{entry['story']}: no {', '.join(entry['missing'])} version "
-                    f"({entry['source']})") for entry in data["missing_translations"]])
     blocks += _section(headings, "Paired automatically", [
         escape_text(f"{entry['story']}: {' + '.join(entry['sources'])}, paired automatically: "
                     f"score {entry['score']:.1f} (needs {entry['needed']:.1f}), "
                     f"{', '.join(entry['anchors'])}")
         for entry in data["paired_automatically"]])
-    for entry in data["sources"]:
-        blocks += _source_section(headings, entry, link)
+    blocks += [headings.add(2, "All sources"), _desk(link, folder)]
     return RenderedBody("\n".join(blocks) + "\n", headings.found)
+
+
+def _attention_sections(headings: Headings, data: dict[str, Any]) -> list[str]:
+    """Each kind of attention with its first sources and what they need (the problems, or
+    the guessed fields and their rules), so that the page alone is enough to start."""
+    untranslated = {entry["source"]: entry for entry in data["missing_translations"]}
+    unknown_tags = {source for entry in data["tag_candidates"] for source in entry["sources"]}
+    by_kind: dict[str, list[dict[str, Any]]] = {kind: [] for kind in ATTENTION}
+    for entry in data["sources"]:
+        for kind in attention_of(entry, set(untranslated), unknown_tags):
+            by_kind[kind].append(entry)
+    blocks = []
+    for kind, entries in by_kind.items():
+        items = [_attention_item(kind, entry, untranslated) for entry in entries[:ATTENTION_SHOWN]]
+        if len(entries) > ATTENTION_SHOWN:
+            items.append(escape_text(f"… and {len(entries) - ATTENTION_SHOWN} more: filter the "
+                                     "table of all sources by this kind."))
+        heading = f"{ATTENTION[kind]} ({len(entries)})"
+        blocks += _section(headings, heading, items)
+    return blocks
+
+
+def _attention_item(kind: str, entry: dict[str, Any], untranslated: dict[str, Any]) -> str:
+    if kind in ("error", "warning"):
+        details = [_problem_item({**problem, "path": None}) for problem in entry["problems"]
+                   if problem["severity"] == kind]
+        return escape_text(entry["path"]) + (_list(details) if details else "")
+    if kind in ("guessed", "missing"):
+        fields = entry["fields"]
+        said = [f"{name} {fields[name]['provenance']}" for name in CHECKED_FIELDS
+                if name in fields and fields[name]["origin"] == ("rule" if kind == "guessed"
+                                                                  else "none")]
+        return escape_text(f"{entry['path']}: {'; '.join(said)}")
+    if kind == "untranslated":
+        missing = untranslated[entry["path"]]
+        return escape_text(f"{entry['path']}: story {missing['story']} has no "
+                           f"{', '.join(missing['missing'])} version")
+    return escape_text(entry["path"])
+
+
+def _desk(link: LinkTo, folder: str) -> str:
+    """The table's frame: its script fills it from the data files (as text, never markup)."""
+    options = "".join(f'<option value="{kind}">{escape_text(label)}</option>'
+                      for kind, label in ATTENTION.items())
+    statuses = "".join(f'<option value="{status}">{escape_text(status)}</option>'
+                       for status in STATUSES)
+    return (
+        f'<link rel="stylesheet" href="{escape_attribute(link(DESK_ASSETS + ".css"))}">\n'
+        f'<div class="pressroom-desk" data-desk="{escape_attribute(link(folder + "/desk.json"))}"'
+        # The rows' page addresses are from the site's root: the folder's depth above it.
+        f' data-root="{"../" * (folder.count("/") + 1)}">\n'
+        '<p class="pressroom-desk__filters">'
+        '<label>Find <input type="search" name="text" placeholder="file, headline"></label> '
+        f'<label>Needs <select name="attention"><option value="">anything</option>{options}'
+        '</select></label> '
+        f'<label>Status <select name="status"><option value="">any</option>{statuses}'
+        '</select></label></p>\n'
+        '<p class="pressroom-desk__count" aria-live="polite"></p>\n'
+        '<table class="pressroom-desk__table"><thead><tr><th>Source</th><th>Status</th>'
+        '<th>Needs</th><th>Headline</th><th>Date</th></tr></thead><tbody></tbody></table>\n'
+        '<p class="pressroom-desk__pages"></p>\n'
+        "<noscript><p>The table of all sources needs JavaScript; the same report is written "
+        "as JSON on every build (report_file).</p></noscript>\n"
+        f'</div>\n<script src="{escape_attribute(link(DESK_ASSETS + ".js"))}"></script>'
+    )
 
 
 def _section(headings: Headings, heading: str, items: list[str]) -> list[str]:
@@ -173,35 +313,3 @@ def _problem_item(problem: dict[str, Any]) -> str:
     where = f" {problem['path']}" if problem.get("path") else ""
     line = f" (line {problem['line']})" if problem["line"] else ""
     return escape_text(f"{problem['severity']}:{where}{line}: {problem['message']}")
-
-
-def _cell(value: Any) -> str:
-    text = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
-    return escape_text(text) if value not in (None, "", []) else "—"
-
-
-def _table(header: Sequence[str], rows: list[list[Any]]) -> str:
-    head = "".join(f"<th>{escape_text(name)}</th>" for name in header)
-    body = "\n".join("<tr>" + "".join(f"<td>{_cell(value)}</td>" for value in row) + "</tr>"
-                     for row in rows)
-    return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>"
-
-
-def _source_section(headings: Headings, entry: dict[str, Any], link: LinkTo) -> list[str]:
-    status = f"Status: <strong>{escape_text(entry['status'])}</strong>"
-    if entry["encoding"]:
-        status += f", encoding {escape_text(entry['encoding'])}"
-    if entry["page"]:
-        status += f", page {anchor(link(entry['page']), entry['page'])}"
-    blocks = [headings.add(2, entry["path"]), f"<p>{status}</p>"]
-    if entry["problems"]:
-        blocks.append(_list([_problem_item(problem) for problem in entry["problems"]]))
-    if entry["fields"]:
-        blocks.append(_table(("field", "value", "from"), [
-            [name, field["value"], field["provenance"]]
-            for name, field in entry["fields"].items()]))
-    if entry["removals"]:
-        blocks.append(_table(("line", "rule", "removed", "now reads"), [
-            [removal["line"], removal["rule"], removal["text"], removal["replacement"]]
-            for removal in entry["removals"]]))
-    return blocks
