@@ -223,14 +223,18 @@ def test_report_page_can_be_published_when_configured(tmp_path):
     project = make_project(tmp_path)
     set_options(project, publish_report=True)
     assert build(project, "--strict").returncode == 0
-    page = (project / "site" / "editor-report" / "index.html").read_text(encoding="utf-8")
-    assert "injected-phrase" in page and "law-firm-report" in page
+    report = project / "site" / "editor-report"
+    page = (report / "index.html").read_text(encoding="utf-8")
+    assert "pressroom-desk" in page and "003_08990eb7b52fc2ed.txt" in page
+    # A source's details are loaded when it is opened on the page (the report as a desk).
+    details = (report / "sources-0.json").read_text(encoding="utf-8")
+    assert "injected-phrase" in details and "law-firm-report" in details
 
 
 def test_serve_shows_the_editors_report(tmp_path):
     project = make_project(tmp_path)
     with serving(project) as fetch:
-        page = fetch("editor-report/")
+        page = fetch("editor-report/") + fetch("editor-report/sources-0.json")
     for expected in ("003_08990eb7b52fc2ed.txt", "injected-phrase", "meta-description",
                      "dangling-source", "Deep News", "rule byline"):
         assert expected in page
