@@ -1,4 +1,4 @@
-"""make bench: the press room against plain MkDocs with Material, on synthetic archives.
+"""make bench: the press room against a default Material project, on synthetic archives.
 
 For each size N it writes an archive of N stories (most in English and German, some in one
 language only, noisy like the seeds: bylines, captions, meta descriptions, tag lines,
@@ -85,60 +85,187 @@ MONTHS_EN = "January February March April May June July August September October
 MONTHS_DE = "Januar Februar März April Mai Juni Juli August September Oktober November Dezember"
 
 
-# Sentences with the function words of real news in each language, at their usual rates.
+# Sentences of several shapes, as news reports write them (statements, quotes, figures,
+# dates, courts and file numbers), with the function words of each language at their usual
+# rates. Every name, figure and date is the story's own, shared by its two languages.
 TEMPLATES = {
-    "en": "The {adj} {noun} of {name} {verb} that the {noun2} was {adj2} and said it is due to "
-    "a {noun3} in the case of {name2}, with {count} {noun4}s for the court on the record.",
-    "de": "Die {adj} {noun} von {name} {verb}, dass der Fall und das {noun2} mit {count} "
-    "Einträgen in der Sache des Gerichts zu prüfen ist, wie sich aus den Unterlagen für die "
-    "Presse auf der Seite ergibt.",
+    "en": [
+        "{name} said on {weekday} that the {noun} had been {verb} by the court in {city}.",
+        "“The {noun} is {adj} and {adj2},” a spokesperson for {name} told reporters, adding "
+        "that the company would appeal if necessary.",
+        "According to the filing, {name2} posted {count} {noun2}s between {month} {year} and "
+        "{month2} {year2}.",
+        "The court (file no. {docket}) ordered {name2} to pay {amount} in damages and to take "
+        "the {noun2}s down within {days} days.",
+        "{name2} has denied the claims, which its lawyers described as {adj} and unfounded.",
+        "It is the {ordinal} ruling of its kind this year, after a similar case in {city}.",
+        "Lawyers for {name} argued that the {noun2}s had reached more than {count} readers "
+        "before they were removed.",
+        "The judges found that the {noun} could not be proven and that {name2} had not "
+        "checked it before publishing.",
+        "An appeal is possible within {days} days; neither side would say whether one is "
+        "planned.",
+        "Observers in {city} see the case as a test of how platforms handle {adj} content.",
+    ],
+    "de": [
+        "{name} erklärte am {weekday}, die {noun} sei vom Gericht in {city} {verb} worden.",
+        "„Die {noun} ist {adj} und {adj2}“, sagte ein Sprecher von {name}; man werde notfalls "
+        "in Berufung gehen.",
+        "Laut der Klageschrift veröffentlichte {name2} zwischen {month} {year} und {month2} "
+        "{year2} insgesamt {count} {noun2}.",
+        "Das Gericht (Az. {docket}) verurteilte {name2} zu {amount} Schadensersatz und zur "
+        "Löschung der {noun2} binnen {days} Tagen.",
+        "{name2} weist die Vorwürfe zurück; die Anwälte sprechen von {adj3} Behauptungen.",
+        "Es ist das {ordinal} Urteil dieser Art in diesem Jahr, nach einem ähnlichen Fall in "
+        "{city}.",
+        "Die Anwälte von {name} machten geltend, die {noun2} hätten vor ihrer Löschung mehr "
+        "als {count} Leser erreicht.",
+        "Die Richter stellten fest, die {noun} sei nicht belegt und {name2} habe sie vor der "
+        "Veröffentlichung nicht geprüft.",
+        "Gegen das Urteil kann binnen {days} Tagen Berufung eingelegt werden; ob dies geplant "
+        "ist, sagten beide Seiten nicht.",
+        "Beobachter in {city} sehen in dem Fall einen Test dafür, wie Plattformen mit "
+        "{adj3} Inhalten umgehen.",
+    ],
 }
 WORDS = {
-    "en": {"adj": EN_ADJ, "noun": EN_NOUNS, "verb": EN_VERB},
-    "de": {"adj": DE_ADJ, "noun": DE_NOUNS, "verb": DE_VERB},
+    "en": {"noun": ["statement", "review", "account", "post", "campaign", "claim"],
+           "noun2": ["review", "post", "video", "comment", "article"],
+           "adj": ["false", "misleading", "defamatory", "organised", "baseless"],
+           "verb": ["confirmed", "examined", "rejected", "upheld", "questioned"],
+           "weekday": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"],
+           "city": ["Hamburg", "Cologne", "Shanghai", "Vienna", "Dublin", "Lyon"],
+           "ordinal": ["second", "third", "fourth", "fifth"]},
+    "de": {"noun": ["Erklärung", "Bewertung", "Darstellung", "Kampagne", "Behauptung"],
+           "noun2": ["Bewertungen", "Beiträge", "Videos", "Kommentare", "Artikel"],
+           "adj": ["falsch", "irreführend", "ehrverletzend", "haltlos", "gezielt"],
+           "adj3": ["haltlosen", "unbelegten", "falschen", "überzogenen"],
+           "verb": ["bestätigt", "geprüft", "zurückgewiesen", "beanstandet"],
+           "weekday": ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag"],
+           "city": ["Hamburg", "Köln", "Shanghai", "Wien", "Dublin", "Lyon"],
+           "ordinal": ["zweite", "dritte", "vierte", "fünfte"]},
 }
+MONTHS = {"en": MONTHS_EN.split(), "de": MONTHS_DE.split()}
+# Page furniture of the kinds scrapers keep, one line each, where pages have it: the menu
+# and the cookie notice above the article, widgets and links between its paragraphs, credits
+# and bylines below it; the cleaner removes them. With the paragraphs' length, how many there
+# are calibrates what a kilobyte costs to clean and infer (`tests/bench/text_cost.py`).
+NOISE = {
+    "en": {
+        "top": ["Home | News | Business | Legal | Contact",
+                "We use cookies to improve your experience. Accept | Settings"],
+        "middle": ["Share on Facebook | Share on X | Email",
+                   "Related: {name} wins second case in {city}",
+                   "Sign up for our newsletter", "Advertisement"],
+        "bottom": ["Photo: {name} press office", "By Jordan Vale, Legal Correspondent",
+                   "Updated {day} {month} {year}, 14:05"],
+    },
+    "de": {
+        "top": ["Startseite | Nachrichten | Wirtschaft | Recht | Kontakt",
+                "Wir verwenden Cookies. Akzeptieren | Einstellungen"],
+        "middle": ["Teilen: Facebook, WhatsApp, E-Mail",
+                   "Mehr zum Thema: {name} gewinnt zweites Verfahren in {city}",
+                   "Newsletter abonnieren", "Anzeige"],
+        "bottom": ["Foto: Pressestelle {name}", "Von Jana Vell, Rechtsredaktion",
+                   "Aktualisiert am {day}. {month} {year}, 14:05 Uhr"],
+    },
+}
+# Paragraphs of two or three sentences and furniture lines per place: with them a kilobyte
+# of the archive costs, to clean and infer, within 20 % of what a kilobyte of real clippings
+# costs (CPU time in one process, per language; `tests/bench/text_cost.py` prints both).
+PARAGRAPHS = 3
+NOISE_LINES = {"top": 1, "middle": 3, "bottom": 2}
 
 
-def sentence(lang: str, rng: random.Random, names: list[str]) -> str:
-    words = WORDS[lang]
-    picks = {f"{kind}{suffix}": rng.choice(words[kind])
-             for kind in ("adj", "noun", "verb") for suffix in ("", "2", "3", "4")}
-    return TEMPLATES[lang].format(**picks, name=rng.choice(names), name2=rng.choice(names),
-                                  count=rng.randrange(2, 900))
+def sentence(lang: str, rng: random.Random, story: dict[str, str], template: str) -> str:
+    words = {kind: rng.choice(choices) for kind, choices in WORDS[lang].items()}
+    return template.format(**words, **story, adj2=rng.choice(WORDS[lang]["adj"]),
+                           count=rng.randrange(2, 900), days=rng.choice([3, 7, 14]))
+
+
+# Company names made of syllables, one pair of names per story and no digits in a name (a
+# name with digits looks like a handle or a file number to the cleaner, and costs what real
+# names do not). The first syllable is shared by a tenth of the stories, the first two by a
+# hundredth: what the search benchmark types.
+FIRST = ["Vel", "Kor", "Nim", "Tal", "Bre", "Sor", "Dav", "Lun", "Mar", "Quen"]
+SECOND = ["tra", "do", "vi", "ke", "ra", "mo", "ne", "si", "lu", "pa"]
+ENDINGS = [consonant + vowel for consonant in ("x", "n", "th", "m", "s", "l", "r", "k", "v", "z")
+           for vowel in ("ia", "on", "ex", "ar", "um", "is", "en", "or", "al", "et")]
+PARTNER = ["Nord", "Ost", "Wend", "Birk", "Hald", "Lind", "Rot", "Grun", "Falk", "Stein"]
+PARTNER_END = ["werk", "bau", "hof", "tal", "feld", "berg", "mark", "haus", "land", "dorf"]
+
+
+def company_names(number: int) -> tuple[str, str]:
+    """The story's two companies: unique for up to 10,000 stories."""
+    first, second, third = number % 10, number // 10 % 10, number // 100 % 100
+    name = FIRST[first] + SECOND[second] + ENDINGS[third]
+    partner = PARTNER[first] + PARTNER_END[second] + ENDINGS[third]
+    return name, partner
+
+
+def _story_facts(number: int, day: dt.date, rng: random.Random, lang: str) -> dict[str, str]:
+    """The facts both versions of a story share, written the way each language writes them."""
+    figure = rng.randrange(10_000, 900_000)
+    later = day + dt.timedelta(days=rng.randrange(30, 300))
+    amount = f"EUR {figure:,}" if lang == "en" else f"{figure:,} Euro".replace(",", ".")
+    name, partner = company_names(number)
+    return {"name": name, "name2": partner,
+            "docket": f"{number % 90 + 10} O {number % 400}/{day.year % 100}",
+            "amount": amount, "day": str(day.day), "month": MONTHS[lang][day.month - 1],
+            "year": str(day.year), "month2": MONTHS[lang][later.month - 1],
+            "year2": str(later.year)}
+
+
+def _body(lang: str, rng: random.Random, facts: dict[str, str]) -> list[str]:
+    """Paragraphs with furniture above, between and below them, as scrapers leave it."""
+    state = random.Random(rng.random())  # both languages' furniture from the same draw
+    noise = {place: [line.format(**facts, city=state.choice(WORDS[lang]["city"]))
+                     for line in state.sample(NOISE[lang][place], count)]
+             for place, count in NOISE_LINES.items()}
+    between = dict(zip(state.sample(range(1, PARAGRAPHS + 1), len(noise["middle"])),
+                       noise["middle"], strict=False))
+    lines = [part for line in noise["top"] for part in ("", line)]
+    # A report says each thing once: no sentence shape twice in a story (a repeated one is
+    # what the cleaner looks for in injected spam, and would cost what real text does not).
+    templates = iter(rng.sample(TEMPLATES[lang], len(TEMPLATES[lang])))
+    for place in range(PARAGRAPHS):
+        shapes = [template for template, _ in zip(templates, range(rng.choice([2, 2, 3])),
+                                                  strict=False)]
+        lines += ["", " ".join(sentence(lang, rng, facts, shape) for shape in shapes)]
+        if place + 1 in between:
+            lines += ["", between[place + 1]]
+    return lines + [part for line in noise["bottom"] for part in ("", line)]
 
 
 def story_texts(number: int, rng: random.Random) -> tuple[str, str, dt.date, list[int]]:
     day = dt.date(2018, 1, 1) + dt.timedelta(days=rng.randrange(8 * 365))
-    names = [f"Veltrax{number}", f"Nordwerk{number}", f"Kallisto{number}"]
-    figure = rng.randrange(10_000, 900_000)
     tags = rng.sample(range(len(TAGS)), 3)
-    month_en = MONTHS_EN.split()[day.month - 1]
-    month_de = MONTHS_DE.split()[day.month - 1]
+    shared = rng.random()
+    en_facts = _story_facts(number, day, random.Random(shared), "en")
+    de_facts = _story_facts(number, day, random.Random(shared), "de")
+    name, name2, amount = en_facts["name"], en_facts["name2"], en_facts["amount"]
     en = [
-        f"{names[0]} Wins Case Number {number} Against {names[1]}",
+        f"{name} Wins Case Number {number} Against {name2}",
         "",
         "Legal Wire",
         "",
-        f"On {month_en} {day.day}, {day.year}, the court ruled for {names[0]} and awarded "
-        f"RMB {figure:,} in the case against {names[1]}.",
+        f"On {en_facts['month']} {day.day}, {day.year}, the court ruled for {name} and "
+        f"awarded {amount} in the case against {name2}.",
     ]
     de = [
-        f"Am {day.day}. {month_de} {day.year} entschied das Gericht zugunsten von {names[0]} "
-        f"und sprach RMB {figure:,} ".replace(",", ".")
-        + f"im Verfahren gegen {names[1]} zu."
+        f"Am {day.day}. {de_facts['month']} {day.year} entschied das Gericht zugunsten von "
+        f"{name} und sprach {de_facts['amount']} im Verfahren gegen {name2} zu."
     ]
-    for paragraph in range(5):
-        en += ["", " ".join(sentence("en", rng, names) for _ in range(4))]
-        de += ["", " ".join(sentence("de", rng, names) for _ in range(4))]
-        if paragraph == 1:
-            en += ["", "Share on Facebook | Share on X | Email"]
-            de += ["", "Teilen: Facebook, WhatsApp, E-Mail"]
-    caption = f"{names[0]} court victory"
+    body_rng = rng.random()
+    en += _body("en", random.Random(body_rng), en_facts)
+    de += _body("de", random.Random(body_rng), de_facts)
+    caption = f"{name} court victory"
     en += [
         "",
         caption,
         "",
-        f"{caption} marks a new step for {names[0]} in its legal action.",
+        f"{caption} is the result of the case that the company brought to the court in the "
+        f"spring of {day.year}, and the first of its kind for {name}.",
         "",
         "Disclaimer: This article is for general information purposes only and does "
         "not constitute legal advice.",
@@ -180,8 +307,9 @@ def write_archive(size: int, folder: Path) -> dict[str, int]:
 
 def _case(number: int, day: dt.date) -> dict[str, object]:
     month_en = MONTHS_EN.split()[day.month - 1]
-    story = f"veltrax{number}-wins-case-number-{number}-against-nordwerk{number}"
-    quote = f"On {month_en} {day.day}, {day.year}, the court ruled for Veltrax{number}"
+    name, partner = company_names(number)
+    story = slugify(f"{name} Wins Case Number {number} Against {partner}")
+    quote = f"On {month_en} {day.day}, {day.year}, the court ruled for {name}"
     source = {"file": f"{number:05d}-en.txt", "line": 5, "quote": quote}
     return {
         "id": f"case-{number}",
@@ -189,7 +317,9 @@ def _case(number: int, day: dt.date) -> dict[str, object]:
         "kind": "civil-defamation-suit",
         "status": "decided",
         "final": None,
-        "outcome": {"en": "Ruling for the company.", "de": "Urteil für das Unternehmen."},
+        "updated": day.isoformat(),
+        "outcome": {"basis": "reported", "en": "Ruling for the company.",
+                    "de": "Urteil für das Unternehmen."},
         "outcome_source": source,
         "parties": [],
         "remedies": [],
@@ -197,6 +327,7 @@ def _case(number: int, day: dt.date) -> dict[str, object]:
             {
                 "date": day.isoformat(),
                 "kind": "ruling",
+                "basis": "reported",
                 "text": {"en": "Ruling.", "de": "Urteil."},
                 "source": source,
             }
@@ -232,8 +363,9 @@ class _Blocks(HTMLParser):
 
 
 def write_baseline(press: Path, folder: Path) -> None:
-    """Plain Material: as many pages as the press room's build, with the same text as
-    Markdown (headings, paragraphs, lists), and the same short navigation."""
+    """A default Material project, its search included (what a user would otherwise run):
+    as many pages as the press room's build, with the same text as Markdown (headings,
+    paragraphs, lists), and the same short navigation."""
     docs = folder / "docs"
     for page in (press / "site").rglob("index.html"):
         relative = page.parent.relative_to(press / "site")
@@ -248,7 +380,7 @@ def write_baseline(press: Path, folder: Path) -> None:
                           + "\n", encoding="utf-8")
     nav = "\n".join(f"  - {lang}/index.md" for lang in ("en", "de"))
     (folder / "mkdocs.yml").write_text(
-        f"site_name: Baseline\ntheme:\n  name: material\n  font: false\nplugins: []\n"
+        f"site_name: Baseline\ntheme:\n  name: material\n  font: false\nplugins: [search]\n"
         f"nav:\n{nav}\n"
     )
 
@@ -363,7 +495,7 @@ def edit_to_reload(press: Path, env: dict[str, str]) -> float:
         seconds = []
         for edit in range(REPEATS):
             marker = f"on appeal number {edit}"
-            source.write_text(text.replace("awarded RMB", f"awarded, {marker}, RMB", 1),
+            source.write_text(text.replace("awarded EUR", f"awarded, {marker}, EUR", 1),
                               encoding="utf-8")
             seconds.append(wait_for(lambda marker=marker: marker in (fetch(url) or ""),
                                     limit=1800))
@@ -380,9 +512,9 @@ def edit_to_reload(press: Path, env: dict[str, str]) -> float:
 
 # The reader's first search: a German story page in a fresh browser, one query typed into the
 # header's box at once. Pagefind ranks every page a word stands on, so the time grows with
-# how common the word is: a company name in about 1 % and 11 % of the stories (at 10,000),
-# and a word in every German story.
-SEARCH_QUERIES = ("Veltrax12", "Veltrax1", "Gericht")
+# how common the word is: the start of company names in 1 % and 10 % of the stories, and a
+# word in every German story.
+SEARCH_QUERIES = (FIRST[1] + SECOND[2], FIRST[1], "Gericht")
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SEARCH_REPEATS = 3
 
