@@ -30,6 +30,8 @@ from fnmatch import fnmatchcase
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from .pagefind_files import PagefindFormatError, canonical_files, in_fixed_order
+
 OUTPUT = "pagefind"
 # Pagefind writing a part of 3,000 pages took 0.44 GB at 5,000 stories, 0.65 GB at 10,000
 # (where the build itself holds 0.9 GB): together under the 1.5 GB the build may take.
@@ -175,6 +177,21 @@ def _write_in_a_process(folder: Path, files: list[dict[str, str]],
         raise SearchIndexError(message[-1])
 
 
+def _in_a_fixed_order(files: list[dict[str, str]]) -> list[dict[str, str]]:
+    """Pagefind's files (contents base64) with its filters in a fixed order, so that the
+    same pages give the same files (see pagefind_files)."""
+    chosen = {file["path"]: base64.b64decode(file["content"]) for file in files
+              if in_fixed_order(file["path"])}
+    try:
+        fixed = canonical_files(chosen)
+    except PagefindFormatError as exc:
+        raise SearchIndexError(f"Pagefind's files cannot be put in a fixed order: {exc}") \
+            from exc
+    return [*(file for file in files if file["path"] not in chosen),
+            *({"path": path, "content": base64.b64encode(data).decode("ascii")}
+              for path, data in sorted(fixed.items()))]
+
+
 def write_index_files_from_stdin() -> None:
     """In the writing process: the files (JSON on stdin) into the folder named first."""
     try:
@@ -247,7 +264,7 @@ class SearchIndexer:
                 raise SearchIndexError("; ".join(self._errors[:5]))
             if reply.get("type") != "GetFiles":  # pragma: no cover - a protocol change
                 raise SearchIndexError(f"unexpected reply to writing the index: {reply}")
-            _write_in_a_process(folder, reply["files"], unused)
+            _write_in_a_process(folder, _in_a_fixed_order(reply["files"]), unused)
             return f"{self.pages} pages indexed into {folder}"
         finally:
             self.close()
