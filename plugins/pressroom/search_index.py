@@ -6,7 +6,17 @@ runs from its PyPI package (the binary ships in the wheel), so the build stays o
 
 Pagefind runs as a service beside the build: each searchable page is handed over (its
 content only) as soon as MkDocs has rendered it, and an index is written as soon as its last
-page is in. Writing holds every page of the index in memory at once (0.15 to 0.22 MB a page in
+page is in.
+
+The service is spoken to here, not through Pagefind's Python API (``pagefind.index``), which
+cannot keep the build's pace: it sleeps 0.1 s before it reads each reply, one per page (150
+pages took 15.5 s through it, 0.5 s here, in one run); a reply over 2 MiB (the files of an
+index of about 800 pages of the benchmark's archive; parts have up to 3,000) stops its
+reading for good, so ``get_files`` never returns; and its ``write_files`` has the service
+write the files and stops it as soon as it answers, which left files empty (see ``write``).
+From the package, the binary's lookup is used.
+
+Writing holds every page of the index in memory at once (0.15 to 0.22 MB a page in
 the benchmark's archives), so a language's index is written in parts of at most ``PART_PAGES``
 pages, one service each, one after the other: Pagefind's memory follows a part's size, not the
 archive's. The first part is the language's index (``pagefind/<lang>/``), the others are
@@ -29,6 +39,8 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from fnmatch import fnmatchcase
 from pathlib import Path, PurePosixPath
 from typing import Any
+
+from pagefind.service import get_executable
 
 from .pagefind_files import PagefindFormatError, canonical_files, in_fixed_order
 
@@ -67,11 +79,11 @@ def searchable_document(lang: str, title: str, content: str) -> str:
 
 
 def _pagefind_binary() -> str:
-    try:
-        from pagefind_bin import get_executable
-    except ImportError as exc:  # the package is a dependency; say so if it is missing
-        raise SearchIndexError(f"Pagefind is not installed: {exc}") from exc
-    return str(get_executable())
+    # Pagefind's Python package finds the binary its wheel ships (or PAGEFIND_BINARY_PATH).
+    binary = get_executable()
+    if binary is None:
+        raise SearchIndexError("Pagefind's binary is not installed (pagefind[bin])")
+    return str(binary)
 
 
 class SearchIndexes:
