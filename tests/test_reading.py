@@ -115,3 +115,12 @@ def test_source_paths_finds_txt_and_md_in_order(write, tmp_path):
     write("notes.json", "{}")
     write(".hidden/c.txt", "x")
     assert [p.name for p in source_paths(tmp_path)] == ["a.txt", "b.md"]
+
+
+def test_a_repaired_line_is_a_note_naming_the_line_and_both_readings(write):
+    broken = "Grüße aus München".encode().decode("cp1252")
+    source, problems = read_source(write("a.txt", f"---\ntitle: T\n---\nFirst\n{broken}\n"))
+    assert source.body[1].text == "Grüße aus München"
+    notes = [problem for problem in problems if problem.severity is Severity.NOTE]
+    assert [(note.line, note.message) for note in notes] == [
+        (5, "repaired mojibake: “GrÃ¼ÃŸe aus MÃ¼nchen” now reads “Grüße aus München”")]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from dataclasses import dataclass
 
 # Byte order marks, longest first: a UTF-32 mark begins with the UTF-16 one.
 _BOMS = (
@@ -19,13 +20,28 @@ _BOMS = (
 LEGACY_ENCODING = "cp1252"
 
 
-
 class UndecodableError(ValueError):
     """The bytes are not text in any encoding we accept."""
 
 
+@dataclass(frozen=True)
+class MojibakeRepair:
+    """A line whose mojibake was repaired: its number (from 1), what it read and reads now."""
+
+    line: int
+    was: str
+    now: str
+
+
 def decode(raw: bytes) -> tuple[str, str]:
-    """Return the text of a clipping and the encoding it was in.
+    """Return the text of a clipping and the encoding it was in (see ``decode_repaired``)."""
+    text, encoding, _ = decode_repaired(raw)
+    return text, encoding
+
+
+def decode_repaired(raw: bytes) -> tuple[str, str, list[MojibakeRepair]]:
+    """Return the text of a clipping, the encoding it was in and the lines whose mojibake
+    was repaired.
 
     UTF-8 (with or without BOM) and UTF-16/32 with BOM are recognised by their marks and
     validity; anything else that is not valid UTF-8 is read as Windows-1252, the encoding of
@@ -40,8 +56,14 @@ def decode(raw: bytes) -> tuple[str, str]:
     except UnicodeDecodeError as exc:
         raise UndecodableError(f"not valid {encoding} at byte {exc.start}") from exc
     _reject_binary(text)
-    text = normalise_newlines(unicodedata.normalize("NFC", text))
-    return "\n".join(repair_mojibake(line) for line in text.split("\n")), encoding
+    lines = normalise_newlines(unicodedata.normalize("NFC", text)).split("\n")
+    repairs = []
+    for number, line in enumerate(lines, 1):
+        repaired = repair_mojibake(line)
+        if repaired != line:
+            repairs.append(MojibakeRepair(number, line, repaired))
+            lines[number - 1] = repaired
+    return "\n".join(lines), encoding, repairs
 
 
 def _encoding_of(raw: bytes) -> str:
@@ -74,30 +96,26 @@ def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-# UTF-8 read once as Windows-1252 leaves these marks: "â€™" for "’", "Ã¤" for "ä", "Â " for a
-# no-break space. Scrapers pass such text on; a clipping can carry it in any encoding.
-_MOJIBAKE_MARKS = ("â€", "Ã", "Â")
+# Mojibake of UTF-8 (read as Windows-1252 or Latin-1, once or more) always shows a lead byte's
+# character ("Â" to "ô") followed by a continuation byte's ("\x80" to "¿", or what
+# Windows-1252 makes of 0x80 to 0x9F: "€", "™", "’", ...); Windows punctuation read as Latin-1
+# shows C1 controls. Lines without either, almost all, are not handed to ftfy: its own test
+# costs six times as much, and a lone "Ã" or "Â" before a space ("Ã la carte") is the text's
+# own, where ftfy would take it for a lost no-break space.
+_CONTINUATION = "\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
+_MAYBE_MOJIBAKE = re.compile(f"[\u00c2-\u00f4][{_CONTINUATION}]|[\u0080-\u009f]")
 
 
 def repair_mojibake(line: str) -> str:
-    """Undo one round of UTF-8-read-as-Windows-1252, where the line round-trips exactly.
+    """The line with its mojibake undone by ftfy: UTF-8 read as Windows-1252 or Latin-1, once
+    or twice, in all of the line or in part of it beside correct text.
 
-    A line with genuine "Ã" or "â€" does not round-trip (the bytes that follow are not a UTF-8
-    sequence) and is left as it is.
+    ftfy decides by how unlikely the line reads as it is, so text that merely has an "Ã" or
+    "â€" of its own is left as it is.
     """
-    if not any(mark in line for mark in _MOJIBAKE_MARKS):
+    if not _MAYBE_MOJIBAKE.search(line):
         return line
-    try:
-        repaired = _legacy_bytes(line).decode("utf-8")
-    except UnicodeError:
-        return line
-    return unicodedata.normalize("NFC", repaired)
+    # Imported where needed: a build whose clippings have no mojibake never loads it.
+    from ftfy import fix_encoding
 
-
-def _legacy_bytes(text: str) -> bytes:
-    """Windows-1252 bytes of text; the five bytes it leaves undefined come back as themselves,
-    because a browser that met them turned them into the C1 characters of the same number."""
-    return b"".join(
-        bytes([ord(char)]) if "\x80" <= char <= "\x9f" else char.encode(LEGACY_ENCODING)
-        for char in text
-    )
+    return unicodedata.normalize("NFC", fix_encoding(line))

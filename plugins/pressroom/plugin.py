@@ -24,6 +24,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from .cases import load_cases
+from .clock import ClockError, build_now
 from .collector import FullCollectionsHeld, left_to_the_system
 from .config import DEFAULT_REGISTRIES, PressroomConfig, setup_errors
 from .edition import Edition, prepare_edition
@@ -60,8 +61,6 @@ from .timing import Timings
 _HTML_ID = re.compile(r'\bid="([^"]+)"')
 log = get_plugin_logger("pressroom")
 THEME = Path(__file__).resolve().parent / "theme"
-# A fixed "now" for previews and tests (ISO date-time); otherwise the build's own clock.
-CLOCK = "PRESSROOM_NOW"
 
 
 class PressroomPlugin(BasePlugin[PressroomConfig]):
@@ -386,11 +385,11 @@ def valid_toggles(html: str) -> str:
 
 
 def _now() -> dt.datetime:
-    fixed = os.environ.get(CLOCK)
-    if fixed:
-        moment = dt.datetime.fromisoformat(fixed)
-        return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
-    return dt.datetime.now(dt.UTC)
+    """PRESSROOM_NOW, SOURCE_DATE_EPOCH or the clock (clock.py)."""
+    try:
+        return build_now(os.environ)
+    except ClockError as error:
+        raise PluginError(f"pressroom: {error}") from error
 
 
 def _nav_in(nav: Navigation, lang: str) -> Navigation:

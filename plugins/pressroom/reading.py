@@ -12,16 +12,17 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Callable
+from difflib import SequenceMatcher
 from pathlib import Path
 
 import yaml
 from frontmatter.default_handlers import YAMLHandler
 
-from .decoding import UndecodableError, decode
+from .decoding import MojibakeRepair, UndecodableError, decode_repaired
 from .editor_keys import validate_editor_keys
 from .editor_yaml import RefusedYAML, Repair, compose_bounded, duplicate_keys
 from .model import EditorKey, Line, Source
-from .problems import Problem, Severity, SourceError, error, warning
+from .problems import Problem, Severity, SourceError, error, note, warning
 from .unsafe_characters import removal_note, safe_lines, shown
 
 SOURCE_SUFFIXES = (".txt", ".md")
@@ -136,11 +137,11 @@ def read_source(path: Path, raw: bytes | None = None) -> tuple[Source, list[Prob
         raise SourceError(error(path, _too_large(len(raw))))
     raw = source_bytes(path) if raw is None else raw
     try:
-        text, encoding = decode(raw)
+        text, encoding, repaired = decode_repaired(raw)
     except UndecodableError as exc:
         raise SourceError(error(path, f"cannot be read as text: {exc}")) from exc
     text, removed = safe_lines(text)
-    problems = repair_warnings(path, removed)
+    problems = [*mojibake_notes(path, repaired), *repair_warnings(path, removed)]
     frontmatter, body_start, body = _split_frontmatter(path, text)
     # The handler's frontmatter text starts with the newline that ends the opening "---",
     # so its line 0 is the file's line 1.
@@ -216,6 +217,35 @@ def repair_warnings(path: Path, removed: list[tuple[int, list[str]]]) -> list[Pr
         shown.append(warning(path, f"and on {len(rest)} more lines: {removal_note(chars)}",
                              rest[0][0]))
     return shown
+
+
+def mojibake_notes(path: Path, repairs: list[MojibakeRepair]) -> list[Problem]:
+    """A note for each line whose mojibake was repaired (the first lines; then one for the
+    rest): the text now reads as meant, but the editor should know it was changed."""
+    shown = [note(path, f"repaired mojibake: {_changed_part(repair)}", repair.line)
+             for repair in repairs[:MAX_REPAIR_WARNINGS]]
+    rest = repairs[MAX_REPAIR_WARNINGS:]
+    if rest:
+        shown.append(note(path, f"and on {len(rest)} more lines: repaired mojibake",
+                          rest[0].line))
+    return shown
+
+
+# A note shows at most this many characters of a line's repaired part, before and after.
+_SHOWN_REPAIR = 60
+
+
+def _changed_part(repair: MojibakeRepair) -> str:
+    """'“MÃ¼nchen” now reads “München”': the words from the first that changed to the last."""
+    was, now = repair.was.split(" "), repair.now.split(" ")
+    changed = [op for op in SequenceMatcher(None, was, now, autojunk=False).get_opcodes()
+               if op[0] != "equal"]
+
+    def part(words: list[str], start: int, end: int) -> str:
+        piece = " ".join(words[start:end])
+        return piece if len(piece) <= _SHOWN_REPAIR else piece[:_SHOWN_REPAIR] + "…"
+    return (f"“{part(was, changed[0][1], changed[-1][2])}” now reads "
+            f"“{part(now, changed[0][3], changed[-1][4])}”")
 
 
 def yaml_repair_warnings(path: Path, repairs: list[Repair], first_line: int) -> list[Problem]:

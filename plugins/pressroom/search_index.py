@@ -6,7 +6,17 @@ runs from its PyPI package (the binary ships in the wheel), so the build stays o
 
 Pagefind runs as a service beside the build: each searchable page is handed over (its
 content only) as soon as MkDocs has rendered it, and an index is written as soon as its last
-page is in. Writing holds every page of the index in memory at once (0.15 to 0.22 MB a page in
+page is in.
+
+The service is spoken to here, not through Pagefind's Python API (``pagefind.index``), which
+cannot keep the build's pace: it sleeps 0.1 s before it reads each reply, one per page (150
+pages took 15.5 s through it, 0.5 s here, in one run); a reply over 2 MiB (the files of an
+index of about 800 pages of the benchmark's archive; parts have up to 3,000) stops its
+reading for good, so ``get_files`` never returns; and its ``write_files`` has the service
+write the files and stops it as soon as it answers, which left files empty (see ``write``).
+From the package, the binary's lookup is used.
+
+Writing holds every page of the index in memory at once (0.15 to 0.22 MB a page in
 the benchmark's archives), so a language's index is written in parts of at most ``PART_PAGES``
 pages, one service each, one after the other: Pagefind's memory follows a part's size, not the
 archive's. The first part is the language's index (``pagefind/<lang>/``), the others are
@@ -29,6 +39,10 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from fnmatch import fnmatchcase
 from pathlib import Path, PurePosixPath
 from typing import Any
+
+from pagefind.service import get_executable
+
+from .pagefind_files import PagefindFormatError, canonical_files, in_fixed_order
 
 OUTPUT = "pagefind"
 # Pagefind writing a part of 3,000 pages took 0.44 GB at 5,000 stories, 0.65 GB at 10,000
@@ -65,11 +79,11 @@ def searchable_document(lang: str, title: str, content: str) -> str:
 
 
 def _pagefind_binary() -> str:
-    try:
-        from pagefind_bin import get_executable
-    except ImportError as exc:  # the package is a dependency; say so if it is missing
-        raise SearchIndexError(f"Pagefind is not installed: {exc}") from exc
-    return str(get_executable())
+    # Pagefind's Python package finds the binary its wheel ships (or PAGEFIND_BINARY_PATH).
+    binary = get_executable()
+    if binary is None:
+        raise SearchIndexError("Pagefind's binary is not installed (pagefind[bin])")
+    return str(binary)
 
 
 class SearchIndexes:
@@ -175,6 +189,21 @@ def _write_in_a_process(folder: Path, files: list[dict[str, str]],
         raise SearchIndexError(message[-1])
 
 
+def _in_a_fixed_order(files: list[dict[str, str]]) -> list[dict[str, str]]:
+    """Pagefind's files (contents base64) with its filters in a fixed order, so that the
+    same pages give the same files (see pagefind_files)."""
+    chosen = {file["path"]: base64.b64decode(file["content"]) for file in files
+              if in_fixed_order(file["path"])}
+    try:
+        fixed = canonical_files(chosen)
+    except PagefindFormatError as exc:
+        raise SearchIndexError(f"Pagefind's files cannot be put in a fixed order: {exc}") \
+            from exc
+    return [*(file for file in files if file["path"] not in chosen),
+            *({"path": path, "content": base64.b64encode(data).decode("ascii")}
+              for path, data in sorted(fixed.items()))]
+
+
 def write_index_files_from_stdin() -> None:
     """In the writing process: the files (JSON on stdin) into the folder named first."""
     try:
@@ -247,7 +276,7 @@ class SearchIndexer:
                 raise SearchIndexError("; ".join(self._errors[:5]))
             if reply.get("type") != "GetFiles":  # pragma: no cover - a protocol change
                 raise SearchIndexError(f"unexpected reply to writing the index: {reply}")
-            _write_in_a_process(folder, reply["files"], unused)
+            _write_in_a_process(folder, _in_a_fixed_order(reply["files"]), unused)
             return f"{self.pages} pages indexed into {folder}"
         finally:
             self.close()
