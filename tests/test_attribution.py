@@ -299,24 +299,25 @@ def test_the_german_translation_of_seed_003_is_the_press_rooms(site):
         "Übersetzung des Pressebereichs; Original (Englisch): JunHe Represented Xiaomi "
         "Corporation to Obtain an Injunction from Beijing Internet Court and Fully win the "
         "First Instance, veröffentlicht von JunHe")
-    assert dateline(page) == "30. Mai 2023 · Pressroom"
+    # The press room is named in the page's language (mkdocs.yml: the plugin's `name`).
+    assert dateline(page) == "30. Mai 2023 · Pressebereich"
     data = json_ld(page)
-    press_room = {"@type": "Organization", "name": "Pressroom", "url": SITE_URL}
+    press_room = {"@type": "Organization", "name": "Pressebereich", "url": SITE_URL}
     assert data["translator"] == press_room and data["publisher"] == press_room
     assert data["translationOfWork"] == {
         "@type": "NewsArticle", "url": f"{SITE_URL}en/stories/{JUNHE}/", "inLanguage": "en",
         "publisher": {"@type": "Organization", "name": "JunHe"}}
     english = json_ld(read_page(site, f"en/stories/{JUNHE}/"))
     assert english["publisher"] == {"@type": "Organization", "name": "JunHe"}
-    assert english["workTranslation"][0]["translator"] == press_room
+    assert english["workTranslation"][0]["translator"] == {**press_room, "name": "Press room"}
 
 
 @pytest.mark.parametrize("story", TRANSLATED)
 def test_every_german_translation_names_its_translator(site, story):
     data = json_ld(read_page(site, f"de/stories/{story}/"))
-    assert data["translator"]["name"] == "Pressroom"
+    assert data["translator"]["name"] == "Pressebereich"
     assert data["translationOfWork"]["url"] == f"{SITE_URL}en/stories/{story}/"
-    assert dateline(read_page(site, f"de/stories/{story}/")).endswith(" · Pressroom")
+    assert dateline(read_page(site, f"de/stories/{story}/")).endswith(" · Pressebereich")
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])

@@ -58,7 +58,7 @@ def test_a_template_asking_for_an_icon_not_in_the_list_is_an_error():
 
 
 def test_the_logo_is_drawn_unless_it_is_an_image():
-    assert icons_drawn(None, None) == [*TEMPLATE_ICONS, "material/library"]
+    assert icons_drawn(None, None) == [*TEMPLATE_ICONS, "pressroom/logo"]
     assert icons_drawn(None, "material/newspaper") == [*TEMPLATE_ICONS, "material/newspaper"]
     assert icons_drawn("assets/logo.png", "material/newspaper") == list(TEMPLATE_ICONS)
 
@@ -81,7 +81,7 @@ def test_pages_have_no_inline_drawing_but_the_menus(seed_site):
     menu = (MATERIAL / ".icons" / "material" / "menu.svg").read_text().strip()
     assert drawings == [re.search(r">(.+)</svg>", menu)[1]]
     boxes = set(re.findall(r'<svg class="(pressroom-icon-[a-z0-9-]+)"', page))
-    assert boxes == {icon_class(name) for name in [*TEMPLATE_ICONS, "material/library"]}
+    assert boxes == {icon_class(name) for name in [*TEMPLATE_ICONS, "pressroom/logo"]}
     for box in boxes:
         assert f".{box} {{ --pressroom-icon: url(" in stylesheet
     assert "The search page: the query over facets" in stylesheet  # the file's own rules too
@@ -95,7 +95,7 @@ def test_the_configured_logo_icon_is_the_one_drawn(tmp_path):
     assert build(project, "--strict").returncode == 0
     page = (project / "site" / "en" / "index.html").read_text(encoding="utf-8")
     assert page.count('<svg class="pressroom-icon-material-newspaper"') == 2  # header, drawer
-    assert "pressroom-icon-material-library" not in page
+    assert "pressroom-icon-pressroom-logo" not in page
 
 
 def test_a_logo_icon_the_theme_lacks_fails_the_build_naming_it(tmp_path):

@@ -136,8 +136,8 @@ def _table(lang: str, cases: Sequence[Case], t: Callable[..., str]) -> str:
             f"[{escape_markdown(case.title[lang])}](#{case.id})",
             escape_markdown(case.court[lang]) if case.court else t(UNKNOWN),
             t(KINDS[case.kind]) if case.kind else t(UNKNOWN),
-            _status(lang, case, t),
-            (f"{_when(lang, last, t)}: {_worded(lang, last.text, last.basis, case)}"
+            case_status(lang, case, t),
+            (f"{event_when(lang, last, t)}: {_worded(lang, last.text, last.basis, case)}"
              if last else t(UNKNOWN)),
             _worded(lang, case.outcome.text, case.outcome.basis, case)
             if case.outcome else t(UNKNOWN),
@@ -151,15 +151,17 @@ def _table(lang: str, cases: Sequence[Case], t: Callable[..., str]) -> str:
 DECISIONS = ("decided", "decided-first-instance", "dismissed", "dismissed-first-instance")
 
 
-def _status(lang: str, case: Case, t: Callable[..., str]) -> str:
+def case_status(lang: str, case: Case, t: Callable[..., str],
+                escape: Callable[[str], str] = escape_markdown) -> str:
     """ "Decided, finality not reported"; "Pending (according to Lei Jun, as of 13 September
-    2025; later status not reported)"."""
+    2025; later status not reported)". ``t`` translates and escapes a message, ``escape``
+    escapes other text, for Markdown or for HTML."""
     status = t(STATUSES[case.status]) if case.status else t(STATUS_UNKNOWN)
     as_of = case.status_as_of
     if as_of is not None:
         who = _lowered(basis_label(lang, as_of.basis, case.final).rstrip(":"))
         if as_of.date is None:
-            status += f" ({escape_markdown(who)})"
+            status += f" ({escape(who)})"
         else:
             day = format_partial(as_of.date, lang)
             status += f" ({t(AS_OF, basis=who, date=day)})"
@@ -234,7 +236,7 @@ def _case_section(
             fact("court", escape_markdown(case.court[lang]) if case.court else None),
             fact("docket", escape_markdown(case.docket) if case.docket else None),
             fact("jurisdiction", escape_markdown(case.jurisdiction) if case.jurisdiction else None),
-            f"- **{t(LABELS['status'])}:** {_status(lang, case, t)}",
+            f"- **{t(LABELS['status'])}:** {case_status(lang, case, t)}",
         ]
     outcome = _worded(lang, case.outcome.text, case.outcome.basis, case) \
         if case.outcome else None
@@ -242,7 +244,7 @@ def _case_section(
     lines += _list(t(LABELS["parties"]), [_party(lang, party, case, t) + cite(party.source)
                                           for party in case.parties])
     lines += _list(t(LABELS["timeline"]), [
-        f"{_when(lang, event, t)}: {_worded(lang, event.text, event.basis, case)}"
+        f"{event_when(lang, event, t)}: {_worded(lang, event.text, event.basis, case)}"
         f"{cite(event.source)}" for event in case.events])
     lines += _list(t(LABELS["remedies"]), [_remedy(lang, remedy, case, t) + cite(remedy.source)
                                            for remedy in case.remedies])
@@ -304,12 +306,14 @@ def _remedy(lang: str, remedy: Remedy, case: Case, t: Callable[..., str]) -> str
     return text
 
 
-def _when(lang: str, event: Event, t: Callable[..., str]) -> str:
+def event_when(lang: str, event: Event, t: Callable[..., str],
+               escape: Callable[[str], str] = escape_markdown) -> str:
     """The step's own date; else that it is not reported, with the day it was announced or
     reported where a source gives one (that day is not the step's); and what the sources say
-    about the date where they say it less plainly."""
+    about the date where they say it less plainly. ``t`` and ``escape`` as for
+    ``case_status``."""
     if event.date is not None:
-        when = escape_markdown(format_partial(event.date, lang))
+        when = escape(format_partial(event.date, lang))
     elif event.announced is not None:
         day = format_partial(event.announced, lang)
         when = f"{t(DATE_UNKNOWN)} ({t(ANNOUNCED_ON, date=day)})"
@@ -318,7 +322,7 @@ def _when(lang: str, event: Event, t: Callable[..., str]) -> str:
     else:
         when = t(DATE_UNKNOWN)
     if event.date_note:
-        when += f" ({escape_markdown(event.date_note[lang])})"
+        when += f" ({escape(event.date_note[lang])})"
     return when
 
 

@@ -8,6 +8,8 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 
+from .editor_keys import LANGUAGES
+from .legal_pages import PLACEHOLDER_POLICIES
 from .search_index import PART_PAGES
 from .search_page import NEWEST_STORIES
 
@@ -23,6 +25,25 @@ class _Count(c.Type):
         if count < 1:
             raise c.ValidationError(f"must be at least 1, not {count}")
         return count
+
+
+class _TextPerLanguage(c.BaseConfigOption[dict[str, str]]):
+    """A text in each language of the press room: {en: …, de: …}."""
+
+    def run_validation(self, value: object) -> dict[str, str]:
+        if not isinstance(value, dict):
+            raise c.ValidationError(f"give a text per language ({_EXAMPLE}), not {value!r}")
+        unknown = sorted(map(str, set(value) - set(LANGUAGES)))
+        missing = [lang for lang in LANGUAGES
+                   if not isinstance(value.get(lang), str) or not value[lang].strip()]
+        if unknown or missing:
+            raise c.ValidationError(
+                "; ".join([*(f"{lang!r} is not a language of the press room" for lang in unknown),
+                           *(f"no text for {lang!r}" for lang in missing)]))
+        return {lang: value[lang].strip() for lang in LANGUAGES}
+
+
+_EXAMPLE = "{" + ", ".join(f"{lang}: …" for lang in LANGUAGES) + "}"
 
 
 DEFAULT_REGISTRIES = {"taxonomy": "seeds/taxonomy.yml", "cases": "seeds/cases.yml"}
@@ -50,6 +71,15 @@ class PressroomConfig(base.Config):
     # Pagefind writes a language's index in parts of at most this many pages (its memory
     # grows with a part's pages), which the browser searches as one.
     search_part_pages = _Count(default=PART_PAGES)
+    # The press room's name and description per language (header, titles, feeds, JSON-LD);
+    # unset, the press room's catalogs give them ("Press room", "Pressebereich").
+    name = c.Optional(_TextPerLanguage())
+    description = c.Optional(_TextPerLanguage())
+    # Who the footer's copyright line names; unset, the press room's name.
+    copyright_holder = c.Optional(c.Type(str))
+    # What a [[PLACEHOLDER: …]] left in a hand-written page is: an error (the build fails),
+    # a warning (--strict fails) or a note.
+    placeholders = c.Choice(PLACEHOLDER_POLICIES, default="warn")
 
 
 # Search plugins that would index the site beside the press room's own (one index per

@@ -86,9 +86,11 @@ class Edition:
 
 def prepare_edition(
     ingested: Ingested, taxonomy: Taxonomy, cases: Sequence[Case], *, now: dt.datetime,
-    preview: bool, require_translations: bool, seeds: Path, cases_file: Path, press_room: str,
+    preview: bool, require_translations: bool, seeds: Path, cases_file: Path,
+    press_room: str | Mapping[str, str],
 ) -> Edition:
-    """``press_room`` is the site's name: the publisher of the press room's translations."""
+    """``press_room`` is the site's name, one for every language or one per language: the
+    publisher of the press room's translations, named in the translation's language."""
     articles = ingested.articles
     public = [article for article in articles if preview or article.is_public(now)]
     stories, problems = group_stories(public)
@@ -98,7 +100,8 @@ def prepare_edition(
     problems += missing_translations(stories, require_translations)
     translation_of, found = find_translations(ingested.outcomes, seeds, every_story, stories)
     problems += found
-    stories = as_published(stories, translation_of, press_room)
+    names = dict.fromkeys(LANGUAGES, press_room) if isinstance(press_room, str) else press_room
+    stories = as_published(stories, translation_of, names)
     version_tags: dict[Path, list[Tag]] = {}
     for story in stories:
         for article in story.versions.values():

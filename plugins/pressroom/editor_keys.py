@@ -122,6 +122,25 @@ def _url(value: Any) -> str:
     return text
 
 
+IMAGE_FILES = (".jpg", ".jpeg", ".png", ".webp", ".avif", ".gif", ".svg")
+
+
+def _image(value: Any) -> str:
+    """An image the site serves, named from docs/ ("images/ruling.jpg"): an address on
+    another host would have every reader's browser ask that host for it."""
+    text = _text(value)
+    if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:|//", text):
+        raise InvalidValue(f"{text!r} is an address: put the image in docs/ and name it from "
+                           "there (images/ruling.jpg), so that no reader's browser asks "
+                           "another host for it")
+    if "\\" in text or any(part in ("", ".", "..") for part in text.split("/")):
+        raise InvalidValue(f"{text!r} is not a file of docs/: name it from there "
+                           "(images/ruling.jpg)")
+    if not text.lower().endswith(IMAGE_FILES):
+        raise InvalidValue(f"{text!r} is not an image file ({', '.join(IMAGE_FILES)})")
+    return text
+
+
 KEYS: Mapping[str, Callable[[Any], Any]] = {
     "title": _text,
     "date": _date,
@@ -133,6 +152,8 @@ KEYS: Mapping[str, Callable[[Any], Any]] = {
     "translation_of": _source_file,
     "cases": _text_list,
     "summary": _text,
+    "image": _image,
+    "image_alt": _text,
     "draft": _flag,
     "embargo": _datetime,
     "keep": _line_selectors,

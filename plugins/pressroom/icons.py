@@ -21,7 +21,8 @@ from pathlib import Path
 # The icons the press room's templates draw (switcher, search box); the logo comes on top.
 TEMPLATE_ICONS = ("material/translate", "material/magnify", "material/arrow-left",
                   "material/close")
-DEFAULT_LOGO = "material/library"
+# The press room's own mark (theme/.icons/pressroom/logo.svg): a page with a masthead.
+DEFAULT_LOGO = "pressroom/logo"
 
 _VIEW_BOX = re.compile(rb'viewBox="([0-9. -]+)"')
 

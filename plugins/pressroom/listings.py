@@ -61,9 +61,13 @@ def listing_html(stories: Sequence[Story], lang: str, link: LinkTo) -> str:
                                  for story in stories) + "\n</ul>"
 
 
+def language_marks(entry: ListingEntry) -> str:
+    """The attributes of a link to a story in another language than the reader's."""
+    return f' hreflang="{entry.original}" lang="{entry.original}"' if entry.original else ""
+
+
 def _item_html(entry: ListingEntry, link: LinkTo) -> str:
-    marked = f' hreflang="{entry.original}" lang="{entry.original}"' if entry.original else ""
-    title = anchor(link(entry.path), entry.title, marked)
+    title = anchor(link(entry.path), entry.title, language_marks(entry))
     if entry.note:
         title += f" ({escape_text(entry.note)})"
     return "<li>" + "<br>\n".join([title, *_details(entry, escape_text)]) + "</li>"
@@ -73,11 +77,16 @@ def _details(entry: ListingEntry, escape: Callable[[str], str]) -> list[str]:
     """The lines under the title: date and publisher, then the summary, marked with its own
     language where it is not the reader's."""
     lines = [escape(entry.details)] if entry.details else []
-    if entry.summary:
-        summary = escape(entry.summary)
-        lines.append(f'<span lang="{entry.original}">{summary}</span>' if entry.original
-                     else summary)
-    return lines
+    summary = marked_summary(entry, escape)
+    return [*lines, summary] if summary else lines
+
+
+def marked_summary(entry: ListingEntry, escape: Callable[[str], str]) -> str | None:
+    """The summary, escaped, and marked with its own language where it is not the reader's."""
+    if not entry.summary:
+        return None
+    summary = escape(entry.summary)
+    return f'<span lang="{entry.original}">{summary}</span>' if entry.original else summary
 
 
 def listing_page_body(

@@ -181,6 +181,8 @@ class Article:
     cases: tuple[str, ...] = ()
     draft: bool = False
     embargo: dt.datetime | None = None
+    image: str | None = None  # a file of docs/, shown with the story where it leads
+    image_alt: str | None = None
 
     @property
     def published(self) -> dt.date | None:

@@ -6,7 +6,7 @@ Pure: the plugin says where each page is (``url_of``) and the public address of 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from .case_pages import CASES_PAGE, outcome_text
@@ -32,8 +32,9 @@ from .tag_pages import TAGS
 from .translations import Relation
 
 FEED = "feed.xml"
-FEED_TITLE = N_("Press room: latest stories")
-TAG_FEED_TITLE = N_("Press room: {tag}")
+# {name} is the press room's name in the feed's language.
+FEED_TITLE = N_("{name}: latest stories")
+TAG_FEED_TITLE = N_("{name}: stories on {tag}")
 
 PathUrl = Callable[[str], str]  # a docs path ("de/stories/x.md") -> its absolute URL
 
@@ -47,8 +48,9 @@ def feed_paths(edition: Edition) -> dict[str, tuple[str, str]]:
     return feeds
 
 
-def data_files(edition: Edition, url: PathUrl, site_name: str) -> dict[str, str]:
-    files = {path: _feed(edition, path, page, tag_id, url, site_name)
+def data_files(edition: Edition, url: PathUrl, names: Mapping[str, str]) -> dict[str, str]:
+    """``names`` is the press room's name per language (its feeds' title and author)."""
+    files = {path: _feed(edition, path, page, tag_id, url, names[path.split("/", 1)[0]])
              for path, (page, tag_id) in feed_paths(edition).items()}
     files[ARTICLES] = _json(articles_export(
         edition.stories, edition.tags_of, edition.original_of, edition.cases_of,
@@ -67,11 +69,12 @@ def _feed(edition: Edition, path: str, page: str, tag_id: str, url: PathUrl,
           site_name: str) -> str:
     lang = path.split("/", 1)[0]
     stories: list[Story] = list(edition.stories)
-    title = translate(lang, FEED_TITLE)
+    title = translate(lang, FEED_TITLE, name=site_name)
     if tag_id:
         stories = edition.by_tag(lang)[tag_id]
         tag = edition.tag(tag_id)
-        title = translate(lang, TAG_FEED_TITLE, tag=tag.label(lang) if tag else tag_id)
+        title = translate(lang, TAG_FEED_TITLE, name=site_name,
+                          tag=tag.label(lang) if tag else tag_id)
     feed = Feed(stable_id("feed", path), title, lang, url(path), url(page))
     return atom_feed(feed, stories, lambda story: url(story_path(story, lang)),
                      lambda story: edition.tags_of(story, lang), site_name)
@@ -85,16 +88,17 @@ def page_extras(
     path: str, lang: str, translated: bool, edition: Edition, url: PathUrl,
     site_name: str, site_description: str | None,
 ) -> dict[str, Any]:
-    """What a page's head announces besides its languages: feeds, JSON-LD, Open Graph."""
+    """What a page's head announces besides its languages: feeds, JSON-LD, Open Graph.
+    ``site_name`` and ``site_description`` are the press room's in the page's language."""
     feeds = [{"href": url(f"{lang}/{FEED}"), "hreflang": lang,
-              "title": translate(lang, FEED_TITLE)}]
+              "title": translate(lang, FEED_TITLE, name=site_name)}]
     parts = path.removesuffix(".md").split("/")
     extras: dict[str, Any] = {"feeds": feeds, "jsonld": None, "og": []}
     if len(parts) == 3 and parts[1] == TAGS and parts[2] in edition.by_tag(lang):
         tag = edition.tag(parts[2])
         label = tag.label(lang) if tag else parts[2]
         feeds.append({"href": url(f"{path[:-3]}/{FEED}"), "hreflang": lang,
-                      "title": translate(lang, TAG_FEED_TITLE, tag=label)})
+                      "title": translate(lang, TAG_FEED_TITLE, name=site_name, tag=label)})
     if parts[1:] == ["index"]:
         extras["jsonld"] = script_json(organization(site_name, url(""), site_description))
     if path == f"{lang}/{CASES_PAGE}":

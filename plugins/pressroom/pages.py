@@ -1,4 +1,5 @@
-"""The generated pages: a page per story and language, a landing page per language.
+"""The generated pages: a page per story and language, and per language its front page,
+the page of all its stories, its search page, tag pages and case summary.
 
 Pure: stories in, SitePages with Markdown out; the plugin hands them to MkDocs.
 """
@@ -15,8 +16,9 @@ from babel.dates import format_datetime
 from .case_pages import CASES_PAGE, case_pages
 from .edition import Edition, shown_version
 from .editor_keys import LANGUAGES
+from .front_page import Desk, front_pages
 from .i18n import N_, translate
-from .listings import listing_page_body, story_path
+from .listings import story_path
 from .model import Article
 from .rendering import dateline, page_frontmatter, with_frontmatter
 from .search_page import NEWEST_STORIES, newest_story_ids, search_page
@@ -25,9 +27,6 @@ from .stories import Story
 from .story_html import OtherVersion, StoryExtras, story_body
 from .tag_pages import tag_pages, tag_path
 
-LANDING_TITLE = N_("Press room")
-LANDING_INTRO = N_("Coverage of our legal action against defamation and smear campaigns.")
-NO_STORIES = N_("No stories yet.")
 DRAFT = N_("Draft: this story is not published on the built site.")
 EMBARGO = N_("Under embargo until {moment}: not published on the built site before then.")
 
@@ -39,23 +38,28 @@ def source_pages(stories: Sequence[Story]) -> dict[Path, str]:
 
 
 def generated_pages(
-    edition: Edition, boilerplate: Mapping[str, str], preview_at: dt.datetime | None = None,
-    newest_first: int = NEWEST_STORIES,
+    edition: Edition, boilerplate: Mapping[str, str], desk: Desk,
+    preview_at: dt.datetime | None = None, newest_first: int = NEWEST_STORIES,
 ) -> list[SitePage]:
     """Every generated page; ``boilerplate`` is the media kit's paragraph per language, as
-    HTML; ``preview_at`` (in `mkdocs serve`) adds draft and embargo banners; search ranks the
-    ``newest_first`` newest stories of a language first."""
+    HTML; ``desk`` what the front pages show besides stories and cases; ``preview_at`` (in
+    `mkdocs serve`) adds draft and embargo banners; search ranks the ``newest_first`` newest
+    stories of a language first."""
     stories = edition.stories
     by_id = {story.id: story for story in stories}
     by_source = {article.source.name: story for story in stories
                  for article in story.versions.values()}
+    # The day of each source, by its file's name (as the case registry names it).
+    source_days = {article.source.name: article.date.value for story in stories
+                   for article in story.versions.values()}
     newest = {lang: newest_story_ids(stories, lang, newest_first) for lang in LANGUAGES}
     pages = [page for story in stories
              for page in story_pages(story, edition, boilerplate, preview_at, newest)]
     for lang in LANGUAGES:
         by_tag = edition.by_tag(lang)
         tags = {tag_id: tag for tag_id in by_tag if (tag := edition.tag(tag_id))}
-        pages += [landing_page(lang, stories), search_page(lang, LANGUAGES)]
+        pages += front_pages(lang, stories, edition.cases, source_days.get, desk)
+        pages.append(search_page(lang, LANGUAGES))
         pages += tag_pages(lang, tags, by_tag)
     pages += case_pages(edition.cases, by_id, by_source, LANGUAGES)
     return pages
@@ -100,12 +104,3 @@ def _banner(article: Article, lang: str, now: dt.datetime | None) -> str | None:
         return translate(lang, DRAFT)
     moment = format_datetime(article.embargo, format="long", locale=lang)
     return translate(lang, EMBARGO, moment=moment)
-
-
-def landing_page(lang: str, stories: Sequence[Story]) -> SitePage:
-    title = translate(lang, LANDING_TITLE)
-    body = partial(listing_page_body, title, translate(lang, LANDING_INTRO), stories, lang,
-                   translate(lang, NO_STORIES))
-    markdown = with_frontmatter({"title": title, "lang": lang}, "")
-    return SitePage(f"{lang}/index.md", lang, markdown=markdown, searchable=False, body=body)
-

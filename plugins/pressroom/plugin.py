@@ -29,13 +29,16 @@ from .collector import FullCollectionsHeld, left_to_the_system
 from .config import DEFAULT_REGISTRIES, PressroomConfig, setup_errors
 from .edition import Edition, prepare_edition
 from .editor_keys import LANGUAGES
+from .front_page import Desk
 from .html_text import Heading, LinkTo, RenderedBody, without_layout_whitespace
 from .icons import IconError, IconSheet, icons_drawn, logo_drawn
+from .images import image_problems
 from .ingest import Ingested, ingest
+from .legal_pages import LEGAL_PATHS, hand_written_problems, marked_placeholders
 from .links import home_links, page_links
 from .outputs import data_files, page_extras
 from .pages import generated_pages, source_pages
-from .press_kit import MEDIA_KIT, boilerplate_of
+from .press_kit import BOILERPLATE, CONTACTS, MEDIA_KIT, PRESS_CONTACT, marked_block
 from .problems import Problem, Severity
 from .rendering import with_frontmatter
 from .report import (
@@ -51,7 +54,16 @@ from .report import (
 from .search_index import SearchIndexError, SearchIndexes, searchable_document
 from .search_page import SEARCH_PAGE
 from .serving import PreviousBuilds
-from .site import SiteModel, SitePage, site_model
+from .site import SiteModel, SitePage, page_language, site_model
+from .site_frame import (
+    brand,
+    footer,
+    footer_context,
+    not_found_context,
+    page_frame,
+    root_frame,
+    root_heading_html,
+)
 from .sitemap import site_entries, sitemap_xml
 from .source_cache import SourceCache
 from .taxonomy import load_taxonomy
@@ -71,6 +83,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         self.full_collections = FullCollectionsHeld()
         # The source cache, kept from one `mkdocs serve` rebuild to the next.
         self.kept_cache: SourceCache | None = None
+        self.brand = brand()
         self._forget_build()
 
     def _forget_build(self) -> None:
@@ -88,6 +101,9 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         # Pages written as HTML by the press room (docs path -> body, given its links).
         self.bodies: dict[str, Callable[[LinkTo], RenderedBody]] = {}
         self.report: dict[str, Any] | None = None
+        # Hand-written pages (docs paths), and what frames a page in each language.
+        self.hand_written: set[str] = set()
+        self.frames: dict[str, dict[str, Any]] = {}
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Having this method keeps the plugin, and what it holds, from one serve build to the next.
@@ -120,6 +136,9 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         # Material shows its language selector only when `extra.alternate` is set; the targets
         # come from each page, so a true value (not a global list) switches it on.
         config.extra.setdefault("alternate", True)
+        self.brand = brand(self.config.name, self.config.description, self.config.copyright_holder)
+        if config.theme.get("favicon") == THEME_FAVICON:  # the theme's own, not the site's
+            config.theme["favicon"] = FAVICON
         return config
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
@@ -178,28 +197,39 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
             self.edition = prepare_edition(
                 self.ingested, taxonomy, cases, now=now, preview=self.serving,
                 require_translations=self.config.require_translations, seeds=seeds,
-                cases_file=self._path(config, "cases"), press_room=config.site_name)
+                cases_file=self._path(config, "cases"), press_room=self.brand.names)
         self.site_problems = [*taxonomy_problems, *case_problems, *self.edition.problems]
         for problem in (*self.ingested.problems, *self.site_problems):
             _log(problem, seeds.parent)
         documents = [file.src_uri for file in files.documentation_pages()]
+        self._check_hand_written(files, config, seeds.parent)
+        desk = Desk(self.brand, _marked_blocks(files, config, CONTACTS, PRESS_CONTACT),
+                    frozenset(files.src_uris))
+        for problem in image_problems(self.ingested.outcomes, desk.files):
+            self.site_problems.append(problem)
+            _log(problem, seeds.parent)
         with timings.stage("render pages"):
-            generated = generated_pages(self.edition, _boilerplate(files, config),
-                                        now if self.serving else None,
+            generated = generated_pages(self.edition,
+                                        _marked_blocks(files, config, MEDIA_KIT, BOILERPLATE),
+                                        desk, now if self.serving else None,
                                         self.config.search_newest_first)
             # MkDocs renders pages in this order: the searchable ones language by language,
             # then the rest (stand-ins, listings), so that Pagefind writes each language's
             # index while MkDocs goes on rendering, and the build need not wait for it.
             for page in sorted(generated, key=lambda page: (not page.indexed, page.lang)):
                 files.append(File.generated(config, page.path, content=page.markdown or ""))
-            self.site = site_model(generated, documents)
+            self.site = site_model(generated, documents, LEGAL_PATHS)
         self.indexes = SearchIndexes(Path(config.site_dir), self.site.indexed_counts(),
                                      self.config.search_part_pages)
         self.files = files
         with timings.stage("feeds and exports"):
             for path, content in data_files(self.edition, self._absolute_path(config),
-                                            config.site_name).items():
+                                            self.brand.names).items():
                 files.append(File.generated(config, path, content=content))
+        footers = {lang: footer_context(footer(lang, self.brand, now.year, files.src_uris),
+                                        self._url_of_path) for lang in LANGUAGES}
+        self.frames = {lang: page_frame(lang, config, self.brand, footers) for lang in LANGUAGES}
+        self.frames[""] = root_frame(config, self.brand, footers)
         self.bodies = {page.path: page.body for page in generated if page.body is not None}
         self.report = None
         if self.serving or self.config.publish_report:
@@ -212,6 +242,29 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
             for path, content in desk_files(self.report, folder, self._url_of_path).items():
                 files.append(File.generated(config, path, content=content))
         return files
+
+    def _check_hand_written(self, files: Files, config: MkDocsConfig, root: Path) -> None:
+        """Placeholders left in the hand-written pages, and legal pages missing, each named as
+        the option ``placeholders`` asks: an error stops the build here."""
+        pages = {file.src_uri: file.content_string for file in files.documentation_pages()
+                 if file.src_uri.endswith(".md")}
+        self.hand_written = set(pages)
+        problems = hand_written_problems(pages, Path(config.docs_dir), self.config.placeholders)
+        for problem in problems:
+            _log(problem, root)
+        self.site_problems += problems
+        if any(problem.severity is Severity.ERROR for problem in problems):
+            raise PluginError("pressroom: placeholders are still to be filled in (option "
+                              "placeholders: error); see above")
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
+                         files: Files) -> str:
+        if page.file.src_uri not in self.hand_written:
+            return markdown
+        if page.is_homepage:  # the language chooser: named in every language
+            page.meta["title"] = self.brand.every_name
+            markdown = root_heading_html(self.brand) + "\n\n" + markdown
+        return marked_placeholders(markdown, page_language(page.file.src_uri) or LANGUAGES[0])
 
     def _report(self, seeds: Path) -> dict[str, Any]:
         assert self.ingested is not None
@@ -232,6 +285,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         site_page = self.site.get(page.file.src_uri)
         absolute = self._absolute(config)
         context["pressroom_nav"] = self.rendered_nav
+        context.update(self.frames[site_page.lang if site_page else ""])
         if site_page is not None:
             context["nav"] = _nav_in(nav, site_page.lang)
             outside_nav = page not in context["nav"].pages
@@ -244,8 +298,8 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
             page.meta["pressroom"] = {
                 **page_links(self.site, site_page, self._url_of, absolute),
                 **page_extras(site_page.path, site_page.lang, site_page.translated, self.edition,
-                              self._absolute_path(config), config.site_name,
-                              config.site_description),
+                              self._absolute_path(config), self.brand.name(site_page.lang),
+                              self.brand.description(site_page.lang)),
             }
             original = self.site.original(site_page)
             if original is not None:
@@ -297,6 +351,17 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         if page.file.src_uri in self.bodies:
             page.content = ""  # written out; see _write_body
         return valid_toggles(output)
+
+    def on_template_context(
+        self, context: dict[str, Any], *, template_name: str, config: MkDocsConfig
+    ) -> dict[str, Any]:
+        if template_name != "404.html" or not self.frames:
+            return context
+        # An address that does not exist may be in either language: the page speaks all of
+        # them, and its script keeps the one the address names.
+        context.update(self.frames[""])
+        context.update(not_found_context(self.brand, self._url_of_path))
+        return context
 
     def on_post_template(
         self, output_content: str, *, template_name: str, config: MkDocsConfig
@@ -448,15 +513,23 @@ def _logo_settings(config: MkDocsConfig) -> tuple[str | None, str | None]:
     return config.theme.get("logo"), (config.theme.get("icon") or {}).get("logo")
 
 
-def _boilerplate(files: Files, config: MkDocsConfig) -> dict[str, str]:
-    """The media kit's paragraph per language, as HTML: converted once, not per story."""
+# The theme's favicon is its own logo; the press room's stands in for it unless mkdocs.yml
+# names another.
+THEME_FAVICON = "assets/images/favicon.png"
+FAVICON = "assets/pressroom/favicon.svg"
+
+
+def _marked_blocks(files: Files, config: MkDocsConfig, page: str, name: str) -> dict[str, str]:
+    """A block editors mark in a hand-written page (see ``press_kit``) per language, as HTML:
+    converted once, not per page that shows it."""
     found = {}
     for lang in LANGUAGES:
-        media_kit = files.get_file_from_path(f"{lang}/{MEDIA_KIT}")
-        text = boilerplate_of(media_kit.content_string) if media_kit is not None else None
+        source = files.get_file_from_path(f"{lang}/{page}")
+        text = marked_block(source.content_string, name) if source is not None else None
         if text:
             found[lang] = markdown.Markdown(extensions=config.markdown_extensions,
-                                            extension_configs=config.mdx_configs).convert(text)
+                                            extension_configs=config.mdx_configs).convert(
+                marked_placeholders(text, lang))
     return found
 
 

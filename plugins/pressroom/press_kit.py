@@ -1,7 +1,10 @@
-"""The company boilerplate, written once by editors in the media kit page of each language.
+"""Texts editors write once in a hand-written page, which other pages show: the company
+boilerplate of each language's media kit, under every story, and the press contact of each
+language's contact page, on the front page.
 
-The media kit (docs/<lang>/media-kit.md) marks its boilerplate paragraph with
-``<!-- boilerplate -->`` … ``<!-- /boilerplate -->``; every story page shows it underneath.
+A block is marked in the page's Markdown: ``<!-- boilerplate -->`` … ``<!-- /boilerplate -->``
+in docs/<lang>/media-kit.md, ``<!-- press-contact -->`` … ``<!-- /press-contact -->`` in
+docs/<lang>/contacts.md.
 """
 
 from __future__ import annotations
@@ -9,9 +12,16 @@ from __future__ import annotations
 import re
 
 MEDIA_KIT = "media-kit.md"
-_BLOCK = re.compile(r"<!--\s*boilerplate\s*-->(?P<text>.*?)<!--\s*/boilerplate\s*-->", re.S)
+CONTACTS = "contacts.md"
+BOILERPLATE = "boilerplate"
+PRESS_CONTACT = "press-contact"
+_BLOCK = re.compile(r"<!--\s*(?P<name>[a-z-]+)\s*-->(?P<text>.*?)<!--\s*/(?P=name)\s*-->", re.S)
 
 
-def boilerplate_of(markdown: str) -> str | None:
-    match = _BLOCK.search(markdown)
-    return match["text"].strip() or None if match else None
+def marked_block(markdown: str, name: str) -> str | None:
+    """The text between the page's markers of that name; None where it has none, or an
+    empty one."""
+    for match in _BLOCK.finditer(markdown):
+        if match["name"] == name:
+            return match["text"].strip() or None
+    return None

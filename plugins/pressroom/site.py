@@ -7,7 +7,7 @@ translation is not a version: it defers to the original, and is never announced 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass
 
 from .editor_keys import LANGUAGES
@@ -90,9 +90,11 @@ class SiteModel:
         return targets
 
 
-def site_model(generated: Sequence[SitePage], documents: Iterable[str]) -> SiteModel:
-    """All pages: the generated ones, and the hand-written documents under a language folder."""
+def site_model(generated: Sequence[SitePage], documents: Iterable[str],
+               not_searched: Container[str] = ()) -> SiteModel:
+    """All pages: the generated ones, and the hand-written documents under a language folder;
+    those ``not_searched`` (the legal pages) are no search results."""
     taken = {page.path for page in generated}
-    written = [SitePage(path, lang) for path in documents
+    written = [SitePage(path, lang, searchable=path not in not_searched) for path in documents
                if (lang := page_language(path)) and path not in taken]
     return SiteModel([*generated, *written])

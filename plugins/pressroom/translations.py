@@ -109,8 +109,9 @@ def _publisher_given(outcome: Outcome, original: str) -> list[Problem]:
 
 
 def as_published(stories: Sequence[Story], translation_of: Mapping[Path, Path],
-                 press_room: str) -> list[Story]:
-    """The stories with each translation published by the press room."""
+                 press_room: Mapping[str, str]) -> list[Story]:
+    """The stories with each translation published by the press room, named in the
+    translation's language (``press_room`` is its name per language)."""
     return [Story(story.id, {lang: _published_by(article, translation_of, press_room)
                              for lang, article in story.versions.items()})
             if any(article.source in translation_of for article in story.versions.values())
@@ -118,9 +119,9 @@ def as_published(stories: Sequence[Story], translation_of: Mapping[Path, Path],
 
 
 def _published_by(article: Article, translation_of: Mapping[Path, Path],
-                  press_room: str) -> Article:
+                  press_room: Mapping[str, str]) -> Article:
     if article.source not in translation_of:
         return article
     why = by_rule("translation", detail=f"the press room's translation of "
                                         f"{translation_of[article.source].name}")
-    return replace(article, publisher=Inferred(press_room, why))
+    return replace(article, publisher=Inferred(press_room[article.lang.value], why))

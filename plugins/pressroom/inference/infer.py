@@ -67,6 +67,8 @@ def infer(source: Source, cleaned: Cleaned) -> tuple[Article, list[Problem]]:
         cases=_value(source, "cases") or (),
         draft=bool(_value(source, "draft")),
         embargo=_value(source, "embargo"),
+        image=_value(source, "image"),
+        image_alt=_value(source, "image_alt"),
     )
     problems += _doubts(source, article)
     return article, problems
