@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from mkdocs.config import base
-from mkdocs.config import config_options as c
-
+from .engine import config_base as base
+from .engine import config_options as c
 from .search_index import PART_PAGES
 from .search_page import NEWEST_STORIES
 
