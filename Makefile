@@ -77,14 +77,14 @@ $(WHEELHOUSE)/.downloaded: locks/deploy.txt pyproject.toml | $(TESTING)
 # The build, then the check that it is the press room's site (an engine that ignored the
 # plugin would publish a few hand-written pages and nothing else).
 site: $(RUNTIME)
-	$(BIN)/$(ENGINE) build --strict --config-file mkdocs.yml
+	$(BIN)/$(ENGINE) build --strict
 	$(BIN)/python -m pressroom.check_site site
 
 check-site: $(RUNTIME)
 	$(BIN)/python -m pressroom.check_site site
 
 serve: $(RUNTIME)
-	$(BIN)/$(ENGINE) serve --config-file mkdocs.yml
+	$(BIN)/$(ENGINE) serve
 
 lint: $(TESTING)
 	$(BIN)/ruff check plugins tests

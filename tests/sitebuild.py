@@ -26,9 +26,6 @@ ENGINES = ("mkdocs", "properdocs")
 ENGINE = os.environ.get("PRESSROOM_ENGINE", "mkdocs")
 assert ENGINE in ENGINES, f"PRESSROOM_ENGINE is one of {ENGINES}, not {ENGINE!r}"
 ENGINE_COMMAND = [sys.executable, "-m", ENGINE]
-# Named, not found: ProperDocs looks for properdocs.yml first and warns that finding
-# mkdocs.yml in its place is to end.
-CONFIG = ["--config-file", "mkdocs.yml"]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
@@ -67,7 +64,7 @@ def build(project: Path, *args: str, site_url: str | None = None, now: str | Non
         env["SITE_URL"] = site_url
     if now:
         env["PRESSROOM_NOW"] = now
-    return subprocess.run([*ENGINE_COMMAND, "build", *CONFIG, *args], cwd=project, env=env,
+    return subprocess.run([*ENGINE_COMMAND, "build", *args], cwd=project, env=env,
                           capture_output=True, text=True, timeout=300)
 
 
@@ -161,7 +158,7 @@ def serving(project: Path, watch: bool = False) -> Iterator[Served]:
     reload = [] if watch else ["--no-livereload"]
     # Ctrl-C must stop it even when the tests run in the background (`make test &`), which
     # leaves SIGINT ignored in everything they start.
-    command = [*ENGINE_COMMAND, "serve", *CONFIG, *reload, "-a", f"127.0.0.1:{port}"]
+    command = [*ENGINE_COMMAND, "serve", *reload, "-a", f"127.0.0.1:{port}"]
     server = subprocess.Popen(command, cwd=project, env=ENV, stdout=subprocess.DEVNULL,
                               stderr=subprocess.DEVNULL, text=True,
                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
