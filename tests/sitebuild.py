@@ -20,7 +20,12 @@ from pathlib import Path
 
 from conftest import ROOT, SEEDS
 
-MKDOCS = [sys.executable, "-m", "mkdocs"]
+# The engine that builds and serves: MkDocs, or ProperDocs (`make test ENGINE=properdocs`
+# sets PRESSROOM_ENGINE, and runs the tests in that engine's virtual environment).
+ENGINES = ("mkdocs", "properdocs")
+ENGINE = os.environ.get("PRESSROOM_ENGINE", "mkdocs")
+assert ENGINE in ENGINES, f"PRESSROOM_ENGINE is one of {ENGINES}, not {ENGINE!r}"
+ENGINE_COMMAND = [sys.executable, "-m", ENGINE]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
@@ -59,8 +64,8 @@ def build(project: Path, *args: str, site_url: str | None = None, now: str | Non
         env["SITE_URL"] = site_url
     if now:
         env["PRESSROOM_NOW"] = now
-    return subprocess.run([*MKDOCS, "build", *args], cwd=project, env=env, capture_output=True,
-                          text=True, timeout=300)
+    return subprocess.run([*ENGINE_COMMAND, "build", *args], cwd=project, env=env,
+                          capture_output=True, text=True, timeout=300)
 
 
 class _TextOf(HTMLParser):
@@ -153,8 +158,8 @@ def serving(project: Path, watch: bool = False) -> Iterator[Served]:
     reload = [] if watch else ["--no-livereload"]
     # Ctrl-C must stop it even when the tests run in the background (`make test &`), which
     # leaves SIGINT ignored in everything they start.
-    server = subprocess.Popen([*MKDOCS, "serve", *reload, "-a", f"127.0.0.1:{port}"],
-                              cwd=project, env=ENV, stdout=subprocess.DEVNULL,
+    command = [*ENGINE_COMMAND, "serve", *reload, "-a", f"127.0.0.1:{port}"]
+    server = subprocess.Popen(command, cwd=project, env=ENV, stdout=subprocess.DEVNULL,
                               stderr=subprocess.DEVNULL, text=True,
                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:

@@ -1,13 +1,21 @@
-"""The pipeline's stages know nothing of MkDocs: only the adapter does."""
+"""The pipeline's stages know nothing of MkDocs: only the adapter does, and the adapter takes
+the engine's classes from one module, so it runs under MkDocs or ProperDocs alike."""
 
 import ast
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "plugins" / "pressroom"
+# The only module that imports an engine (or its theme's package).
+ENGINE = "engine.py"
+# The modules that know the engine, through ENGINE.
 ADAPTER = {"plugin.py", "config.py"}
+ENGINE_PACKAGES = ("mkdocs", "properdocs", "material")
 
 
 def imported_modules(path: Path) -> set[str]:
+    """Absolute names of what a module imports, its relative imports resolved
+    (`from .engine import X` in the package is `pressroom.engine`)."""
+    package = ["pressroom", *path.parent.relative_to(PACKAGE).parts]
     tree = ast.parse(path.read_text(encoding="utf-8"))
     names = set()
     for node in ast.walk(tree):
@@ -15,13 +23,34 @@ def imported_modules(path: Path) -> set[str]:
             names |= {alias.name for alias in node.names}
         elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
             names.add(node.module)
+        elif isinstance(node, ast.ImportFrom):
+            base = ".".join(package[:len(package) - node.level + 1])
+            if node.module:
+                names.add(f"{base}.{node.module}")
+            else:  # from . import engine
+                names |= {f"{base}.{alias.name}" for alias in node.names}
     return names
 
 
-def test_only_the_adapter_imports_mkdocs():
+def top_level(path: Path) -> bool:
+    return path.parent == PACKAGE
+
+
+def test_only_the_engine_module_imports_mkdocs():
     modules = sorted(PACKAGE.rglob("*.py"))
     assert len(modules) > 10
     for path in modules:
-        uses_mkdocs = any(name.split(".")[0] in ("mkdocs", "material")
+        uses_engine = any(name.split(".")[0] in ENGINE_PACKAGES
                           for name in imported_modules(path))
-        assert uses_mkdocs == (path.name in ADAPTER and path.parent == PACKAGE), path
+        assert uses_engine == (path.name == ENGINE and top_level(path)), path
+
+
+def test_engine_module_imports_both_engines():
+    imported = {name.split(".")[0] for name in imported_modules(PACKAGE / ENGINE)}
+    assert {"mkdocs", "properdocs"} <= imported
+
+
+def test_only_the_adapter_imports_the_engine_module():
+    for path in sorted(PACKAGE.rglob("*.py")):
+        uses_engine = "pressroom.engine" in imported_modules(path)
+        assert uses_engine == (path.name in ADAPTER and top_level(path)), path

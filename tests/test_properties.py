@@ -80,10 +80,12 @@ def test_frontmatter_reads_back_as_written(title, publisher, tags):
     """MkDocs reads a generated page's frontmatter with its own YAML reader; whatever the
     text, every value comes back (title escaped for the theme, which prints it raw)."""
     import html
+    import importlib
 
-    from mkdocs.utils.meta import get_data
-
+    from pressroom.engine import NAME
     from pressroom.rendering import with_frontmatter
+
+    get_data = importlib.import_module(f"{NAME}.utils.meta").get_data
 
     meta = {"title": title, "lang": "de", "publisher": publisher, "tags": tags, "flag": True}
     body, read = get_data(with_frontmatter(meta, "Body\n"))

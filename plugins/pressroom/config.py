@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mkdocs.config import base
-from mkdocs.config import config_options as c
-from mkdocs.config.defaults import MkDocsConfig
-
 from .editor_keys import LANGUAGES
+from .engine import MkDocsConfig
+from .engine import config_base as base
+from .engine import config_options as c
 from .legal_pages import PLACEHOLDER_POLICIES
 from .search_index import PART_PAGES
 from .search_page import NEWEST_STORIES

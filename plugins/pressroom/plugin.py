@@ -14,14 +14,6 @@ from urllib.parse import urljoin
 
 import markdown
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import File, Files
-from mkdocs.structure.nav import Navigation
-from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import get_toc
 
 from .cases import load_cases
 from .clock import ClockError, build_now
@@ -29,6 +21,18 @@ from .collector import FullCollectionsHeld, left_to_the_system
 from .config import DEFAULT_REGISTRIES, PressroomConfig, setup_errors
 from .edition import Edition, prepare_edition
 from .editor_keys import LANGUAGES
+from .engine import (
+    BasePlugin,
+    File,
+    Files,
+    LiveReloadServer,
+    MkDocsConfig,
+    Navigation,
+    Page,
+    PluginError,
+    get_plugin_logger,
+    get_toc,
+)
 from .front_page import Desk
 from .html_text import Heading, LinkTo, RenderedBody, without_layout_whitespace
 from .icons import IconError, IconSheet, icons_drawn, logo_drawn

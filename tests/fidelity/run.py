@@ -20,6 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+# The engine `make ... ENGINE=` chose (tests/sitebuild.py says more).
+ENGINE = os.environ.get("PRESSROOM_ENGINE", "mkdocs")
 
 
 def make_project(folder: Path, clippings: list[Path]) -> Path:
@@ -36,7 +38,7 @@ def make_project(folder: Path, clippings: list[Path]) -> Path:
 def build(project: Path) -> subprocess.CompletedProcess[str]:
     # Not --strict: a real clipping may rightly end in a warning (a guessed headline, no
     # date); the score says what the build made of it.
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=project, env=ENV,
+    return subprocess.run([sys.executable, "-m", ENGINE, "build"], cwd=project, env=ENV,
                           capture_output=True, text=True)
 
 

@@ -39,6 +39,8 @@ ROOT = Path(__file__).resolve().parents[2]
 BATCH = 25
 MARKER = "fz7q"  # in every generated tag: found in a page's markup, it leaked
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+# The engine `make ... ENGINE=` chose (tests/sitebuild.py says more).
+ENGINE = os.environ.get("PRESSROOM_ENGINE", "mkdocs")
 
 PROSE = [
     "The chamber ruled on Monday that the platform must take the reviews down.",
@@ -264,7 +266,7 @@ def main() -> int:
             written = registry_entries(rng, project, tags)
             (project / "seeds" / "fuzz_tagged.txt").write_text(tagged_story(tags, rng),
                                                                encoding="utf-8")
-            result = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=project,
+            result = subprocess.run([sys.executable, "-m", ENGINE, "build"], cwd=project,
                                     env=ENV, capture_output=True, text=True, timeout=900)
             report = check(project, [*sources, "fuzz_tagged.txt"], result, counts, failures)
             if report is not None:
