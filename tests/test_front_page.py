@@ -23,7 +23,7 @@ from pressroom.model import EditorKey
 from pressroom.problems import Severity
 from pressroom.site_frame import brand, footer
 from pressroom.stories import group_stories
-from sitebuild import ENV, MKDOCS, build, make_project, read_page
+from sitebuild import ENGINE_COMMAND, ENV, build, make_project, read_page
 
 GOOD = (SEEDS / "000_b899426bec3aca79.txt").read_bytes()
 CASES, _ = load_cases(SEEDS / "cases.yml")
@@ -184,7 +184,7 @@ def test_a_deploy_that_asks_for_it_fails_on_a_placeholder_even_without_strict(tm
     default, so that `make site` builds the example press room)."""
     project = make_project(tmp_path, {"a.txt": GOOD})
     assert build(project, "--strict").returncode == 0
-    result = subprocess.run([*MKDOCS, "build"], cwd=project, capture_output=True, text=True,
+    result = subprocess.run([*ENGINE_COMMAND, "build"], cwd=project, capture_output=True, text=True,
                             env={**ENV, "PRESSROOM_PLACEHOLDERS": "error"}, timeout=300)
     assert result.returncode != 0
     assert "placeholders are still to be filled in (option placeholders: error)" in result.stderr

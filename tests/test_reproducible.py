@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from pressroom.clock import ClockError, build_now
-from sitebuild import ENV, MKDOCS, make_project
+from sitebuild import ENGINE_COMMAND, ENV, make_project
 
 # A moment after every seed's date, fixed by the variable reproducible builds share.
 EPOCH = str(int(dt.datetime(2025, 11, 1, 9, 30, tzinfo=dt.UTC).timestamp()))
@@ -21,7 +21,7 @@ def build_with(project: Path, **variables: str) -> None:
     """A strict build of the project with these variables (and no PRESSROOM_NOW from the
     caller's environment, which would win over SOURCE_DATE_EPOCH)."""
     env = {name: value for name, value in ENV.items() if name != "PRESSROOM_NOW"}
-    done = subprocess.run([*MKDOCS, "build", "--strict"], cwd=project,
+    done = subprocess.run([*ENGINE_COMMAND, "build", "--strict"], cwd=project,
                           env={**env, **variables}, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
 
@@ -103,6 +103,6 @@ def test_an_embargo_follows_source_date_epoch(tmp_path):
     env = {name: value for name, value in ENV.items() if name != "PRESSROOM_NOW"}
     before = str(int(dt.datetime(2025, 11, 1, 8, 0, tzinfo=dt.UTC).timestamp()))
     for epoch, published in ((before, False), (EPOCH, True)):
-        subprocess.run([*MKDOCS, "build"], cwd=project, capture_output=True, timeout=300,
+        subprocess.run([*ENGINE_COMMAND, "build"], cwd=project, capture_output=True, timeout=300,
                        env={**env, "SOURCE_DATE_EPOCH": epoch}, check=True)
         assert (project / "site" / "en" / "stories" / "a-later-ruling").is_dir() is published
