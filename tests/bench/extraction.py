@@ -1,0 +1,132 @@
+"""How well main-text extractors tell an article from its page, on the test pages.
+
+For each page of tests/sources/labels.yml (pages written to imitate news sites and law firms:
+navigation, cookie banners, related links, share buttons, author boxes, disclaimers) and each
+extractor, it counts the article's paragraphs that come out (text kept) and the pieces of
+furniture that do not (furniture gone); then the same after the press room's cleaning, and
+the metadata fields inference gets right from the page's markup, against trafilatura's own
+metadata. Not part of `make test` (the test suite checks the chosen pipeline's figures).
+
+Usage: python tests/bench/extraction.py
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import yaml
+
+SOURCES = Path(__file__).resolve().parent.parent / "sources"
+FIELDS = ("title", "date", "publisher", "author", "lang", "source_url")
+
+
+def _page_text(path: Path) -> str:
+    from pressroom.formats.html_page import decode_page
+
+    page, _ = decode_page(path, path.read_bytes())
+    return page.text
+
+
+def trafilatura_with(**options: bool) -> Callable[[str], str]:
+    import trafilatura
+
+    def extract(html: str) -> str:
+        return trafilatura.extract(html, include_comments=False, deduplicate=False,
+                                   **options) or ""
+    return extract
+
+
+def readability(html: str) -> str:
+    import lxml.html
+    from readability import Document
+
+    return lxml.html.fromstring(Document(html).summary()).text_content()
+
+
+def justext_of(language: str) -> Callable[[str], str]:
+    import justext
+
+    def extract(html: str) -> str:
+        paragraphs = justext.justext(html.encode("utf-8"), justext.get_stoplist(language))
+        return "\n".join(p.text for p in paragraphs if not p.is_boilerplate)
+    return extract
+
+
+def pipeline(path: Path) -> str:
+    from pressroom.ingest import process
+
+    outcome = process(path)
+    return outcome.cleaned.text if outcome.cleaned else ""
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.split())
+
+
+def score(text: str, labels: dict) -> tuple[int, int, int, int]:
+    """(paragraphs kept, of, furniture gone, of)."""
+    plain = _plain(text)
+    kept = sum(_plain(fragment) in plain for fragment in labels["kept"])
+    gone = sum(_plain(fragment) not in plain for fragment in labels["gone"])
+    return kept, len(labels["kept"]), gone, len(labels["gone"])
+
+
+def metadata_right(path: Path, fields: dict) -> tuple[int, int, int]:
+    """(fields the press room gets right, fields trafilatura's metadata gets right, of)."""
+    import trafilatura
+
+    from pressroom.ingest import process
+
+    article = process(path).article
+    ours = article.fields() if article else {}
+    theirs = trafilatura.bare_extraction(_page_text(path), with_metadata=True)
+    names = {"publisher": "sitename", "lang": "language", "source_url": "url"}
+    right_ours = right_theirs = 0
+    for name, expected in fields.items():
+        value = ours[name].value if name in ours else None
+        right_ours += str(value) == str(expected)
+        other = getattr(theirs, names.get(name, name), None) if theirs else None
+        right_theirs += str(other or "").split("-")[0] == str(expected).split("-")[0] \
+            if name == "lang" else str(other) == str(expected)
+    return right_ours, right_theirs, len(fields)
+
+
+def main() -> int:
+    labels = yaml.safe_load((SOURCES / "labels.yml").read_text(encoding="utf-8"))
+    totals: dict[str, list[int]] = {}
+    for name, page in labels.items():
+        path = SOURCES / name
+        html = _page_text(path)
+        language = "German" if page["fields"].get("lang") == "de" else "English"
+        extractors: dict[str, Callable[[str], str]] = {
+            "trafilatura": trafilatura_with(),
+            "trafilatura (precision)": trafilatura_with(favor_precision=True),
+            "trafilatura (recall)": trafilatura_with(favor_recall=True),
+            "readability-lxml": readability,
+            "jusText": justext_of(language),
+        }
+        for label, extract in extractors.items():
+            _add(totals, label, score(extract(html), page))
+        _add(totals, "press room (trafilatura, then cleaning)", score(pipeline(path), page))
+        _add(totals, "metadata: press room, trafilatura, fields",
+             metadata_right(path, page["fields"]))
+    print(f"{len(labels)} pages")
+    for label, figures in totals.items():
+        if label.startswith("metadata"):
+            print(f"{label}: {figures[0]}, {figures[1]}, {figures[2]}")
+        else:
+            print(f"{label}: kept {figures[0]}/{figures[1]} paragraphs, "
+                  f"gone {figures[2]}/{figures[3]} pieces of furniture")
+    return 0
+
+
+def _add(totals: dict[str, list[int]], label: str, figures: tuple[int, ...]) -> None:
+    current = totals.setdefault(label, [0] * len(figures))
+    for index, figure in enumerate(figures):
+        current[index] += figure
+
+
+if __name__ == "__main__":
+    sys.exit(main())
