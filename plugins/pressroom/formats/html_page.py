@@ -28,8 +28,9 @@ from ..problems import Problem, SourceError, error, note, warning
 from ..reading import MAX_SOURCE_BYTES, repair_warnings
 from ..text import is_prose
 from ..unsafe_characters import safe_lines
+from .block_text import block_lines
 from .charset import declared_charset, decode_declared
-from .page_metadata import page_facts, parse_page
+from .page_metadata import ARTICLE_HEADING, page_facts, parse_page
 from .sidecar import SidecarKeys
 
 # An article has at least a few sentences; fewer words of running text than this is a page
@@ -42,6 +43,8 @@ FURNITURE_FROM = 400
 # A table whose words are mostly link labels, with fewer other words than this, is a menu.
 LINK_TABLE_SHARE = 0.5
 LINK_TABLE_WORDS = 40
+# Elements that make a table's cell a block of a page's layout, not a datum.
+LAYOUT_BLOCKS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote")
 # Elements whose text a reader never sees as text.
 _HIDDEN = "ancestor::script or ancestor::style or ancestor::noscript or ancestor::template"
 
@@ -97,7 +100,9 @@ def page_source(
     facts, notes = page_facts(doc)
     problems += [note(path, message) for message in notes]
     shown = visible_words(doc)
-    article = _main_text(path, without_link_tables(doc))
+    prepared = without_layout_tables(doc)
+    blocks = block_lines(prepared)
+    article = _with_headline(_main_text(path, prepared), blocks, facts)
     lines = tuple(Line(number, line) for number, line in enumerate(article.split("\n"), 1))
     problems += _amount_checks(path, shown, article)
     source = Source(path=path, raw=page.raw, encoding=page.encoding, body=lines,
@@ -112,18 +117,38 @@ def _parsed(path: Path, text: str) -> Any:
         raise SourceError(error(path, f"holds no markup to read as a page ({exc})")) from exc
 
 
-def without_link_tables(doc: Any) -> Any:
-    """The page without tables that are menus: old sites lay out their navigation in
-    tables, which an extractor that keeps tables (an article's table of fines or dates)
-    would keep as a row of link labels. A table of few words, most of them links, goes."""
+def without_layout_tables(doc: Any) -> Any:
+    """The page with its tables of layout taken apart: old sites lay out their navigation
+    in tables, newsletters their whole message, and an extractor that keeps tables (an
+    article's table of fines or dates) would keep them as rows of cells. A table of few
+    words, most of them links, is a menu and goes; any other table that is not one of data
+    becomes blocks."""
     for table in list(doc.iter("table")):
         words = len(table.text_content().split())
         linked = sum(len(link.text_content().split()) for link in table.iter("a"))
+        parent = table.getparent()
         if words and linked / words >= LINK_TABLE_SHARE and words - linked < LINK_TABLE_WORDS:
-            parent = table.getparent()
             if parent is not None:
                 parent.remove(table)
+        elif not _data_table(table):
+            for element in [table, *table.iter("thead", "tbody", "tfoot", "tr", "td", "th")]:
+                element.tag = "div"
     return doc
+
+
+def _data_table(table: Any) -> bool:
+    """A table of data, as browsers' reading views tell one (marked as data, with headers or
+    a caption, several rows and columns, no blocks or tables in its cells)."""
+    if (table.get("role") or "").lower() in ("presentation", "none"):
+        return False
+    if next(table.iter("th", "caption", "thead", "colgroup"), None) is not None:
+        return True
+    if any(True for _ in table.iterdescendants("table")):
+        return False
+    rows = list(table.iter("tr"))
+    if len(rows) < 2 or max(len(row.findall("td")) for row in rows) < 2:
+        return False
+    return not any(True for _ in table.iterdescendants(*LAYOUT_BLOCKS))
 
 
 def _main_text(path: Path, doc: Any) -> str:
@@ -139,6 +164,30 @@ def _main_text(path: Path, doc: Any) -> str:
     if len(article) > MAX_SOURCE_BYTES:
         raise SourceError(error(path, f"the page's main text is {len(article):,} characters: "
                                       "far more than an article (is it one?)"))
+    return article
+
+
+# Lines of the extracted text are found among the page's blocks by their beginnings.
+_KEY_CHARS = 60
+
+
+def _with_headline(article: str, blocks: list[str], facts: list[Found]) -> str:
+    """The text with the page's headline where the page has it: an extractor may drop a
+    heading it takes for the page's title, and the cleaner reads a page's frame (what stands
+    above the headline) as it does a text clipping's."""
+    heading = next((fact for fact in facts if fact.where == ARTICLE_HEADING), None)
+    lines = article.split("\n")
+    if heading is None or heading.value in lines:
+        return article
+    order = {}
+    for index, block in enumerate(blocks):
+        order.setdefault(block[:_KEY_CHARS], index)
+    at = order.get(heading.value[:_KEY_CHARS])
+    if at is None:
+        return article
+    for position, line in enumerate(lines):
+        if order.get(line[:_KEY_CHARS], -1) > at:
+            return "\n".join([*lines[:position], heading.value, *lines[position:]])
     return article
 
 

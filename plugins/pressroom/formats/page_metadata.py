@@ -46,6 +46,7 @@ MAX_LENGTHS = {"title": 300, "summary": 1_000, "publisher": 120, "author": 200}
 # What parts a page's <title> from the site's name ("Headline | Site", "Site – Headline").
 TITLE_SEPARATORS = re.compile(r"\s+(?:[|–—·•»]|-{1,2})\s+")
 CANONICAL = "<link rel=canonical>"
+ARTICLE_HEADING = "<h1> of the article"
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:$|[T ]\d)")
 _TAG = re.compile(r"<[^>]{0,200}>")
 _LANGUAGE = re.compile(r"^([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*$")
@@ -127,7 +128,7 @@ def _page_elements(doc: Any, found: list[Found]) -> list[Found]:
             break
     heading = next(article.iter("h1"), None)
     if heading is not None:
-        facts += _fact("title", heading.text_content(), "<h1> of the article",
+        facts += _fact("title", heading.text_content(), ARTICLE_HEADING,
                        heading.sourceline)
     title = next(doc.iter("title"), None)
     if title is not None:
