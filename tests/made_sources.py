@@ -156,6 +156,13 @@ NEWSPAPER_PARAGRAPHS = (
 )
 
 
+def _pdf(kind):
+    """A document of A4 pages in millimetres, the same bytes each time it is made."""
+    pdf = kind(format="A4", unit="mm")
+    pdf.set_creation_date(dt.datetime(2025, 3, 14, 8, 0, tzinfo=dt.UTC))
+    return pdf
+
+
 def _lines_of(pdf, text: str, width: float) -> list[str]:
     """Greedy lines of a paragraph in the font set; each "|" ends a line where it stands."""
     lines: list[str] = []
@@ -177,7 +184,7 @@ def newspaper_pdf() -> bytes:
     file draws the columns row by row, as layout programs may."""
     from fpdf import FPDF
 
-    pdf = FPDF(format="A4", unit="mm")
+    pdf = _pdf(FPDF)
     pdf.set_auto_page_break(False)
     pdf.set_title("Microsoft Word - AZ_0314_Wirtschaft_S7.docx")
     # The article fills the upper part of each page (advertisements below, not drawn).
@@ -247,7 +254,7 @@ def ruling_pdf() -> bytes:
     of the pages after the first, "Seite n von m" at the foot of each."""
     from fpdf import FPDF
 
-    pdf = FPDF(format="A4", unit="mm")
+    pdf = _pdf(FPDF)
     pdf.set_auto_page_break(False)
     pages: list[list[str | None]] = [[]]
     pdf.set_font("Helvetica", size=11)
@@ -276,7 +283,7 @@ def scanned_pdf() -> bytes:
     """A page that is a picture of a page: drawn, with no text layer."""
     from fpdf import FPDF
 
-    pdf = FPDF(format="A4", unit="mm")
+    pdf = _pdf(FPDF)
     pdf.add_page()
     pdf.set_fill_color(235, 235, 225)
     pdf.rect(10, 10, 190, 277, style="F")

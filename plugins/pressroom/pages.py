@@ -57,7 +57,7 @@ def generated_pages(
         tags = {tag_id: tag for tag_id in by_tag if (tag := edition.tag(tag_id))}
         pages += [landing_page(lang, stories), search_page(lang, LANGUAGES)]
         pages += tag_pages(lang, tags, by_tag)
-    pages += case_pages(edition.cases, by_id, by_source, LANGUAGES)
+    pages += case_pages(edition.cases, by_id, by_source, LANGUAGES, edition.documents)
     return pages
 
 

@@ -23,6 +23,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from .case_documents import document_paths
 from .cases import load_cases
 from .collector import FullCollectionsHeld, left_to_the_system
 from .config import DEFAULT_REGISTRIES, PressroomConfig, setup_errors
@@ -163,7 +164,10 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         self.rendered_nav = {}
         with timings.stage("cache"):
             cache = self._source_cache(config)
-        self.ingested = ingest(seeds, timings, cache)
+        # The case registry first: the documents it names are published, not read as clippings.
+        cases, case_problems = load_cases(
+            self._path(config, "cases"), named=self.config.cases is not None)
+        self.ingested = ingest(seeds, timings, cache, skip=document_paths(cases, seeds))
         self.cache_hits = cache.hits
         cache.next_build()
         if not self.serving:  # `mkdocs serve` keeps it in memory, and writes it when it stops
@@ -172,8 +176,6 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         with timings.stage("pair"):
             taxonomy, taxonomy_problems = load_taxonomy(
                 self._path(config, "taxonomy"), named=self.config.taxonomy is not None)
-            cases, case_problems = load_cases(
-                self._path(config, "cases"), named=self.config.cases is not None)
             self.edition = prepare_edition(
                 self.ingested, taxonomy, cases, now=now, preview=self.serving,
                 require_translations=self.config.require_translations, seeds=seeds,
@@ -199,6 +201,8 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
             for path, content in data_files(self.edition, self._absolute_path(config),
                                             config.site_name).items():
                 files.append(File.generated(config, path, content=content))
+            for document in self.edition.documents:  # the bytes read and checked, not the path
+                files.append(File.generated(config, document.path, content=document.data))
         self.bodies = {page.path: page.body for page in generated if page.body is not None}
         self.report = None
         if self.serving or self.config.publish_report:
