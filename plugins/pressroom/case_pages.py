@@ -78,7 +78,8 @@ LABELS = {
 }
 # A document's line: what it is, its date, its language, its form and its size.
 DOCUMENT_DETAILS = N_("{kind}, {date}; in {language}, {form}, {size}")
-DOCUMENT_FORMS = {"application/pdf": N_("PDF"), "text/plain": N_("plain text")}
+# "PDF" is the same word in every language, and no message.
+DOCUMENT_FORMS = {"text/plain": N_("plain text")}
 CONTEXT_NOTE = N_("Not a legal case: background that the coverage reports.")
 PAGE_UPDATED = N_("Last updated: {date}. The summary is written by the press room from the "
                   "coverage; it is not legal advice.")
@@ -271,7 +272,8 @@ def _documents(lang: str, documents: Sequence[PublishedDocument],
         date = format_partial(document.date, lang) if document.date else t(DATE_UNKNOWN)
         details = t(DOCUMENT_DETAILS, kind=translate(lang, DOCUMENT_KINDS[document.kind]),
                     date=date, language=language_name(document.language, lang),
-                    form=translate(lang, DOCUMENT_FORMS[document.media_type]),
+                    form=translate(lang, DOCUMENT_FORMS[document.media_type])
+                    if document.media_type in DOCUMENT_FORMS else "PDF",
                     size=format_size(published.size, lang))
         link = (f"[{escape_markdown(document.title[lang])}](../{published.path})"
                 f'{{: hreflang="{document.language}" type="{document.media_type}" }}')

@@ -75,6 +75,18 @@ def trafilatura_with(**options: bool) -> Callable[[str], str]:
     return extract
 
 
+def trafilatura_prepared(html: str) -> str:
+    """trafilatura on the page as the press room hands it over: layout tables taken apart,
+    menus in tables dropped."""
+    import trafilatura
+
+    from pressroom.formats.html_page import without_layout_tables
+    from pressroom.formats.page_metadata import parse_page
+
+    return trafilatura.extract(without_layout_tables(parse_page(html)), include_comments=False,
+                               deduplicate=False) or ""
+
+
 def readability(html: str) -> str:
     import lxml.html
     from readability import Document
@@ -142,6 +154,7 @@ def main() -> int:
             "trafilatura": trafilatura_with(),
             "trafilatura (precision)": trafilatura_with(favor_precision=True),
             "trafilatura (recall)": trafilatura_with(favor_recall=True),
+            "trafilatura, layout tables taken apart": trafilatura_prepared,
             "readability-lxml": readability,
             "jusText": justext_of(language),
             "every block a line": block_text,

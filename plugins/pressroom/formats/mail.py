@@ -37,7 +37,7 @@ from ..reading import (
     size_limit,
 )
 from ..text import ends_sentence, is_prose
-from ..unsafe_characters import safe_lines, shown
+from ..unsafe_characters import safe_lines, safe_text, shown
 from . import Read
 from .block_text import block_lines
 from .charset import decode_declared
@@ -105,12 +105,12 @@ def _headers(message: EmailMessage) -> tuple[Found, ...]:
     found = []
     subject = _header(message, "subject")
     if subject:
-        title = " ".join(_SUBJECT_PREFIX.sub("", shown(str(subject))).split())
+        title = " ".join(_SUBJECT_PREFIX.sub("", safe_text(str(subject))[0]).split())
         if title:
             found.append(Found("title", title, "e-mail Subject header", before=False))
     sender = _header(message, "from")
     if sender:
-        name, address = parseaddr(shown(str(sender)))
+        name, address = parseaddr(safe_text(str(sender))[0])
         who = name or address.partition("@")[2]
         if who:
             found.append(Found("publisher", who, "e-mail From header", before=False))

@@ -22,6 +22,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml import html as lxml_html
 
 from ..model import Found
+from ..unsafe_characters import safe_text
 
 # schema.org types of a single article (a page about one story); "WebPage" alone describes
 # the page, not its article, and is read only where there is no article.
@@ -256,9 +257,11 @@ def _fact(field: str, value: str | None, where: str, line: int | None,
 
 def _clean(value: str) -> str:
     """Markup's text as a reader sees it: entities a system left encoded twice decoded, tags
-    inside a value cut, white space collapsed."""
+    inside a value cut, white space collapsed, and no character that pages and feeds cannot
+    carry (JSON-LD can write any as an escape, "\\u0000")."""
     text = html.unescape(value) if "&" in value else value
     text = _TAG.sub(" ", text) if "<" in text else text
+    text, _ = safe_text(text)
     return " ".join(unicodedata.normalize("NFC", text).split())
 
 

@@ -16,7 +16,7 @@ from ..inference.dates import stamp_date
 from ..model import Found, Line, Source
 from ..problems import Problem, SourceError, error, note, warning
 from ..reading import MAX_SOURCE_BYTES
-from ..unsafe_characters import safe_lines
+from ..unsafe_characters import safe_lines, safe_text
 from .pdf_layout import Char, Run, paragraphs, reading_order, running_lines, runs_of
 from .sidecar import SidecarKeys
 
@@ -145,10 +145,10 @@ def _document_info(document: pdfium.PdfDocument) -> tuple[Found, ...]:
     except pdfium.PdfiumError:
         return ()
     found = []
-    title = " ".join(str(info.get("Title", "")).split())
+    title = " ".join(safe_text(str(info.get("Title", "")))[0].split())
     if len(title.split()) >= 3 and not _FILE_TITLE.search(title):
         found.append(Found("title", title, "PDF document information: Title", before=False))
-    author = " ".join(str(info.get("Author", "")).split())
+    author = " ".join(safe_text(str(info.get("Author", "")))[0].split())
     if author and len(author) <= 200:
         found.append(Found("author", author, "PDF document information: Author", before=False))
     return tuple(found)
