@@ -141,3 +141,15 @@ def test_a_larger_type_size_is_a_paragraph_of_its_own():
     for line in lines:
         line.left, line.right = 0, 300
     assert paragraphs(lines)[0] == ["A Headline", "The text begins here and goes on."]
+
+
+def test_a_page_pdfium_cannot_load_is_a_warning_and_the_others_are_read(write):
+    # The first page's object no longer says it is a page: PDFium fails to load it.
+    spoiled = ruling_pdf().replace(b"/Resources 10 0 R\n/Type /Page\n",
+                                   b"/Resources 10 0 R\n/Type /Pagx\n", 1)
+    assert spoiled != ruling_pdf()
+    outcome = process(write("damaged.pdf", spoiled))
+    assert outcome.status == "published"
+    warned = [p.message for p in outcome.problems if p.severity is Severity.WARNING]
+    assert "page(s) 1 cannot be read (damaged): what they show is not in the clipping" in warned
+    assert "Die Parteien streiten" in outcome.cleaned.text

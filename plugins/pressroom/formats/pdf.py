@@ -37,12 +37,20 @@ def read_pdf(path: Path, raw: bytes, keys: SidecarKeys) -> tuple[Source, list[Pr
     locked, or has no text layer."""
     document = _opened(path, raw)
     try:
-        pages, heights, info = _pages(path, document)
+        pages, heights, info, damaged = _pages(path, document)
     finally:
         document.close()
     problems: list[Problem] = [*keys.problems]
-    empty = [number + 1 for number, runs in enumerate(pages) if not runs]
-    if len(empty) == len(pages):
+    if damaged:
+        problems.append(warning(path, f"page(s) {_ranges(damaged)} cannot be read (damaged): "
+                                      "what they show is not in the clipping"))
+    empty = [number + 1 for number, runs in enumerate(pages)
+             if not runs and number + 1 not in damaged]
+    if not pages:
+        raise SourceError(error(path, "has no pages"))
+    if len(damaged) == len(pages):
+        raise SourceError(error(path, "none of its pages can be read (a damaged PDF)"))
+    if len(empty) + len(damaged) == len(pages):
         raise SourceError(error(path, f"has no text layer on any of its {len(pages)} pages "
                                       "(a scan?): the press room does no OCR; export the "
                                       "PDF with its text, or copy the text into a .txt "
@@ -101,24 +109,37 @@ def _opened(path: Path, raw: bytes) -> pdfium.PdfDocument:
 
 
 def _pages(path: Path, document: pdfium.PdfDocument
-           ) -> tuple[list[list[Run]], list[float], tuple[Found, ...]]:
+           ) -> tuple[list[list[Run]], list[float], tuple[Found, ...], list[int]]:
+    """The runs and height of each page, the document information, and the pages PDFium
+    could not load (damaged: they count as pages without text, and are named)."""
     count = len(document)
     if count > MAX_PAGES:
         raise SourceError(error(path, f"has {count:,} pages: clippings of more than "
                                       f"{MAX_PAGES} pages are refused (is it one?)"))
-    pages, heights = [], []
+    pages: list[list[Run]] = []
+    heights: list[float] = []
+    damaged: list[int] = []
     for number in range(count):
-        page = document[number]
         try:
-            heights.append(page.get_height())
-            textpage = page.get_textpage()
-            try:
-                pages.append(runs_of(_chars(textpage), number))
-            finally:
-                textpage.close()
+            runs, height = _page_runs(document, number)
+        except pdfium.PdfiumError:
+            runs, height = [], 0.0
+            damaged.append(number + 1)
+        pages.append(runs)
+        heights.append(height)
+    return pages, heights, _document_info(document), damaged
+
+
+def _page_runs(document: pdfium.PdfDocument, number: int) -> tuple[list[Run], float]:
+    page = document[number]
+    try:
+        textpage = page.get_textpage()
+        try:
+            return runs_of(_chars(textpage), number), page.get_height()
         finally:
-            page.close()
-    return pages, heights, _document_info(document)
+            textpage.close()
+    finally:
+        page.close()
 
 
 def _chars(textpage: pdfium.PdfTextPage) -> list[Char]:
