@@ -31,6 +31,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from html.parser import HTMLParser
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -297,6 +298,37 @@ def tagged_story(tags: list[str], rng: random.Random) -> str:
            f"tags: {json.dumps(tags)}\n---\n{lines}\n"
 
 
+class _Leaks(HTMLParser):
+    """Generated markup that a page carries as markup: an element named with the marker, an
+    event handler or a script that names it. (Its text, escaped, is text: a source may
+    quote "onerror=" and a spoiled PDF shows what it likes.)"""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found = False
+        self._script = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        handlers = (value or "" for name, value in attrs if name.startswith("on"))
+        if MARKER in tag or any(MARKER in value for value in handlers):
+            self.found = True
+        kind = dict(attrs).get("type") or ""
+        self._script = tag == "script" and kind != "application/ld+json"
+
+    def handle_endtag(self, tag: str) -> None:
+        self._script = False
+
+    def handle_data(self, data: str) -> None:
+        if self._script and MARKER in data:
+            self.found = True
+
+
+def leaked_markup(text: str) -> bool:
+    parser = _Leaks()
+    parser.feed(text)
+    return parser.found
+
+
 def check(project: Path, names: list[str], result: subprocess.CompletedProcess[str],
           counts: dict[str, int], failures: list[str]) -> dict | None:
     """Checks the built site; returns the editor's report when there was a build."""
@@ -314,7 +346,7 @@ def check(project: Path, names: list[str], result: subprocess.CompletedProcess[s
     for page in site.rglob("*.html"):
         text = page.read_text(encoding="utf-8", errors="replace")
         if f"<script>alert('{MARKER}')" in text or f"<{MARKER}>" in text or \
-                f'onerror="{MARKER}' in text:
+                leaked_markup(text):
             counts["leaks"] += 1
             failures.append(f"markup reached {page.relative_to(site)}")
     report = json.loads((project / "build" / "editor-report.json").read_text(encoding="utf-8"))
