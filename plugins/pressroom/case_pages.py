@@ -13,7 +13,9 @@ from collections.abc import Callable, Mapping, Sequence
 
 from babel.dates import format_date, format_skeleton
 
+from .case_documents import PublishedDocument
 from .cases import (
+    DOCUMENT_KINDS,
     INSTANCES,
     KINDS,
     RELATIONS,
@@ -72,8 +74,12 @@ LABELS = {
     "jurisdiction": N_("Jurisdiction"), "status": N_("Status"), "outcome": N_("Outcome"),
     "parties": N_("Parties"), "timeline": N_("Timeline"), "remedies": N_("Remedies"),
     "related": N_("Related cases"), "coverage": N_("Coverage"), "counsel": N_("counsel: {name}"),
-    "source": N_("source"), "context": N_("Context"),
+    "source": N_("source"), "context": N_("Context"), "documents": N_("Documents"),
 }
+# A document's line: what it is, its date, its language, its form and its size.
+DOCUMENT_DETAILS = N_("{kind}, {date}; in {language}, {form}, {size}")
+# "PDF" is the same word in every language, and no message.
+DOCUMENT_FORMS = {"text/plain": N_("plain text")}
 CONTEXT_NOTE = N_("Not a legal case: background that the coverage reports.")
 PAGE_UPDATED = N_("Last updated: {date}. The summary is written by the press room from the "
                   "coverage; it is not legal advice.")
@@ -87,14 +93,14 @@ StoryLink = Callable[[str], str | None]
 
 def case_pages(
     cases: Sequence[Case], stories: Mapping[str, Story], story_of_source: Mapping[str, Story],
-    langs: Sequence[str],
+    langs: Sequence[str], documents: Sequence[PublishedDocument] = (),
 ) -> list[SitePage]:
-    return [case_page(lang, cases, stories, story_of_source) for lang in langs]
+    return [case_page(lang, cases, stories, story_of_source, documents) for lang in langs]
 
 
 def case_page(
     lang: str, cases: Sequence[Case], stories: Mapping[str, Story],
-    story_of_source: Mapping[str, Story],
+    story_of_source: Mapping[str, Story], documents: Sequence[PublishedDocument] = (),
 ) -> SitePage:
     def t(message: str, **values: object) -> str:
         return escape_markdown(translate(lang, message, **values))
@@ -112,10 +118,12 @@ def case_page(
     lines += [_table(lang, legal, t), ""]
     for case in legal:
         lines += _case_section(lang, case, stories, t, cite, titles)
+        lines += _documents(lang, [doc for doc in documents if doc.case == case.id], t)
     if context:
         lines += [f"## {t(LABELS['context'])}", "", t(CONTEXT_NOTE), ""]
         for case in context:
             lines += _case_section(lang, case, stories, t, cite, titles, level="###")
+            lines += _documents(lang, [doc for doc in documents if doc.case == case.id], t)
     meta = {"title": translate(lang, TITLE), "lang": lang,
             "description": translate(lang, DESCRIPTION)}
     return SitePage(f"{lang}/{CASES_PAGE}", lang,
@@ -254,6 +262,32 @@ def _case_section(
     lines += _list(t(LABELS["coverage"]), [
         _coverage(lang, case, stories[story], t) for story in case.stories if story in stories])
     return lines
+
+
+def _documents(lang: str, documents: Sequence[PublishedDocument],
+               t: Callable[..., str]) -> list[str]:
+    """The case's documents, each linked with its language (hreflang) and media type, and
+    said: "Ruling, 11 March 2025; in German, PDF, 48 KB"."""
+    items = []
+    for published in documents:
+        document = published.document
+        date = format_partial(document.date, lang) if document.date else t(DATE_UNKNOWN)
+        details = t(DOCUMENT_DETAILS, kind=translate(lang, DOCUMENT_KINDS[document.kind]),
+                    date=date, language=language_name(document.language, lang),
+                    form=translate(lang, DOCUMENT_FORMS[document.media_type])
+                    if document.media_type in DOCUMENT_FORMS else "PDF",
+                    size=format_size(published.size, lang))
+        link = (f"[{escape_markdown(document.title[lang])}](../{published.path})"
+                f'{{: hreflang="{document.language}" type="{document.media_type}" }}')
+        items.append(f"{link}: {details}")
+    return _list(t(LABELS["documents"]), items)
+
+
+def format_size(size: int, lang: str) -> str:
+    """ "48 KB", "1.2 MB" / "1,2 MB"."""
+    if size < 1024 * 1024:
+        return f"{format_number(max(1, round(size / 1024)), lang)} KB"
+    return f"{format_number(round(size / (1024 * 1024), 1), lang)} MB"
 
 
 def _party(lang: str, party: Party, case: Case, t: Callable[..., str]) -> str:

@@ -102,6 +102,19 @@ RELATIONS = {
 }
 EVENT_KINDS = ("filed", "objection", "injunction", "ruling", "appeal", "announcement",
                "campaign", "resolution", "hearing")
+# What a case's document is, with the label it shows.
+DOCUMENT_KINDS = {
+    "ruling": N_("Ruling"),
+    "complaint": N_("Complaint"),
+    # Translators: a court's own press release (de: "Pressemitteilung des Gerichts").
+    "court-press-release": N_("Court press release"),
+    "filing": N_("Filing"),
+}
+# The forms a document is published in: a PDF, or plain text; never a page of HTML, which
+# could carry scripts onto the site.
+DOCUMENT_TYPES = {".pdf": "application/pdf", ".txt": "text/plain"}
+# A language tag (BCP 47's common forms): a ruling may be in a language the site is not.
+_LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
@@ -203,6 +216,27 @@ class Event:
 
 
 @dataclass(frozen=True)
+class CaseDocument:
+    """A document of the case (a ruling, a complaint, a court's press release): a file in
+    the seeds folder, published under the case; ``line`` is the registry's line naming it."""
+
+    file: str
+    kind: str
+    title: Mapping[str, str] = field(hash=False)
+    language: str
+    date: PartialDate | None = None
+    line: int = 0
+
+    @property
+    def name(self) -> str:
+        return self.file.rsplit("/", 1)[-1]
+
+    @property
+    def media_type(self) -> str:
+        return DOCUMENT_TYPES[Path(self.file).suffix.lower()]
+
+
+@dataclass(frozen=True)
 class Case:
     id: str
     title: Mapping[str, str] = field(hash=False)
@@ -224,6 +258,7 @@ class Case:
     sources: Mapping[str, SourceRef] = field(default_factory=dict, hash=False)
     # The day the record was last checked against its sources, as the editor states it.
     updated: dt.date | None = None
+    documents: tuple[CaseDocument, ...] = ()
 
     @property
     def last_event(self) -> Event | None:
@@ -303,7 +338,46 @@ def _case(record: Record) -> Case:
                  for key, value in record.items()
                  if isinstance(key, str) and key.endswith("_source")},
         updated=_day(record.get("updated"), record, case_id, "updated"),
+        documents=_documents(record, case_id),
     )
+
+
+def _documents(record: Record, case_id: str) -> tuple[CaseDocument, ...]:
+    documents = tuple(_document(item, case_id) for item in _entries(record, "documents", case_id))
+    names: dict[str, int] = {}
+    for document in documents:
+        if document.name in names:
+            raise RecordError(f"case {case_id!r}: two documents are named {document.name!r} "
+                              f"(also at line {names[document.name]}): rename one",
+                              document.line)
+        names[document.name] = document.line
+    return documents
+
+
+def _document(item: Record, case_id: str) -> CaseDocument:
+    """A document's entry: a file of the seeds folder, named as from there."""
+    file = item.get("file")
+    where = f"case {case_id!r}: document {file!r}"
+    if not isinstance(file, str) or not file.strip():
+        raise RecordError(f"case {case_id!r}: a document needs its 'file' (in the seeds "
+                          "folder)", item.line)
+    parts = file.split("/")
+    if file.startswith("/") or "\\" in file or any(part in ("", ".", "..") or
+                                                      part.startswith(".") for part in parts):
+        raise RecordError(f"{where} is not a file of the seeds folder: name it as from there "
+                          "(documents/ruling.pdf), without '..', a leading '/' or hidden "
+                          "folders", item.line)
+    if Path(file).suffix.lower() not in DOCUMENT_TYPES:
+        raise RecordError(f"{where}: documents are published as PDF or plain text "
+                          f"({', '.join(DOCUMENT_TYPES)}); a page of HTML could carry scripts",
+                          item.line)
+    language = item.get("language")
+    if not isinstance(language, str) or not _LANGUAGE_TAG.match(language):
+        raise RecordError(f"{where}: 'language' {language!r} is not a language tag (de, en, "
+                          "zh, pt-BR)", item.line)
+    return CaseDocument(file, _choice(item, "kind", DOCUMENT_KINDS, case_id),
+                        _texts(item, "title", case_id), language,
+                        _partial_date(item.get("date"), item, case_id), item.line)
 
 
 def _required(record: Record, key: str) -> str:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, partial
 from pathlib import Path
 
+from .case_documents import PublishedDocument, check_documents
 from .cases import Case, check_cases
 from .editor_keys import LANGUAGES
 from .ingest import Ingested
@@ -40,6 +41,8 @@ class Edition:
     tag_candidates: Mapping[str, Sequence[str]] = field(default_factory=dict)
     # The press room's translations: each one's source with its original's.
     translation_of: Mapping[Path, Path] = field(default_factory=dict)
+    # The cases' documents that are published (checked), in the registry's order.
+    documents: Sequence[PublishedDocument] = ()
 
     # Looked up once per page: built once per edition, so that pages cost no scan of the archive.
     @cached_property
@@ -113,8 +116,10 @@ def prepare_edition(
              if outcome.cleaned is not None and outcome.path.is_relative_to(seeds)}
     problems += check_cases(cases, cases_file, {story.id for story in every_story}, lines)
     problems += _unknown_case_ids(ingested, {case.id for case in cases})
+    documents, found = check_documents(cases, cases_file, seeds)
+    problems += found
     return Edition(stories, version_tags, cases, _cases_of(stories, cases), problems,
-                   tag_candidates(stories, taxonomy), translation_of)
+                   tag_candidates(stories, taxonomy), translation_of, documents)
 
 
 def _unknown_case_ids(ingested: Ingested, known: set[str]) -> list[Problem]:

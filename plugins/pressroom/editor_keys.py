@@ -148,6 +148,7 @@ KEYS: Mapping[str, Callable[[Any], Any]] = {
     "story": _story,
     "tags": _text_list,
     "source": _text,
+    "author": _text,
     "source_url": _url,
     "translation_of": _source_file,
     "cases": _text_list,
@@ -175,7 +176,7 @@ def validate_editor_keys(
                                     key.line))
             continue
         try:
-            typed[name] = EditorKey(convert(key.value), key.line)
+            typed[name] = EditorKey(convert(key.value), key.line, key.where)
         except InvalidValue as exc:
             problems.append(error(path, f"frontmatter {name!r}: {exc}", key.line))
     return typed, problems

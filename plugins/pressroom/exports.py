@@ -9,6 +9,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from .case_documents import PublishedDocument
 from .cases import Basis, Case, SourceRef
 from .editor_keys import LANGUAGES
 from .model import Article
@@ -64,12 +65,25 @@ def _story(story: Story, tags_of: Callable[[Story, str], Sequence[Tag]],
 def cases_export(
     cases: Sequence[Case], case_url: Callable[[Case, str], str],
     story_url: Callable[[str, str], str | None],
+    documents: Sequence[PublishedDocument] = (), url: Callable[[str], str] = str,
 ) -> dict[str, Any]:
-    return {"cases": [_case(case, case_url, story_url) for case in cases]}
+    """``url`` gives a published document's absolute address from its path."""
+    return {"cases": [_case(case, case_url, story_url,
+                            [_document(doc, url) for doc in documents if doc.case == case.id])
+                      for case in cases]}
+
+
+def _document(published: PublishedDocument, url: Callable[[str], str]) -> dict[str, Any]:
+    document = published.document
+    return {"file": document.file, "url": url(published.path), "kind": document.kind,
+            "title": dict(document.title), "date": document.date.iso() if document.date else None,
+            "language": document.language, "media_type": document.media_type,
+            "bytes": published.size}
 
 
 def _case(case: Case, case_url: Callable[[Case, str], str],
-          story_url: Callable[[str, str], str | None]) -> dict[str, Any]:
+          story_url: Callable[[str, str], str | None],
+          documents: list[dict[str, Any]]) -> dict[str, Any]:
     return {
         "id": case.id,
         "context": case.context,
@@ -106,6 +120,8 @@ def _case(case: Case, case_url: Callable[[Case, str], str],
         "stories": [{"id": story, "urls": {lang: url for lang in LANGUAGES
                                            if (url := story_url(story, lang))}}
                     for story in case.stories if story_url(story, LANGUAGES[0])],
+        # Only documents that passed their checks: the others are errors of the build.
+        "documents": documents,
     }
 
 

@@ -18,10 +18,11 @@ from typing import Protocol
 
 from .cleaning import clean_source
 from .collector import collector_paused
+from .formats import Delivery, Read, deliver, read_sources
 from .inference import infer
 from .model import Article, Cleaned, Received
 from .problems import Problem, Severity, SourceError, fault, warning
-from .reading import name_problem, read_source, source_bytes, source_paths
+from .reading import name_problem, source_paths
 from .timing import Timings
 
 
@@ -35,12 +36,18 @@ class Outcome:
     article: Article | None = None
     problems: tuple[Problem, ...] = ()
     duplicate_of: Path | None = None
+    # A message whose own text is no clipping, read for the clippings attached to it.
+    container: bool = False
 
     @property
     def status(self) -> str:
         if self.duplicate_of is not None:
             return "duplicate"
-        if self.article is None or any(p.severity is Severity.ERROR for p in self.problems):
+        if any(p.severity is Severity.ERROR for p in self.problems):
+            return "error"
+        if self.container:
+            return "attachments"
+        if self.article is None:
             return "error"
         return "published"
 
@@ -57,14 +64,18 @@ class Ingested:
 
 
 class OutcomeCache(Protocol):
-    def get(self, source: Path, raw: bytes) -> Outcome | None: ...
-    def put(self, source: Path, raw: bytes, outcome: Outcome) -> None: ...
+    def get(self, source: Path, digest: str) -> tuple[Outcome, ...] | None: ...
+    def put(self, source: Path, digest: str, outcomes: tuple[Outcome, ...]) -> None: ...
 
 
 def ingest(
-    folder: Path, timings: Timings | None = None, cache: OutcomeCache | None = None
+    folder: Path, timings: Timings | None = None, cache: OutcomeCache | None = None,
+    skip: Iterable[Path] = (),
 ) -> Ingested:
-    return ingest_paths(source_paths(folder), timings or Timings(), cache)
+    """``skip`` are files of the folder that are not clippings (a case's documents)."""
+    skipped = set(skip)
+    return ingest_paths([path for path in source_paths(folder) if path not in skipped],
+                        timings or Timings(), cache)
 
 
 def ingest_paths(
@@ -98,45 +109,50 @@ CHUNKS_PER_WORKER = 32
 def _processed(
     paths: list[Path], timings: Timings, cache: OutcomeCache | None
 ) -> list[tuple[Path, Outcome]]:
-    """Every source's outcome, in the order given: unchanged ones from the cache, the others
-    processed (and kept in the cache)."""
-    known: dict[Path, Outcome] = {}
-    missing: list[tuple[Path, bytes | None]] = []
+    """Every source's outcome, in the order given (a message's attachments after it):
+    unchanged files' from the cache, the others processed (and kept in the cache)."""
+    known: dict[Path, tuple[Outcome, ...]] = {}
+    missing: list[tuple[Path, Delivery | None]] = []
+    digests: dict[Path, str] = {}
     for path in paths:
-        raw = _read_for_cache(path, timings) if cache is not None else None
-        cached = cache.get(path, raw) if cache is not None and raw is not None else None
+        delivery = _read_for_cache(path, timings) if cache is not None else None
+        if delivery is not None:
+            digests[path] = delivery.digest
+        cached = cache.get(path, digests[path]) if cache is not None and delivery else None
         if cached is not None:
             known[path] = cached
         else:
-            missing.append((path, raw))
-    for (path, raw), outcome in zip(missing, _process_all(missing, timings), strict=True):
-        if cache is not None and raw is not None:
-            cache.put(path, raw, outcome)
-        known[path] = outcome
-    return [(path, known[path]) for path in paths]
+            missing.append((path, delivery))
+    for (path, delivery), outcomes in zip(missing, _process_all(missing, timings), strict=True):
+        if cache is not None and delivery is not None:
+            cache.put(path, digests[path], outcomes)
+        known[path] = outcomes
+    return [(outcome.path, outcome) for path in paths for outcome in known[path]]
 
 
-def _read_for_cache(path: Path, timings: Timings) -> bytes | None:
+def _read_for_cache(path: Path, timings: Timings) -> Delivery | None:
     with timings.stage("read"):
         try:
-            return source_bytes(path)
+            return deliver(path)
         except (OSError, SourceError):
             return None  # processing the source reports why
 
 
-def _process_all(sources: list[tuple[Path, bytes | None]], timings: Timings) -> list[Outcome]:
+def _process_all(
+    sources: list[tuple[Path, Delivery | None]], timings: Timings
+) -> list[tuple[Outcome, ...]]:
     workers = min(os.cpu_count() or 1, MAX_WORKERS)
     if len(sources) >= PARALLEL_FROM and workers > 1:
         try:
             return _process_in_workers(sources, timings, workers)
         except BrokenProcessPool:
             pass  # the workers could not start (see below); this process does the work
-    return [process(path, raw, timings) for path, raw in sources]
+    return [process_file(path, delivery, timings) for path, delivery in sources]
 
 
 def _process_in_workers(
-    sources: list[tuple[Path, bytes | None]], timings: Timings, workers: int
-) -> list[Outcome]:
+    sources: list[tuple[Path, Delivery | None]], timings: Timings, workers: int
+) -> list[tuple[Outcome, ...]]:
     """Worker processes, "spawn"ed: a fresh interpreter each, safe beside `mkdocs serve`'s
     threads. They cannot start where the build was launched from a script that runs itself
     again on import (no main guard): the pool then breaks."""
@@ -149,41 +165,62 @@ def _process_in_workers(
     return [outcome for outcome, _ in results]
 
 
-def _timed_process(source: tuple[Path, bytes | None]) -> tuple[Outcome, dict[str, float]]:
-    """In a worker: the outcome, and the time its stages took there."""
+def _timed_process(
+    source: tuple[Path, Delivery | None]
+) -> tuple[tuple[Outcome, ...], dict[str, float]]:
+    """In a worker: the outcomes, and the time their stages took there."""
     timings = Timings()
-    return process(*source, timings=timings), dict(timings.seconds)
+    return process_file(*source, timings=timings), dict(timings.seconds)
 
 
 def process(path: Path, raw: bytes | None = None, timings: Timings | None = None) -> Outcome:
-    """Read (unless the bytes are given), clean and describe one source.
+    """Read (unless the bytes are given), clean and describe one source: the file's own
+    outcome (a message's attachments are in ``process_file``'s)."""
+    delivery = Delivery(raw) if raw is not None else None
+    return process_file(path, delivery, timings)[0]
+
+
+def process_file(
+    path: Path, delivery: Delivery | None = None, timings: Timings | None = None
+) -> tuple[Outcome, ...]:
+    """Read (unless the bytes are given), clean and describe every source a file holds: the
+    file, and the clippings attached to a message, each with an outcome of its own.
 
     A fault of the press room's own on one source is an error against that source, never the
     end of the build: the other sources are published, and `mkdocs serve`, which stops
     answering while a build fails, goes on serving."""
+    timings = timings or Timings()
     try:
-        return _processed_source(path, raw, timings or Timings())
-    except Exception as exc:  # a fault in this code: what a file gets wrong is a SourceError
-        return Outcome(path, problems=(fault(path, exc),))
-
-
-def _processed_source(path: Path, raw: bytes | None, timings: Timings) -> Outcome:
-    bad_name = name_problem(path)
-    if bad_name is not None:  # the outcome, too, is known by a name the report can write
-        return Outcome(bad_name.path, problems=(bad_name,))
-    try:
+        bad_name = name_problem(path)
+        if bad_name is not None:  # the outcome, too, is known by a name the report can write
+            return (Outcome(bad_name.path, problems=(bad_name,)),)
         with timings.stage("read"):
-            source, problems = read_source(path, raw)
-    except SourceError as exc:
-        return Outcome(path, problems=exc.problems)
+            reads = read_sources(path, delivery)
     except OSError as exc:
-        return Outcome(path, problems=(Problem(Severity.ERROR, path, f"cannot be read: {exc}"),))
+        return (Outcome(path, problems=(Problem(Severity.ERROR, path, f"cannot be read: {exc}"),)),)
+    except Exception as exc:  # a fault in this code: what a file gets wrong is a SourceError
+        return (Outcome(path, problems=(fault(path, exc),)),)
+    return tuple(_described(read, timings) for read in reads)
+
+
+def _described(read: Read, timings: Timings) -> Outcome:
+    """One source read, cleaned and described (or its problems)."""
+    try:
+        return _processed_source(read, timings)
+    except Exception as exc:  # a fault in this code: what a file gets wrong is a SourceError
+        return Outcome(read.path, problems=(fault(read.path, exc),))
+
+
+def _processed_source(read: Read, timings: Timings) -> Outcome:
+    source, path = read.source, read.path
+    if source is None:
+        return Outcome(path, problems=read.problems, container=read.container)
     with timings.stage("clean"):
         cleaned = clean_source(source)
     with timings.stage("infer"):
         article, doubts = infer(source, cleaned)
     return Outcome(path, source.received(), cleaned, article,
-                   (*problems, *doubts, *_nothing_left(path, cleaned)))
+                   (*read.problems, *doubts, *_nothing_left(path, cleaned)))
 
 
 def _nothing_left(path: Path, cleaned: Cleaned) -> list[Problem]:

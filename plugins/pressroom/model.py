@@ -22,10 +22,31 @@ class Line:
 
 @dataclass(frozen=True)
 class EditorKey:
-    """A value an editor wrote in a source's frontmatter, with the line it stands on."""
+    """A value an editor wrote in a source's frontmatter, with the line it stands on;
+    ``where`` names the sidecar file it stands in, for a source that cannot carry
+    frontmatter (a page, a message, a PDF)."""
 
     value: Any
     line: int
+    where: str | None = None
+
+
+@dataclass(frozen=True)
+class Found:
+    """A value that a source states besides its text, and where: a page's markup (JSON-LD,
+    Open Graph, <title>, <time>), a message's headers, a PDF's document information.
+
+    ``field`` is the article's field it may fill (title, date, publisher, author, summary,
+    source_url, lang); ``where`` says which markup (``JSON-LD NewsArticle.headline``), and
+    ``line`` is the line of the file where it stands, when known. A value found ``before``
+    the text's own rules is trusted over them (a page's JSON-LD headline); one that is not
+    is used only when the text gives nothing (a message's subject is not a headline)."""
+
+    field: str
+    value: Any
+    where: str
+    line: int | None = None
+    before: bool = True
 
 
 class _EditorKeys:
@@ -44,6 +65,10 @@ class Source(_EditorKeys):
     encoding: str
     body: tuple[Line, ...]
     frontmatter: Mapping[str, EditorKey] = field(default_factory=dict)
+    # "text" for a clipping of plain text; "html", "email" or "pdf" for one whose text was
+    # extracted (its lines are then those of the extracted text), with what it stated.
+    format: str = "text"
+    found: tuple[Found, ...] = ()
 
     @property
     def text(self) -> str:
@@ -51,7 +76,13 @@ class Source(_EditorKeys):
 
     def received(self) -> Received:
         return Received(self.path, hashlib.sha256(self.raw).hexdigest(), self.encoding,
-                        self.frontmatter)
+                        self.frontmatter, self.format, self.found)
+
+    def stated(self, name: str, before: bool) -> Found | None:
+        """The first value the source states for a field, of those trusted before (or
+        after) the text's rules."""
+        return next((found for found in self.found
+                     if found.field == name and found.before == before), None)
 
 
 @dataclass(frozen=True)
@@ -65,6 +96,8 @@ class Received(_EditorKeys):
     digest: str
     encoding: str
     frontmatter: Mapping[str, EditorKey] = field(default_factory=dict)
+    format: str = "text"
+    found: tuple[Found, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -114,7 +147,7 @@ class Cleaned:
 class Provenance:
     """Where a field's value came from: the editor, a rule, or nothing at all."""
 
-    origin: str  # "frontmatter", "rule" or "none"
+    origin: str  # "frontmatter", "rule", "markup" (what the file states: Found) or "none"
     rule: str | None = None
     line: int | None = None
     detail: str | None = None
@@ -124,6 +157,8 @@ class Provenance:
         if self.origin == "none":
             return "not found"
         where = f" (line {self.line})" if self.line else ""
+        if self.origin == "markup":
+            return f"{self.detail}{where}"
         what = "frontmatter" if self.origin == "frontmatter" else f"rule {self.rule}"
         extra = f": {self.detail}" if self.detail else ""
         return f"{what}{where}{extra}"
@@ -133,7 +168,13 @@ NOT_FOUND = Provenance("none")
 
 
 def from_frontmatter(key: EditorKey) -> Provenance:
-    return Provenance("frontmatter", line=key.line)
+    return Provenance("frontmatter", line=key.line, detail=key.where)
+
+
+def from_markup(found: Found, note: str | None = None) -> Provenance:
+    """``note`` says why a value stated after the text's rules was used."""
+    detail = f"{found.where} ({note})" if note else found.where
+    return Provenance("markup", rule=found.where, line=found.line, detail=detail)
 
 
 def by_rule(
@@ -183,6 +224,8 @@ class Article:
     embargo: dt.datetime | None = None
     image: str | None = None  # a file of docs/, shown with the story where it leads
     image_alt: str | None = None
+    author: Inferred[str | None] = Inferred(None, NOT_FOUND)
+    source_url_from: Provenance = NOT_FOUND
 
     @property
     def published(self) -> dt.date | None:
@@ -197,7 +240,9 @@ class Article:
         return not self.draft and (self.embargo is None or self.embargo <= now)
 
     def fields(self) -> dict[str, Inferred[Any]]:
-        return {
+        """Every field with its provenance; author and original address where found (a
+        saved page states them, a text clipping rarely does)."""
+        fields: dict[str, Inferred[Any]] = {
             "lang": self.lang,
             "title": self.title,
             "date": self.date,
@@ -206,3 +251,8 @@ class Article:
             "summary": self.summary,
             "story": self.story,
         }
+        if self.author.found:
+            fields["author"] = self.author
+        if self.source_url_from.origin != "none":
+            fields["source_url"] = Inferred(self.source_url, self.source_url_from)
+        return fields

@@ -22,6 +22,7 @@ from .structured_data import (
     CaseEntry,
     Work,
     case_summary,
+    digital_document,
     named_organization,
     news_article,
     open_graph,
@@ -59,7 +60,7 @@ def data_files(edition: Edition, url: PathUrl, names: Mapping[str, str]) -> dict
     files[CASES] = _json(cases_export(
         edition.cases, lambda case, lang: f"{url(f'{lang}/{CASES_PAGE}')}#{case.id}",
         lambda story_id, lang: url(f"{lang}/stories/{story_id}.md") if story_id in story_ids
-        else None))
+        else None, edition.documents, url))
     for schema in sorted(SCHEMAS.glob("*.schema.json")):
         files[f"api/{schema.name}"] = schema.read_text(encoding="utf-8")
     return files
@@ -84,6 +85,15 @@ def _json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
+def _documents_of(case_id: str, edition: Edition, lang: str, url: PathUrl
+                  ) -> list[dict[str, Any]]:
+    return [digital_document(published.document.title[lang], url(published.path),
+                             published.document.language, published.document.media_type,
+                             published.size,
+                             published.document.date.iso() if published.document.date else None)
+            for published in edition.documents if published.case == case_id]
+
+
 def page_extras(
     path: str, lang: str, translated: bool, edition: Edition, url: PathUrl,
     site_name: str, site_description: str | None,
@@ -103,7 +113,8 @@ def page_extras(
         extras["jsonld"] = script_json(organization(site_name, url(""), site_description))
     if path == f"{lang}/{CASES_PAGE}":
         entries = [CaseEntry(case.id, case.title[lang], outcome_text(lang, case), case.docket,
-                             case.updated) for case in edition.cases]
+                             case.updated, _documents_of(case.id, edition, lang, url))
+                   for case in edition.cases]
         extras["jsonld"] = script_json(case_summary(
             entries, translate(lang, CASES_TITLE), url(path), lang,
             named_organization(site_name, url(""))))

@@ -15,6 +15,7 @@ from urllib.parse import urljoin
 import markdown
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
 
+from .case_documents import document_paths
 from .cases import load_cases
 from .clock import ClockError, build_now
 from .collector import FullCollectionsHeld, left_to_the_system
@@ -187,7 +188,10 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         self.rendered_nav = {}
         with timings.stage("cache"):
             cache = self._source_cache(config)
-        self.ingested = ingest(seeds, timings, cache)
+        # The case registry first: the documents it names are published, not read as clippings.
+        cases, case_problems = load_cases(
+            self._path(config, "cases"), named=self.config.cases is not None)
+        self.ingested = ingest(seeds, timings, cache, skip=document_paths(cases, seeds))
         self.cache_hits = cache.hits
         cache.next_build()
         if not self.serving:  # `mkdocs serve` keeps it in memory, and writes it when it stops
@@ -196,8 +200,6 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         with timings.stage("pair"):
             taxonomy, taxonomy_problems = load_taxonomy(
                 self._path(config, "taxonomy"), named=self.config.taxonomy is not None)
-            cases, case_problems = load_cases(
-                self._path(config, "cases"), named=self.config.cases is not None)
             self.edition = prepare_edition(
                 self.ingested, taxonomy, cases, now=now, preview=self.serving,
                 require_translations=self.config.require_translations, seeds=seeds,
@@ -230,6 +232,8 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
             for path, content in data_files(self.edition, self._absolute_path(config),
                                             self.brand.names).items():
                 files.append(File.generated(config, path, content=content))
+            for document in self.edition.documents:  # the bytes read and checked, not the path
+                files.append(File.generated(config, document.path, content=document.data))
         footers = {lang: footer_context(footer(lang, self.brand, now.year, files.src_uris),
                                         self._url_of_path) for lang in LANGUAGES}
         self.frames = {lang: page_frame(lang, config, self.brand, footers) for lang in LANGUAGES}

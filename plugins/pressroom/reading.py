@@ -13,6 +13,7 @@ import os
 import stat
 from collections.abc import Callable
 from difflib import SequenceMatcher
+from functools import partial
 from pathlib import Path
 
 import yaml
@@ -25,10 +26,19 @@ from .model import EditorKey, Line, Source
 from .problems import Problem, Severity, SourceError, error, note, warning
 from .unsafe_characters import removal_note, safe_lines, shown
 
-SOURCE_SUFFIXES = (".txt", ".md")
+TEXT_SUFFIXES = (".txt", ".md")
+# Clippings in the forms they arrive in (``formats``): a page saved from the browser, a
+# message forwarded from a media-monitoring service, a PDF.
+PAGE_SUFFIXES = (".html", ".htm")
+MAIL_SUFFIXES = (".eml",)
+PDF_SUFFIXES = (".pdf",)
+SOURCE_SUFFIXES = (*TEXT_SUFFIXES, *PAGE_SUFFIXES, *MAIL_SUFFIXES, *PDF_SUFFIXES)
 # A press clipping is a few kilobytes; a file of megabytes is not one (a dump, a database, a
 # page with its scripts) and is refused before any work is done on it.
 MAX_SOURCE_BYTES = 2 * 1024 * 1024
+# A saved page carries its scripts, styles and inline images, a message its attachments, a
+# PDF its fonts: each is allowed more, and still bounded.
+MAX_FORMAT_BYTES = {".html": 8, ".htm": 8, ".eml": 25, ".pdf": 20}
 # Frontmatter is a handful of keys; the rest of a file that long is not frontmatter.
 MAX_FRONTMATTER_CHARS = 64 * 1024
 # A file with repairs on many lines gets a warning for each of the first ones and one for the
@@ -120,12 +130,19 @@ def name_problem(path: Path) -> Problem | None:
 
 def source_bytes(path: Path) -> bytes:
     """A source's bytes, refused (SourceError) when it is not a regular file or too large."""
-    return read_regular(path, MAX_SOURCE_BYTES, _too_large)
+    limit = size_limit(path)
+    return read_regular(path, limit, partial(_too_large, limit=limit))
 
 
-def _too_large(size: int) -> str:
+def size_limit(path: Path) -> int:
+    """The most bytes a source of this kind may have."""
+    megabytes = MAX_FORMAT_BYTES.get(path.suffix.lower())
+    return megabytes * 1024 * 1024 if megabytes else MAX_SOURCE_BYTES
+
+
+def _too_large(size: int, limit: int = MAX_SOURCE_BYTES) -> str:
     return (f"is {size / 1_000_000:.1f} MB: clippings larger than "
-            f"{MAX_SOURCE_BYTES // (1024 * 1024)} MB are refused (is it an article?)")
+            f"{limit // (1024 * 1024)} MB are refused (is it an article?)")
 
 
 def read_source(path: Path, raw: bytes | None = None) -> tuple[Source, list[Problem]]:
@@ -173,6 +190,13 @@ def _split_frontmatter(path: Path, text: str) -> tuple[str | None, int, str]:
     # The handler leaves the newline that ends the closing delimiter at the start of content.
     offset = len(text) - len(content) + (1 if content.startswith("\n") else 0)
     return frontmatter, text.count("\n", 0, offset) + 1, text[offset:]
+
+
+def load_editor_keys(
+    path: Path, frontmatter: str, first_line: int
+) -> tuple[dict[str, EditorKey], list[Problem]]:
+    """Editor keys written as YAML (a frontmatter, a sidecar file), with their lines."""
+    return _load_frontmatter(path, frontmatter, first_line)
 
 
 def _load_frontmatter(

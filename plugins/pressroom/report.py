@@ -68,12 +68,18 @@ def report_data(
             {**entry, "sources": [shown(Path(source)) for source in entry["sources"]]}
             for entry in paired
         ],
-        "summary": {status: list(statuses.values()).count(status) for status in STATUSES},
+        "summary": {status: count for status in STATUSES
+                    if (count := list(statuses.values()).count(status))
+                    or status not in OCCASIONAL_STATUSES},
     }
 
 
-# What became of a source, in the order the report counts them.
-STATUSES = ("published", "draft", "embargoed", "not published", "duplicate", "error")
+# What became of a source, in the order the report counts them ("attachments": a message
+# whose own text is no clipping, read for the clippings attached to it).
+STATUSES = ("published", "draft", "embargoed", "not published", "duplicate", "attachments",
+            "error")
+# Counted only where there are some: only messages have it.
+OCCASIONAL_STATUSES = frozenset({"attachments"})
 
 
 def report_status(outcome: Outcome, pages: Mapping[Path, str] | None) -> str:
@@ -98,6 +104,7 @@ def _source_entry(
         "status": status,
         "page": page,
         "encoding": outcome.source.encoding if outcome.source else None,
+        "format": outcome.source.format if outcome.source else None,
         "duplicate_of": shown(outcome.duplicate_of) if outcome.duplicate_of else None,
         "problems": [
             {"severity": problem.severity.value, "line": problem.line, "message": problem.message}
@@ -109,7 +116,27 @@ def _source_entry(
     if outcome.article is not None:
         entry["fields"] = {name: _field(value) for name, value in outcome.article.fields().items()}
         entry["removals"] = [asdict(removal) for removal in outcome.article.removals]
+    entry["stated"] = _stated(outcome)
     return entry
+
+
+def _stated(outcome: Outcome) -> list[dict[str, Any]]:
+    """What a page's markup, a message's headers or a PDF's running lines stated, where, and
+    whether the article took it (a value lower in trust, or after the text's rules, is listed
+    and left)."""
+    if outcome.source is None:
+        return []
+    fields = outcome.article.fields() if outcome.article else {}
+    key = {"publisher": "publisher"}
+    stated = []
+    for found in outcome.source.found:
+        field = fields.get(key.get(found.field, found.field))
+        used = (field is not None and field.provenance.origin == "markup"
+                and field.provenance.rule == found.where and field.provenance.line == found.line)
+        value = found.value.isoformat() if isinstance(found.value, dt.date) else found.value
+        stated.append({"field": found.field, "value": value, "where": found.where,
+                       "line": found.line, "used": used})
+    return stated
 
 
 def _field(field: Inferred[Any]) -> dict[str, Any]:
@@ -130,6 +157,9 @@ def write_report(data: dict[str, Any], path: Path) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
+# How the report names the forms a source came in.
+FORMAT_NAMES = {"html": "a saved page (its main text extracted)",
+                "email": "an e-mail (its article part)", "pdf": "a PDF (its text layer)"}
 REPORT_TITLE = "Editor's report"
 REPORT_META = {"title": REPORT_TITLE}
 

@@ -15,7 +15,8 @@ from .collector import collector_paused
 from .ingest import Outcome
 
 PACKAGE = Path(__file__).resolve().parent
-LIBRARIES = ("babel", "py3langid", "python-frontmatter", "PyYAML")
+LIBRARIES = ("babel", "py3langid", "python-frontmatter", "PyYAML", "trafilatura", "lxml",
+             "pypdfium2")
 
 
 @cache
@@ -30,7 +31,8 @@ def code_fingerprint() -> str:
 
 
 class SourceCache:
-    """Outcomes by (path, hash of the bytes); loaded at the start of a build, saved at the end.
+    """Outcomes by (path, hash of the bytes and the sidecars'); loaded at the start of a
+    build, saved at the end.
 
     `mkdocs serve` keeps one across its rebuilds instead (`next_build`): the file is read
     once and written when the server stops, not at every edit (a third of a second at 1,000
@@ -40,8 +42,8 @@ class SourceCache:
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
-        self._entries: dict[str, tuple[str, Outcome]] = {}
-        self._fresh: dict[str, tuple[str, Outcome]] = {}
+        self._entries: dict[str, tuple[str, tuple[Outcome, ...]]] = {}
+        self._fresh: dict[str, tuple[str, tuple[Outcome, ...]]] = {}
         self._hit_keys: set[str] = set()
         self._unsaved = False
         if path is not None and path.exists():
@@ -53,10 +55,11 @@ class SourceCache:
             if fingerprint == code_fingerprint():
                 self._entries = entries
 
-    def get(self, source: Path, raw: bytes) -> Outcome | None:
-        key = hashlib.sha256(raw).hexdigest()
+    def get(self, source: Path, digest: str) -> tuple[Outcome, ...] | None:
+        """The outcomes of a file (a message's attachments too) whose bytes, with its
+        sidecars', have this digest; None when they changed or were never seen."""
         entry = self._entries.get(str(source))
-        if entry is not None and entry[0] == key:
+        if entry is not None and entry[0] == digest:
             self._hit_keys.add(str(source))
             self._fresh[str(source)] = entry
             return entry[1]
@@ -67,10 +70,8 @@ class SourceCache:
         """Sources found unchanged in this build."""
         return len(self._hit_keys)
 
-    def put(self, source: Path, raw: bytes, outcome: Outcome) -> None:
-        # The worker that read the source hashed the same bytes already.
-        digest = outcome.source.digest if outcome.source else hashlib.sha256(raw).hexdigest()
-        self._fresh[str(source)] = (digest, outcome)
+    def put(self, source: Path, digest: str, outcomes: tuple[Outcome, ...]) -> None:
+        self._fresh[str(source)] = (digest, outcomes)
 
     def next_build(self) -> None:
         """What this build used is what the next one starts from; sources that were removed

@@ -112,6 +112,7 @@ class CaseEntry:
     description: str | None
     docket: str | None
     updated: dt.date | None
+    documents: Sequence[Mapping[str, Any]] = ()  # see ``digital_document``
 
 
 def case_summary(entries: Sequence[CaseEntry], title: str, url: str, lang: str,
@@ -142,4 +143,18 @@ def _case_entry(entry: CaseEntry, url: str) -> dict[str, Any]:
                             "url": f"{url}#{entry.id}", "identifier": identifiers}
     if entry.description:
         item["description"] = entry.description
+    if entry.documents:
+        item["subjectOf"] = [dict(document) for document in entry.documents]
     return item
+
+
+def digital_document(name: str, url: str, language: str, media_type: str, size: int,
+                     created: str | None) -> dict[str, Any]:
+    """A case's document (a ruling, a complaint): its title, address, language, form and
+    size; ``created`` is its date as precise as the registry gives it."""
+    data: dict[str, Any] = {"@type": "DigitalDocument", "name": name, "url": url,
+                            "inLanguage": language, "encodingFormat": media_type,
+                            "contentSize": f"{size} B"}
+    if created:
+        data["dateCreated"] = created
+    return data

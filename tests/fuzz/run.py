@@ -1,7 +1,8 @@
 """`make fuzz`: hostile sources through the whole build, bounded in time.
 
 Each round writes a batch of generated clippings (control characters, markup, broken and
-hostile frontmatter, huge and odd lines, scripts of other languages) into a scratch project
+hostile frontmatter, huge and odd lines, scripts of other languages; saved pages, messages
+and PDFs made hostile in their own ways) into a scratch project
 beside the seeds, adds generated entries to its taxonomy and case registry (copies of real
 entries with a field made hostile: wrong types, markup, control characters, deep nesting,
 aliases, unknown tags, keys twice) and now and then replaces a registry by garbage, builds it
@@ -30,6 +31,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from html.parser import HTMLParser
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -89,6 +91,92 @@ def clipping(rng: random.Random) -> bytes:
     text = head + "\n".join(lines) + "\n"
     encoding = rng.choice(["utf-8", "utf-8", "utf-16", "latin-1"])
     return text.encode(encoding, "surrogatepass" if encoding.startswith("utf") else "replace")
+
+
+DATES = ["2025-02-30", "x", "2025-05-14", "９９９９-01-01"]
+
+
+def page(rng: random.Random) -> bytes:
+    """A saved page: hostile markup, JSON-LD and meta values, charsets that lie, nesting."""
+    value = rng.choice([*PIECES, *FRONTMATTER])(rng).replace('"', "'")
+    charset = rng.choice(["utf-8", "windows-1252", "x-bogus", "utf-16", "iso-8859-1", ""])
+    body = "".join(f"<{rng.choice(['p', 'div', 'td', 'li', 'h1', 'span'])}>"
+                   f"{rng.choice(PIECES)(rng) if rng.random() < 0.5 else rng.choice(PROSE)}"
+                   for _ in range(rng.randint(1, 30)))
+    head = (f'<meta charset="{charset}"><title>{value}</title>'
+            f'<meta property="og:title" content="{value}">'
+            f'<script type="application/ld+json">{{"@type": "NewsArticle", "headline": '
+            f'{json.dumps(value)}, "datePublished": "{rng.choice(DATES)}",'
+            f' "author": {json.dumps([value] * rng.randint(0, 3))}}}</script>')
+    nesting = "<div>" * rng.choice([0, 10, 300, 3000])
+    text = f"<html lang='{rng.choice(['en', 'de', 'xx', value[:20]])}'><head>{head}</head>" \
+           f"<body>{nesting}<article>{body}</article></body></html>"
+    encoding = rng.choice(["utf-8", "cp1252", "utf-16"])
+    return text.encode(encoding, "surrogatepass" if encoding.startswith("utf") else "replace")
+
+
+def message(rng: random.Random) -> bytes:
+    """A forwarded alert: hostile headers, an HTML or plain part, attachments named to climb
+    out of their folder or to collide, and now and then bytes that are no message at all."""
+    if rng.random() < 0.1:
+        return bytes(rng.randint(0, 255) for _ in range(rng.randint(0, 2000)))
+    from email.message import EmailMessage
+
+    mail = EmailMessage()
+    headers = {"From": rng.choice(["Desk <desk@example.org>", rng.choice(PIECES)(rng)[:200], ""]),
+               "Subject": rng.choice([*PROSE, "=?utf-8?b?!!!?=", f"<{MARKER}>s</{MARKER}>"])}
+    for name, value in headers.items():
+        try:  # what the package refuses to write, no mail program sends either
+            mail[name] = value
+        except ValueError:
+            mail[name] = " ".join(value.split())[:60] or "x"
+    if rng.random() < 0.5:
+        mail.set_content(page(rng).decode("utf-8", "replace"), subtype="html")
+    else:
+        mail.set_content("\n".join(rng.choice(PROSE) for _ in range(rng.randint(1, 8))))
+    for _ in range(rng.randint(0, 3)):
+        name = rng.choice(["../../x.txt", "a#b.html", "clip.txt", "clip.txt", "p.pdf",
+                           f"{MARKER}.png", "\u202eevil.txt"])
+        mail.add_attachment(clipping(rng) if name.endswith(".txt") else page(rng),
+                            maintype="application", subtype="octet-stream", filename=name)
+    return mail.as_bytes()
+
+
+def pdf(rng: random.Random) -> bytes:
+    """A PDF with hostile text in one or two columns, or its bytes cut short or spoiled."""
+    from fpdf import FPDF
+
+    document = FPDF()
+    for _ in range(rng.randint(1, 3)):
+        document.add_page()
+        document.set_font("Helvetica", size=rng.choice([6, 10, 24]))
+        for row in range(rng.randint(0, 40)):
+            text = (rng.choice(PIECES)(rng) if rng.random() < 0.3 else rng.choice(PROSE))
+            text = text[:300].encode("latin-1", "replace").decode("latin-1")
+            document.set_xy(rng.choice([10, 110]), 10 + row * 6)
+            document.cell(90, 6, text)
+    data = bytes(document.output())
+    spoil = rng.random()
+    if spoil < 0.15:
+        return data[:rng.randint(0, len(data))]
+    if spoil < 0.3:
+        data = bytearray(data)
+        for _ in range(rng.randint(1, 50)):
+            data[rng.randrange(len(data))] = rng.randint(0, 255)
+        return bytes(data)
+    return data
+
+
+# Each batch's sources: mostly text clippings, and the other forms they arrive in.
+FORMS = [(".txt", clipping)] * 5 + [(".html", page), (".eml", message), (".pdf", pdf)] * 2
+
+
+def sources_of(rng: random.Random, first: int) -> dict[str, bytes]:
+    sources = {}
+    for number in range(first, first + BATCH):
+        suffix, make = rng.choice(FORMS)
+        sources[f"fuzz_{number:05d}{suffix}"] = make(rng)
+    return sources
 
 
 HOSTILE_VALUES = [
@@ -212,6 +300,37 @@ def tagged_story(tags: list[str], rng: random.Random) -> str:
            f"tags: {json.dumps(tags)}\n---\n{lines}\n"
 
 
+class _Leaks(HTMLParser):
+    """Generated markup that a page carries as markup: an element named with the marker, an
+    event handler or a script that names it. (Its text, escaped, is text: a source may
+    quote "onerror=" and a spoiled PDF shows what it likes.)"""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found = False
+        self._script = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        handlers = (value or "" for name, value in attrs if name.startswith("on"))
+        if MARKER in tag or any(MARKER in value for value in handlers):
+            self.found = True
+        kind = dict(attrs).get("type") or ""
+        self._script = tag == "script" and kind != "application/ld+json"
+
+    def handle_endtag(self, tag: str) -> None:
+        self._script = False
+
+    def handle_data(self, data: str) -> None:
+        if self._script and MARKER in data:
+            self.found = True
+
+
+def leaked_markup(text: str) -> bool:
+    parser = _Leaks()
+    parser.feed(text)
+    return parser.found
+
+
 def check(project: Path, names: list[str], result: subprocess.CompletedProcess[str],
           counts: dict[str, int], failures: list[str]) -> dict | None:
     """Checks the built site; returns the editor's report when there was a build."""
@@ -229,7 +348,7 @@ def check(project: Path, names: list[str], result: subprocess.CompletedProcess[s
     for page in site.rglob("*.html"):
         text = page.read_text(encoding="utf-8", errors="replace")
         if f"<script>alert('{MARKER}')" in text or f"<{MARKER}>" in text or \
-                f'onerror="{MARKER}' in text:
+                leaked_markup(text):
             counts["leaks"] += 1
             failures.append(f"markup reached {page.relative_to(site)}")
     report = json.loads((project / "build" / "editor-report.json").read_text(encoding="utf-8"))
@@ -259,7 +378,7 @@ def main() -> int:
     failures: list[str] = []
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        sources = {f"fuzz_{counts['inputs'] + n:05d}.txt": clipping(rng) for n in range(BATCH)}
+        sources = sources_of(rng, counts["inputs"])
         with tempfile.TemporaryDirectory() as scratch:
             project = make_project(Path(scratch), sources)
             tags: list[str] = []

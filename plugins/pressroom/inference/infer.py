@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 from typing import TypeVar
 
 from ..cleaning import unmatched_selectors
@@ -21,12 +22,15 @@ from ..model import (
     NOT_FOUND,
     Article,
     Cleaned,
+    Found,
     Headline,
     Inferred,
+    Provenance,
     Removal,
     Source,
     by_rule,
     from_frontmatter,
+    from_markup,
 )
 from ..problems import Problem, warning
 from .anchors import translation_anchors
@@ -40,17 +44,38 @@ T = TypeVar("T")
 SURE_LANGUAGE = 0.9
 
 
+# The article's field each editor key sets, where the names differ.
+FIELD_OF_KEY = {"source": "publisher"}
+# What the text's rules give when they find nothing better than a guess: a value the file
+# states after them (a message's subject) may stand in for it.
+GUESSES = frozenset({"first-sentence"})
+LATE_NOTE = "nothing better in the text"
+
+
 def infer(source: Source, cleaned: Cleaned) -> tuple[Article, list[Problem]]:
     problems: list[Problem] = []
     head = head_of(cleaned)
 
     def editor_or(key: str, infer_field: Callable[[], Inferred[T]]) -> Inferred[T]:
+        """The editor's value; else what the file states and is trusted before the text's
+        rules (a page's markup); else those rules; else what it states after them."""
         given = source.editor(key)
-        return Inferred(given.value, from_frontmatter(given)) if given else infer_field()
+        if given:
+            return Inferred(given.value, from_frontmatter(given))
+        field = FIELD_OF_KEY.get(key, key)
+        stated = source.stated(field, before=True)
+        if stated is not None:
+            return Inferred(stated.value, from_markup(stated))
+        inferred = infer_field()
+        late = source.stated(field, before=False)
+        if late is not None and (not inferred.found or inferred.provenance.rule in GUESSES):
+            return Inferred(late.value, from_markup(late, LATE_NOTE))
+        return inferred
 
-    lang = editor_or("lang", lambda: _language(cleaned))
+    lang = _stated_language(source, cleaned, problems)
     title = editor_or("title", lambda: _title(head, cleaned.headline))
     date = editor_or("date", lambda: _date(head, cleaned))
+    source_url = editor_or("source_url", lambda: Inferred(None, NOT_FOUND))
     article = Article(
         source=source.path,
         lang=lang,
@@ -63,15 +88,45 @@ def infer(source: Source, cleaned: Cleaned) -> tuple[Article, list[Problem]]:
         anchors=translation_anchors(head.body),
         body=head.body,
         removals=(*cleaned.removals, *taken_from_body(head)),
-        source_url=_value(source, "source_url"),
+        source_url=source_url.value,
         cases=_value(source, "cases") or (),
         draft=bool(_value(source, "draft")),
         embargo=_value(source, "embargo"),
         image=_value(source, "image"),
         image_alt=_value(source, "image_alt"),
+        author=editor_or("author", lambda: Inferred(None, NOT_FOUND)),
+        source_url_from=source_url.provenance,
     )
     problems += _doubts(source, article)
     return article, problems
+
+
+def _stated_language(source: Source, cleaned: Cleaned, problems: list[Problem]) -> Inferred[str]:
+    """The editor's language; else the one the page's markup states, unless the text is
+    clearly in another, by its function words or a sure identifier (templates state the
+    site's language on every page, whatever the article's): then the text's, warned."""
+    given = source.editor("lang")
+    if given:
+        return Inferred(given.value, from_frontmatter(given))
+    inferred = _language(cleaned)
+    stated = _press_language(source)
+    if stated is None or stated.value == inferred.value:
+        return Inferred(inferred.value, from_markup(stated)) if stated else inferred
+    confidence = inferred.provenance.confidence
+    if inferred.provenance.rule == "function-words" or (confidence or 0) >= SURE_LANGUAGE:
+        problems.append(warning(source.path, f"{stated.where} says {stated.value!r}, but the "
+                                             f"text is {inferred.value!r} ("
+                                             f"{inferred.provenance.detail}): the text's "
+                                             "language is taken; set 'lang' if it is wrong",
+                                stated.line))
+        return inferred
+    return Inferred(stated.value, from_markup(stated))
+
+
+def _press_language(source: Source) -> Found | None:
+    """The first language the file states that the press room publishes in."""
+    return next((found for found in source.found
+                 if found.field == "lang" and found.value in PRESS_LANGUAGES), None)
 
 
 def _value(source: Source, key: str) -> object:
@@ -170,6 +225,7 @@ def _doubts(source: Source, article: Article) -> list[Problem]:
                                       f"({title.detail}): check it or set 'title'", title.line))
     if not article.title.value:
         problems.append(warning(path, "no title could be found: set 'title'"))
+    problems += _late_values(path, article)
     if article.date.value is None:
         problems.append(warning(path, "no publication date found in the text: set 'date'"))
     confidence = article.lang.provenance.confidence
@@ -182,6 +238,23 @@ def _doubts(source: Source, article: Article) -> list[Problem]:
             problems.append(warning(path, f"{key!r} names {selector!r}, which matches no line",
                                     given.line if given else None))
     return problems
+
+
+def _late_values(path: Path, article: Article) -> list[Problem]:
+    """A headline or a publisher taken from what a file states only for want of anything
+    better (a message's subject or sender) is for an editor to confirm."""
+    problems = []
+    for name in ("title", "publisher", "date"):
+        provenance: Provenance = article.fields()[name].provenance
+        if provenance.origin == "markup" and LATE_NOTE in (provenance.detail or ""):
+            problems.append(warning(path, f"{name} {article.fields()[name].value!s} taken from "
+                                          f"{provenance.rule}, for want of anything better in "
+                                          f"the text: check it or set '{_key_of(name)}'"))
+    return problems
+
+
+def _key_of(field: str) -> str:
+    return next((key for key, name in FIELD_OF_KEY.items() if name == field), field)
 
 
 def taken_from_body(head: Head) -> list[Removal]:

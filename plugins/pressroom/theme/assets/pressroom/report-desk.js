@@ -38,7 +38,9 @@
 
   function details(entry) {
     var box = element("div", null, "pressroom-desk__details");
-    var said = "Status: " + entry.status + (entry.encoding ? ", encoding " + entry.encoding : "");
+    var said = "Status: " + entry.status +
+      (entry.format && entry.format !== "text" ? ", read as " + entry.format : "") +
+      (entry.encoding ? ", encoding " + entry.encoding : "");
     box.appendChild(element("p", said));
     if (entry.problems.length) {
       var list = element("ul");
@@ -53,6 +55,13 @@
       return [name, field.value, field.provenance];
     });
     if (fields.length) box.appendChild(table(["field", "value", "from"], fields));
+    if (entry.stated && entry.stated.length) {  // what a page, message or PDF stated, where
+      box.appendChild(table(["stated", "value", "where", "taken"], entry.stated.map(
+        function (item) {
+          return [item.field, item.value, item.where + (item.line ? " (line " + item.line + ")" : ""),
+                  item.used ? "yes" : "no"];
+        })));
+    }
     if (entry.removals.length) {
       box.appendChild(table(["line", "rule", "removed", "now reads"], entry.removals.map(
         function (removal) {
