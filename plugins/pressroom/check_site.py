@@ -71,7 +71,10 @@ def _missing(site: Path, paths: Iterable[str], what: str) -> Iterator[str]:
 def theme_problems(site: Path) -> Iterator[str]:
     assets = theme_assets()
     yield from _missing(site, assets, "a file of the press room's theme")
-    stylesheets = [asset for asset in assets if asset.endswith(".css")]
+    # The stylesheets the theme's page template links (others, like the report desk's, are
+    # for one page only).
+    template = (THEME / "main.html").read_text(encoding="utf-8")
+    stylesheets = [asset for asset in assets if asset.endswith(".css") and asset in template]
     for page in sorted(site.rglob("*.html")):
         text = page.read_text(encoding="utf-8", errors="replace")
         if not all(stylesheet in text for stylesheet in stylesheets):
