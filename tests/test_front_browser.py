@@ -18,14 +18,19 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Page
 
 from conftest import SEEDS
 from pressroom.ingest import ingest
 from pressroom.stories import group_stories
 from sitebuild import build, make_project
 from test_bilingual_build import ENGLISH_INTERFACE
-from test_browser import CHROMIUM, FLAGS, SCREENSHOTS, STORY, serious_violations
+from test_browser import (  # noqa: F401 (browser: the fixture, shared)
+    SCREENSHOTS,
+    STORY,
+    browser,
+    serious_violations,
+)
 
 WIDTHS = [390, 1280]
 LANGS = ["en", "de"]
@@ -104,18 +109,8 @@ def sub_path_server(tmp_path_factory):
     httpd.shutdown()
 
 
-@pytest.fixture(scope="module")
-def browser():
-    assert Path(CHROMIUM).exists(), (
-        f"Chromium is missing at {CHROMIUM}: `make test` installs Debian's chromium as root")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield chromium
-        chromium.close()
-
-
 @pytest.fixture(params=WIDTHS, ids=lambda width: f"{width}px")
-def tab(browser, request):
+def tab(browser, request):  # noqa: F811 (the shared fixture)
     context = browser.new_context(viewport={"width": request.param, "height": 900})
     page = context.new_page()
     page.errors = []
