@@ -41,18 +41,11 @@ NOW = "2026-03-02T09:00:00+00:00"
 # What the sdist needs beside the package to build the wheel and describe it.
 PROJECT_FILES = ("pyproject.toml", "README.md", "LICENSE", "MANIFEST.in")
 
-# Known differences between two builds of the same pages, and why they are not the press
-# room's:
-# - the generator tag names the engine and its version (MkDocs "mkdocs-1.6.1", ProperDocs
-#   "mkdocs-ProperDocs 1.6.7"); compared as such, apart from the rest of the page;
+# The one known difference between two builds of the same pages, and why it is not the press
+# room's: the generator tag names the engine and its version (MkDocs "mkdocs-1.6.1", ProperDocs
+# "mkdocs-ProperDocs 1.6.7"); compared as such, apart from the rest of the page. Everything
+# else, Pagefind's hashed files among it, is compared byte for byte (builds are reproducible).
 GENERATOR = re.compile(rb'<meta name="generator" content="([^"]*)">')
-# - Pagefind names each filter and metadata file by a hash that differs from one build of the
-#   same pages to the next (the reproducibility part of issue 24), and its entry file lists
-#   the metadata hash: these are compared by how many there are and what they are called
-#   without the hash, and the entry file without it.
-PAGEFIND_HASHED = re.compile(r"(?P<stem>(?:.*/)?pagefind/.*(?:filter/|pagefind\.)[a-z]+_)"
-                             r"[0-9a-f]+(?P<kind>\.pf_filter|\.pf_meta)")
-PAGEFIND_ENTRY = "pagefind-entry.json"
 
 
 def run(command: list[str | Path], **options) -> subprocess.CompletedProcess[str]:
@@ -197,25 +190,15 @@ def site_files(site: Path) -> dict[str, bytes]:
 
 
 def comparable(files: dict[str, bytes]) -> tuple[dict[str, bytes], list[bytes]]:
-    """A site's files with the known differences set apart: the generator tags found, and
-    everything else as it is compared (see GENERATOR and PAGEFIND_HASHED)."""
+    """A site's files with the generator tags set apart: the tags found, and every file as it
+    is compared (its tag replaced by a placeholder)."""
     generators: list[bytes] = []
     kept: dict[str, bytes] = {}
     for name, data in files.items():
         if name.endswith(".html"):
             generators += GENERATOR.findall(data)
             data = GENERATOR.sub(b"<generator>", data)
-        elif name.endswith(PAGEFIND_ENTRY):
-            entry = json.loads(data)
-            for language in entry["languages"].values():
-                language.pop("hash")
-            data = json.dumps(entry, sort_keys=True).encode()
-        hashed = PAGEFIND_HASHED.fullmatch(name)
-        if hashed:
-            name = hashed["stem"] + "<hash>" + hashed["kind"]
-            kept[name] = kept.get(name, b"") + b"*"  # how many, not what
-        else:
-            kept[name] = data
+        kept[name] = data
     return kept, generators
 
 
