@@ -78,10 +78,10 @@ $(WHEELHOUSE)/.downloaded: locks/deploy.txt pyproject.toml | $(TESTING)
 # plugin would publish a few hand-written pages and nothing else).
 site: $(RUNTIME)
 	$(BIN)/$(ENGINE) build --strict
-	$(BIN)/python -m pressroom.check_site site
+	$(BIN)/python -m pressroom.publishing.check_site site
 
 check-site: $(RUNTIME)
-	$(BIN)/python -m pressroom.check_site site
+	$(BIN)/python -m pressroom.publishing.check_site site
 
 serve: $(RUNTIME)
 	$(BIN)/$(ENGINE) serve

@@ -16,16 +16,16 @@ import feedparser
 import pytest
 
 from conftest import SEEDS, make_article
-from pressroom.edition import Edition, prepare_edition
-from pressroom.editor_keys import validate_editor_keys
-from pressroom.ingest import ingest
 from pressroom.model import EditorKey, Inferred, by_rule
+from pressroom.outputs.structured_data import Work, named_organization, news_article, open_graph
+from pressroom.pages.story_html import OtherVersion, StoryExtras, story_body
 from pressroom.problems import Severity
-from pressroom.stories import Story
-from pressroom.story_html import OtherVersion, StoryExtras, story_body
-from pressroom.structured_data import Work, named_organization, news_article, open_graph
-from pressroom.taxonomy import Tag, Taxonomy
-from pressroom.translations import Relation
+from pressroom.sources.editor_keys import validate_editor_keys
+from pressroom.sources.ingest import ingest
+from pressroom.stories.edition import Edition, prepare_edition
+from pressroom.stories.grouping import Story
+from pressroom.stories.taxonomy import Tag, Taxonomy
+from pressroom.stories.translations import Relation
 from sitebuild import article_text, built_site, read_page
 
 NOW = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)

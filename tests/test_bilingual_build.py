@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from conftest import SEEDS
-from pressroom.i18n import format_day
-from pressroom.ingest import ingest
-from pressroom.stories import group_stories
+from pressroom.language.i18n import format_day
+from pressroom.sources.ingest import ingest
+from pressroom.stories.grouping import group_stories
 from sitebuild import (
     article_text,
     broken_index_files,

@@ -18,7 +18,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from conftest import SEEDS
-from pressroom.cases import load_cases
+from pressroom.stories.cases import load_cases
 from sitebuild import article_text, built_site, read_page
 
 CASES = load_cases(SEEDS / "cases.yml")[0]

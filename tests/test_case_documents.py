@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from made_sources import SOURCES, newsletter_alert, newspaper_pdf, ruling_pdf
-from pressroom.case_documents import check_documents, document_paths
-from pressroom.cases import load_cases
-from pressroom.ingest import ingest
+from pressroom.sources.ingest import ingest
+from pressroom.stories.case_documents import check_documents, document_paths
+from pressroom.stories.cases import load_cases
 from sitebuild import build, make_project
 
 CASE = """- id: norvane-v-blogger

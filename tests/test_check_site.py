@@ -1,6 +1,6 @@
-"""The site check (`python -m pressroom.check_site SITE`): the press room's own site passes;
-a site built without the plugin, as an engine that ignores plugins builds it, fails, and so
-does a site that lost a page the plugin makes."""
+"""The site check (`python -m pressroom.publishing.check_site SITE`): the press room's own
+site passes; a site built without the plugin, as an engine that ignores plugins builds it,
+fails, and so does a site that lost a page the plugin makes."""
 
 from __future__ import annotations
 
@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from pressroom.check_site import problems, theme_assets
+from pressroom.publishing.check_site import problems, theme_assets
 from sitebuild import build, built_site, make_project
 
 
 def check(site: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "pressroom.check_site", str(site)],
+    return subprocess.run([sys.executable, "-m", "pressroom.publishing.check_site", str(site)],
                           capture_output=True, text=True, timeout=120)
 
 

@@ -2,7 +2,7 @@ import pytest
 
 from conftest import CLIPPINGS, SEEDS, body_of, lines_of
 from pressroom.cleaning import clean, clean_source
-from pressroom.reading import read_source
+from pressroom.sources.reading import read_source
 
 # Our own clippings, with the noise we put in them and the rule that must take each line out.
 NOISE = {

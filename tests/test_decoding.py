@@ -2,7 +2,7 @@ import codecs
 
 import pytest
 
-from pressroom.decoding import UndecodableError, decode, decode_repaired
+from pressroom.sources.decoding import UndecodableError, decode, decode_repaired
 
 TEXT = "„Black PR“ kostet 10 € – “smear” campaigns’ end\nZweite Zeile: Grüße"
 

@@ -10,8 +10,8 @@ from email.message import EmailMessage
 import pytest
 
 from made_sources import LABELS, check_furniture, forwarded_plain_message, newsletter_alert, plain
-from pressroom.ingest import ingest, process_file
 from pressroom.problems import Severity
+from pressroom.sources.ingest import ingest, process_file
 
 
 def _by_name(outcomes):

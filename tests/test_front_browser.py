@@ -21,8 +21,8 @@ import pytest
 from playwright.sync_api import Page
 
 from conftest import SEEDS
-from pressroom.ingest import ingest
-from pressroom.stories import group_stories
+from pressroom.sources.ingest import ingest
+from pressroom.stories.grouping import group_stories
 from sitebuild import build, make_project
 from test_bilingual_build import ENGLISH_INTERFACE
 from test_browser import (  # noqa: F401 (browser: the fixture, shared)

@@ -13,16 +13,16 @@ from pathlib import Path
 import pytest
 
 from conftest import SEEDS
-from pressroom.cases import Basis, Case, Event, PartialDate, SourceRef, load_cases
-from pressroom.decisions import latest_decision
-from pressroom.editor_keys import validate_editor_keys
-from pressroom.front_page import Desk, front_page_body
-from pressroom.ingest import ingest
-from pressroom.legal_pages import marked_placeholders, placeholder_problems, placeholders
 from pressroom.model import EditorKey
+from pressroom.pages.front_page import Desk, front_page_body
+from pressroom.pages.legal_pages import marked_placeholders, placeholder_problems, placeholders
+from pressroom.pages.site_frame import brand, footer
 from pressroom.problems import Severity
-from pressroom.site_frame import brand, footer
-from pressroom.stories import group_stories
+from pressroom.sources.editor_keys import validate_editor_keys
+from pressroom.sources.ingest import ingest
+from pressroom.stories.cases import Basis, Case, Event, PartialDate, SourceRef, load_cases
+from pressroom.stories.decisions import latest_decision
+from pressroom.stories.grouping import group_stories
 from sitebuild import ENGINE_COMMAND, ENV, build, make_project, read_page
 
 GOOD = (SEEDS / "000_b899426bec3aca79.txt").read_bytes()

@@ -90,7 +90,7 @@ def test_no_publisher_stated_is_no_publisher():
 
 
 def test_a_german_date_does_not_end_a_sentence():
-    from pressroom.text import sentences
+    from pressroom.language.text import sentences
 
     assert sentences("Xiaomi hat gewonnen. Am 15. Mai 2025 gab es Neues. Dann mehr.") == (
         "Xiaomi hat gewonnen.", "Am 15. Mai 2025 gab es Neues.", "Dann mehr.")

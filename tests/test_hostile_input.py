@@ -17,11 +17,11 @@ from hypothesis import strategies as st
 
 from conftest import CLIPPINGS, body_of, lines_of
 from pressroom.cleaning import clean
-from pressroom.ingest import process
+from pressroom.language.slugs import slugify
 from pressroom.problems import Problem, Severity, SourceError
-from pressroom.reading import MAX_SOURCE_BYTES, read_source, source_paths
-from pressroom.slugs import slugify
-from pressroom.taxonomy import load_taxonomy
+from pressroom.sources.ingest import process
+from pressroom.sources.reading import MAX_SOURCE_BYTES, read_source, source_paths
+from pressroom.stories.taxonomy import load_taxonomy
 from sitebuild import build, make_project, serving
 from test_build import GOOD
 from test_cleaner import NOISE
@@ -196,7 +196,7 @@ def test_links_pipes_and_dangling_links_are_errors_and_nothing_outside_is_read(t
 # Slugs bounded in bytes and never empty (finding 2).
 
 def test_a_slug_is_cut_at_a_word_to_fit_its_bound():
-    from pressroom.slugs import MAX_SLUG_BYTES
+    from pressroom.language.slugs import MAX_SLUG_BYTES
 
     word = "verwaltungsgerichtsentscheidungsbegruendungen"  # 45 letters
     slug = slugify(" ".join([word.capitalize()] * 10))
@@ -205,13 +205,13 @@ def test_a_slug_is_cut_at_a_word_to_fit_its_bound():
 
 
 def test_a_single_word_longer_than_the_bound_is_cut_inside_it():
-    from pressroom.slugs import MAX_SLUG_BYTES
+    from pressroom.language.slugs import MAX_SLUG_BYTES
 
     assert slugify("a" * 260) == "a" * MAX_SLUG_BYTES
 
 
 def test_a_story_without_latin_letters_is_known_by_a_digest_of_its_file_name():
-    from pressroom.slugs import story_slug
+    from pressroom.language.slugs import story_slug
 
     slug = story_slug("小米起诉诽谤者胜诉", "小米胜诉")
     assert re.fullmatch(r"story-[0-9a-f]{12}", slug)
@@ -356,7 +356,7 @@ def test_a_registry_alias_bomb_is_refused_at_once(tmp_path):
 
 
 def test_a_registry_larger_than_its_bound_is_refused(tmp_path, monkeypatch):
-    from pressroom import registry_files
+    from pressroom.sources import registry_files
 
     # The bound is megabytes; a small one shows the same check without writing them.
     monkeypatch.setattr(registry_files, "MAX_REGISTRY_BYTES", 100, raising=False)
@@ -408,7 +408,7 @@ def test_refused_yaml_is_an_error_and_the_rest_of_the_site_builds(tmp_path):
 # repair a warning, every output well-formed.
 
 def test_characters_no_feed_can_carry_are_taken_out_and_pairs_joined():
-    from pressroom.unsafe_characters import safe_text
+    from pressroom.sources.unsafe_characters import safe_text
 
     text = "a\x00b\x01c\x0cd\x7fe\ufffef\uffff\U0010fffeg\ufdd0h\ud800i\ud83d\ude00j\tk"
     safe, removed = safe_text(text)
@@ -509,7 +509,7 @@ def test_a_source_the_editor_drops_entirely_is_an_error_not_an_empty_story(tmp_p
 
 
 def test_a_case_given_twice_and_a_missing_registry_are_named(tmp_path):
-    from pressroom.cases import load_cases
+    from pressroom.stories.cases import load_cases
     record = ("- id: twice\n  updated: 2026-12-02\n  context: true\n  title: {en: A, de: B}\n"
               "  outcome: {basis: reported, en: x, de: y}\n")
     path = tmp_path / "cases.yml"
@@ -595,16 +595,16 @@ def test_a_registry_the_configuration_names_must_exist(tmp_path):
 
 def test_a_fault_on_one_source_is_an_error_against_it_and_the_others_go_on(tmp_path,
                                                                            monkeypatch):
-    import pressroom.ingest
-    from pressroom.ingest import ingest_paths
-    real_clean = pressroom.ingest.clean_source
+    import pressroom.sources.ingest
+    from pressroom.sources.ingest import ingest_paths
+    real_clean = pressroom.sources.ingest.clean_source
 
     def failing_on_b(source):
         if source.path.name == "b.txt":
             raise RecursionError("maximum recursion depth exceeded")
         return real_clean(source)
 
-    monkeypatch.setattr(pressroom.ingest, "clean_source", failing_on_b)
+    monkeypatch.setattr(pressroom.sources.ingest, "clean_source", failing_on_b)
     for name in ("a.txt", "b.txt"):
         (tmp_path / name).write_bytes(_variant(ord(name[0]), f"title: Story {name}\n"))
     ingested = ingest_paths([tmp_path / "a.txt", tmp_path / "b.txt"])
@@ -648,7 +648,7 @@ WRONG_SHAPES = [
 
 @pytest.mark.parametrize(("field", "message"), WRONG_SHAPES)
 def test_a_case_of_the_wrong_shape_is_an_error_at_its_entry(tmp_path, field, message):
-    from pressroom.cases import load_cases
+    from pressroom.stories.cases import load_cases
     good = ("- id: good\n  updated: 2026-12-02\n  context: true\n  title: {en: A, de: B}\n"
             "  outcome: {basis: reported, en: x, de: y}\n")
     wrong = ("- id: wrong\n  updated: 2026-12-02\n  kind: defamation-suit\n"

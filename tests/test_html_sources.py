@@ -8,12 +8,12 @@ import datetime as dt
 import pytest
 
 from made_sources import LABELS, SOURCES, check_furniture, plain
-from pressroom.formats import read_sources
-from pressroom.html_text import Headings
-from pressroom.ingest import ingest, process
+from pressroom.pages.html_text import Headings
+from pressroom.pages.story_html import body_html
 from pressroom.problems import Severity
-from pressroom.source_cache import SourceCache
-from pressroom.story_html import body_html
+from pressroom.sources.formats import read_sources
+from pressroom.sources.ingest import ingest, process
+from pressroom.sources.source_cache import SourceCache
 
 PAGES = [name for name in LABELS if name.endswith(".html")]
 

@@ -5,7 +5,7 @@ import string
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
-from pressroom.i18n import (
+from pressroom.language.i18n import (
     LOCALES,
     catalog_path,
     format_day,

@@ -9,7 +9,7 @@ from pathlib import Path
 import material
 import pytest
 
-from pressroom.icons import TEMPLATE_ICONS, IconError, IconSheet, icon_class, icons_drawn
+from pressroom.pages.icons import TEMPLATE_ICONS, IconError, IconSheet, icon_class, icons_drawn
 from sitebuild import build, make_project
 
 MATERIAL = Path(material.__file__).parent / "templates"

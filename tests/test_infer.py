@@ -4,10 +4,10 @@ import re
 import pytest
 
 from conftest import CLIPPINGS, SEEDS
-from pressroom.function_words import clear_language
-from pressroom.ingest import process
-from pressroom.language_id import PRESS_LANGUAGES, identify
+from pressroom.language.function_words import clear_language
+from pressroom.language.language_id import PRESS_LANGUAGES, identify
 from pressroom.problems import Severity
+from pressroom.sources.ingest import process
 
 EN = (CLIPPINGS / "en_court_ruling.txt").read_text(encoding="utf-8")
 DE = (CLIPPINGS / "de_landgericht.txt").read_text(encoding="utf-8")

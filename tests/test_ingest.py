@@ -1,8 +1,8 @@
 import shutil
 
 from conftest import CLIPPINGS
-from pressroom.ingest import ingest
 from pressroom.problems import Severity
+from pressroom.sources.ingest import ingest
 
 EN = CLIPPINGS / "en_court_ruling.txt"
 
@@ -51,7 +51,7 @@ def test_bad_sources_are_reported_and_the_rest_published(tmp_path):
 def test_many_sources_are_processed_on_every_core_with_the_same_outcomes(tmp_path, monkeypatch):
     """Past PARALLEL_FROM sources, worker processes clean and infer; what comes out is what
     one process makes, in the same order, with every stage's time counted."""
-    from pressroom import ingest as ingest_module
+    from pressroom.sources import ingest as ingest_module
     from pressroom.timing import Timings
 
     texts = [CLIPPINGS / "en_court_ruling.txt", CLIPPINGS / "de_landgericht.txt"]
@@ -77,7 +77,7 @@ def test_when_workers_cannot_start_one_process_does_the_work(tmp_path):
     import subprocess
     import sys
 
-    from pressroom.ingest import PARALLEL_FROM
+    from pressroom.sources.ingest import PARALLEL_FROM
 
     seeds = tmp_path / "seeds"
     seeds.mkdir()
@@ -86,7 +86,7 @@ def test_when_workers_cannot_start_one_process_does_the_work(tmp_path):
         (seeds / f"{number:04d}.txt").write_text(
             f"{text}\nThe court heard case number {number} on the same day.\n", encoding="utf-8")
     script = tmp_path / "unguarded.py"
-    script.write_text("from pathlib import Path\nfrom pressroom.ingest import ingest\n"
+    script.write_text("from pathlib import Path\nfrom pressroom.sources.ingest import ingest\n"
                       f"print(len(ingest(Path({str(seeds)!r})).articles))\n", encoding="utf-8")
     result = subprocess.run([sys.executable, str(script)], capture_output=True, text=True,
                             timeout=600, check=False)

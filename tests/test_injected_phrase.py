@@ -10,7 +10,7 @@ from pressroom.cleaning.injected_phrase import (
     find_injected_phrase,
     restore,
 )
-from pressroom.language_id import PRESS_LANGUAGES, identify
+from pressroom.language.language_id import PRESS_LANGUAGES, identify
 
 EN = CLIPPINGS / "en_court_ruling.txt"
 DE = CLIPPINGS / "de_landgericht.txt"

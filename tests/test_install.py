@@ -227,7 +227,7 @@ def test_the_wheel_builds_the_seeds_as_the_editable_install_does(wheel_python, t
     names = {"mkdocs": b"mkdocs-1.", "properdocs": b"mkdocs-ProperDocs 1."}
     assert all(tag.startswith(names[ENGINE]) for tag in editable_generators)
     # The site check from the installed wheel passes the wheel's site.
-    checked = run([wheel_python, "-m", "pressroom.check_site", from_wheel / "site"])
+    checked = run([wheel_python, "-m", "pressroom.publishing.check_site", from_wheel / "site"])
     assert f"{pages} pages" in checked.stdout
 
 

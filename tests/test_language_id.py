@@ -7,7 +7,12 @@ import pytest
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
 from conftest import CLIPPINGS, SEEDS, body_of
-from pressroom.language_id import PRESS_LANGUAGES, _identifier, identify, press_language_share
+from pressroom.language.language_id import (
+    PRESS_LANGUAGES,
+    _identifier,
+    identify,
+    press_language_share,
+)
 
 # Written for these tests.
 ENGLISH = "The court found that the posts were false and ordered the blogger to apologise."

@@ -9,8 +9,8 @@ from conftest import lines_of
 from pressroom.cleaning import clean
 from pressroom.cleaning.page_frame import find_page_frame, headline_text
 from pressroom.inference.infer import infer
+from pressroom.language.text import talks_to_reader
 from pressroom.model import Source
-from pressroom.text import talks_to_reader
 
 P1 = ("The regional court in Lindenfeld ruled on Tuesday that the anonymous posts about the "
       "bakery chain were false and ordered the platform to delete them within a week.")

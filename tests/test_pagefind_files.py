@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from pressroom.pagefind_files import (
+from pressroom.publishing.pagefind_files import (
     MARKER,
     PagefindFormatError,
     _decode,

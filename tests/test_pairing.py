@@ -6,15 +6,15 @@ import datetime as dt
 
 from conftest import lines_of, make_article
 from pressroom.inference.anchors import is_specific, translation_anchors
-from pressroom.pairing import (
+from pressroom.report.desk import paired_list, report_body
+from pressroom.stories.grouping import group_stories
+from pressroom.stories.pairing import (
     MAX_DAYS_APART,
     PAIR_SCORE,
     STRONG_PAIR_SCORE,
     Archive,
     candidate_pairs,
 )
-from pressroom.report import paired_list, report_body
-from pressroom.stories import group_stories
 
 DAY = dt.date(2024, 3, 14)
 # The press room's own company, its chief executive and its home town: in every story.

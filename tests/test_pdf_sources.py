@@ -16,9 +16,9 @@ from made_sources import (
     ruling_pdf,
     scanned_pdf,
 )
-from pressroom.formats.pdf_layout import Run, join_lines, paragraphs, runs_of
-from pressroom.ingest import process, process_file
 from pressroom.problems import Severity
+from pressroom.sources.formats.pdf_layout import Run, join_lines, paragraphs, runs_of
+from pressroom.sources.ingest import process, process_file
 
 
 def _errors(outcome):

@@ -6,13 +6,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import CLIPPINGS, SEEDS, body_of, lines_of
-from pressroom import text as text_facts
 from pressroom.cleaning import clean
-from pressroom.decoding import UndecodableError, decode
-from pressroom.html_text import without_layout_whitespace
 from pressroom.inference import anchors, infer
+from pressroom.language import text as text_facts
+from pressroom.language.text import FOREIGN_LETTER, foreign_share
 from pressroom.model import Source
-from pressroom.text import FOREIGN_LETTER, foreign_share
+from pressroom.pages.html_text import without_layout_whitespace
+from pressroom.sources.decoding import UndecodableError, decode
 
 REAL_LINES = [line for path in [*SEEDS.glob("*.txt"), *CLIPPINGS.glob("*.txt")]
               for line in body_of(path).split("\n")]
@@ -57,7 +57,7 @@ def test_reading_any_bytes_gives_a_source_or_a_clear_error(raw):
     from pathlib import Path
 
     from pressroom.problems import SourceError
-    from pressroom.reading import read_source
+    from pressroom.sources.reading import read_source
 
     try:
         source, _ = read_source(Path("any.txt"), raw=raw)
@@ -83,7 +83,7 @@ def test_frontmatter_reads_back_as_written(title, publisher, tags):
     import importlib
 
     from pressroom.engine import NAME
-    from pressroom.rendering import with_frontmatter
+    from pressroom.pages.rendering import with_frontmatter
 
     get_data = importlib.import_module(f"{NAME}.utils.meta").get_data
 
@@ -101,7 +101,7 @@ def test_a_story_page_shows_every_text_as_text(lines):
     from html.parser import HTMLParser
     from pathlib import Path
 
-    from pressroom.story_html import StoryExtras, story_body
+    from pressroom.pages.story_html import StoryExtras, story_body
 
     text = "\n".join(lines)
     if not text.strip():

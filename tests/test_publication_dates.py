@@ -8,8 +8,8 @@ import pytest
 
 from conftest import lines_of
 from pressroom.inference.dates import find_dates, publication_date
-from pressroom.ingest import process
 from pressroom.model import Line
+from pressroom.sources.ingest import process
 
 PARAGRAPH = ("The regional court ordered the operator of a review site to delete forty posts "
              "that it found to be false and harmful to the bakery chain's reputation.")

@@ -3,7 +3,7 @@ import datetime as dt
 import pytest
 
 from pressroom.problems import Severity, SourceError
-from pressroom.reading import read_source, source_paths
+from pressroom.sources.reading import read_source, source_paths
 
 
 def test_body_lines_keep_their_numbers_in_the_file(write):

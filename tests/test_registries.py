@@ -7,13 +7,13 @@ from pathlib import Path
 import pytest
 
 from conftest import SEEDS, make_article
-from pressroom.cases import check_cases, load_cases
-from pressroom.edition import prepare_edition
-from pressroom.ingest import ingest
+from pressroom.outputs.structured_data import script_json
 from pressroom.problems import Severity
-from pressroom.stories import group_stories
-from pressroom.structured_data import script_json
-from pressroom.taxonomy import article_tags, load_taxonomy
+from pressroom.sources.ingest import ingest
+from pressroom.stories.cases import check_cases, load_cases
+from pressroom.stories.edition import prepare_edition
+from pressroom.stories.grouping import group_stories
+from pressroom.stories.taxonomy import article_tags, load_taxonomy
 
 TAXONOMY = SEEDS / "taxonomy.yml"
 CASES = SEEDS / "cases.yml"

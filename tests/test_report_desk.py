@@ -9,7 +9,7 @@ import http.server
 import json
 import threading
 
-from pressroom.report import (
+from pressroom.report.desk import (
     ATTENTION_SHOWN,
     DETAILS_CHUNK,
     attention_of,

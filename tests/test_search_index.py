@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pressroom.search_index import (
+from pressroom.publishing.search_index import (
     ENTRY_FILE,
     OUTPUT,
     PARTS_FILE,

@@ -4,8 +4,8 @@ import datetime as dt
 import re
 
 from conftest import make_article
-from pressroom.search_page import newest_story_ids, search_page_body
-from pressroom.stories import Story
+from pressroom.pages.search_page import newest_story_ids, search_page_body
+from pressroom.stories.grouping import Story
 
 
 def story(story_id: str, **dates: dt.date | None) -> Story:

@@ -6,8 +6,8 @@ import hashlib
 import pytest
 
 from conftest import SEEDS
-from pressroom.ingest import ingest
-from pressroom.language_id import PRESS_LANGUAGES, identify
+from pressroom.language.language_id import PRESS_LANGUAGES, identify
+from pressroom.sources.ingest import ingest
 
 RECEIVED = dict(
     reversed(line.split("  ")) for line in

@@ -13,11 +13,11 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from conftest import SEEDS
-from pressroom.cases import load_cases
-from pressroom.exports import SCHEMAS
-from pressroom.ingest import ingest
-from pressroom.stories import group_stories
-from pressroom.taxonomy import article_tags, load_taxonomy
+from pressroom.outputs.exports import SCHEMAS
+from pressroom.sources.ingest import ingest
+from pressroom.stories.cases import load_cases
+from pressroom.stories.grouping import group_stories
+from pressroom.stories.taxonomy import article_tags, load_taxonomy
 from sitebuild import article_text, build, built_site, make_project, read_page, serving
 
 SITE_URL = "https://pressroom.example.org/"

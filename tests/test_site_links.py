@@ -2,10 +2,10 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from pressroom.links import og_locale, page_links
-from pressroom.site import SiteModel, SitePage, page_language
-from pressroom.sitemap import site_entries, sitemap_xml
-from pressroom.slugs import heading_slug, slugify
+from pressroom.language.slugs import heading_slug, slugify
+from pressroom.pages.links import og_locale, page_links
+from pressroom.pages.site import SiteModel, SitePage, page_language
+from pressroom.publishing.sitemap import site_entries, sitemap_xml
 
 SITE = SiteModel([
     SitePage("en/index.md", "en"), SitePage("de/index.md", "de"),

@@ -2,10 +2,10 @@ import datetime as dt
 import random
 
 from conftest import SEEDS, make_article
-from pressroom.ingest import ingest
-from pressroom.pairing import candidate_pairs
 from pressroom.problems import Severity
-from pressroom.stories import group_stories
+from pressroom.sources.ingest import ingest
+from pressroom.stories.grouping import group_stories
+from pressroom.stories.pairing import candidate_pairs
 
 DAY = dt.date(2025, 5, 15)
 EN = ("Xiaomi said on Monday that its YU7 SUV and the Xring O1 chip were targeted by 10,000 "

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .editor_keys import LANGUAGES
 from .engine import MkDocsConfig
 from .engine import config_base as base
 from .engine import config_options as c
-from .legal_pages import PLACEHOLDER_POLICIES
-from .search_index import PART_PAGES
-from .search_page import NEWEST_STORIES
+from .pages.legal_pages import PLACEHOLDER_POLICIES
+from .pages.search_page import NEWEST_STORIES
+from .publishing.search_index import PART_PAGES
+from .sources.editor_keys import LANGUAGES
 
 
 class _Count(c.Type):

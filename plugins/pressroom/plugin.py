@@ -15,13 +15,9 @@ from urllib.parse import urljoin
 import markdown
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
 
-from .case_documents import document_paths
-from .cases import load_cases
 from .clock import ClockError, build_now
 from .collector import FullCollectionsHeld, left_to_the_system
 from .config import DEFAULT_REGISTRIES, PressroomConfig, setup_errors
-from .edition import Edition, prepare_edition
-from .editor_keys import LANGUAGES
 from .engine import (
     BasePlugin,
     File,
@@ -34,19 +30,32 @@ from .engine import (
     get_plugin_logger,
     get_toc,
 )
-from .front_page import Desk
-from .html_text import Heading, LinkTo, RenderedBody, without_layout_whitespace
-from .icons import IconError, IconSheet, icons_drawn, logo_drawn
-from .images import image_problems
-from .ingest import Ingested, ingest
-from .legal_pages import LEGAL_PATHS, hand_written_problems, marked_placeholders
-from .links import home_links, page_links
-from .outputs import data_files, page_extras
-from .pages import generated_pages, source_pages
-from .press_kit import BOILERPLATE, CONTACTS, MEDIA_KIT, PRESS_CONTACT, marked_block
+from .outputs.data_files import data_files, page_extras
+from .pages.front_page import Desk
+from .pages.generated import generated_pages, source_pages
+from .pages.html_text import Heading, LinkTo, RenderedBody, without_layout_whitespace
+from .pages.icons import IconError, IconSheet, icons_drawn, logo_drawn
+from .pages.images import image_problems
+from .pages.legal_pages import LEGAL_PATHS, hand_written_problems, marked_placeholders
+from .pages.links import home_links, page_links
+from .pages.press_kit import BOILERPLATE, CONTACTS, MEDIA_KIT, PRESS_CONTACT, marked_block
+from .pages.rendering import with_frontmatter
+from .pages.search_page import SEARCH_PAGE
+from .pages.site import SiteModel, SitePage, page_language, site_model
+from .pages.site_frame import (
+    brand,
+    footer,
+    footer_context,
+    not_found_context,
+    page_frame,
+    root_frame,
+    root_heading_html,
+)
+from .pages.template_layout import without_template_layout
 from .problems import Problem, Severity
-from .rendering import with_frontmatter
-from .report import (
+from .publishing.search_index import SearchIndexError, SearchIndexes, searchable_document
+from .publishing.sitemap import site_entries, sitemap_xml
+from .report.desk import (
     REPORT_META,
     desk_files,
     missing_translation_list,
@@ -56,23 +65,14 @@ from .report import (
     report_folder,
     write_report,
 )
-from .search_index import SearchIndexError, SearchIndexes, searchable_document
-from .search_page import SEARCH_PAGE
 from .serving import PreviousBuilds
-from .site import SiteModel, SitePage, page_language, site_model
-from .site_frame import (
-    brand,
-    footer,
-    footer_context,
-    not_found_context,
-    page_frame,
-    root_frame,
-    root_heading_html,
-)
-from .sitemap import site_entries, sitemap_xml
-from .source_cache import SourceCache
-from .taxonomy import load_taxonomy
-from .template_layout import without_template_layout
+from .sources.editor_keys import LANGUAGES
+from .sources.ingest import Ingested, ingest
+from .sources.source_cache import SourceCache
+from .stories.case_documents import document_paths
+from .stories.cases import load_cases
+from .stories.edition import Edition, prepare_edition
+from .stories.taxonomy import load_taxonomy
 from .timing import Timings
 
 _HTML_ID = re.compile(r'\bid="([^"]+)"')

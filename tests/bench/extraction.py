@@ -24,7 +24,7 @@ FIELDS = ("title", "date", "publisher", "author", "lang", "source_url")
 
 
 def _page_text(path: Path) -> str:
-    from pressroom.formats.html_page import decode_page
+    from pressroom.sources.formats.html_page import decode_page
 
     page, _ = decode_page(path, path.read_bytes())
     return page.text
@@ -51,8 +51,8 @@ def _html_of(path: Path) -> str:
 
 
 def block_text(html: str) -> str:
-    from pressroom.formats.block_text import block_lines
-    from pressroom.formats.page_metadata import parse_page
+    from pressroom.sources.formats.block_text import block_lines
+    from pressroom.sources.formats.page_metadata import parse_page
 
     return "\n".join(block_lines(parse_page(html)))
 
@@ -80,8 +80,8 @@ def trafilatura_prepared(html: str) -> str:
     menus in tables dropped."""
     import trafilatura
 
-    from pressroom.formats.html_page import without_layout_tables
-    from pressroom.formats.page_metadata import parse_page
+    from pressroom.sources.formats.html_page import without_layout_tables
+    from pressroom.sources.formats.page_metadata import parse_page
 
     return trafilatura.extract(without_layout_tables(parse_page(html)), include_comments=False,
                                deduplicate=False) or ""
@@ -104,7 +104,7 @@ def justext_of(language: str) -> Callable[[str], str]:
 
 
 def pipeline(path: Path) -> str:
-    from pressroom.ingest import process
+    from pressroom.sources.ingest import process
 
     outcome = process(path)
     return outcome.cleaned.text if outcome.cleaned else ""
@@ -126,7 +126,7 @@ def metadata_right(path: Path, fields: dict) -> tuple[int, int, int]:
     """(fields the press room gets right, fields trafilatura's metadata gets right, of)."""
     import trafilatura
 
-    from pressroom.ingest import process
+    from pressroom.sources.ingest import process
 
     article = process(path).article
     ours = article.fields() if article else {}

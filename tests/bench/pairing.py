@@ -29,10 +29,10 @@ from types import ModuleType
 
 from babel.dates import get_month_names
 
-from pressroom import stories
 from pressroom.collector import FullCollectionsHeld
 from pressroom.inference.anchors import translation_anchors
 from pressroom.model import NOT_FOUND, Article, Inferred, Line, by_rule
+from pressroom.stories import grouping as stories
 
 START = dt.date(2021, 1, 1)
 YEARS = 4

@@ -25,7 +25,7 @@ import run as bench
 
 from pressroom.cleaning import clean_source
 from pressroom.inference import infer
-from pressroom.reading import read_source
+from pressroom.sources.reading import read_source
 
 ROUNDS = 7
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..lexicon import COMMON_WORDS, SELF_DESCRIPTION_PATTERNS, SOURCE_LABELS
+from ..language.lexicon import COMMON_WORDS, SELF_DESCRIPTION_PATTERNS, SOURCE_LABELS
+from ..language.text import sentences, words
 from ..model import Line, Removal
-from ..text import sentences, words
 from .context import CleaningContext, content_lines, drop_line, trailing_lines
 
 _LABELS = "|".join(re.escape(label) for label in SOURCE_LABELS)

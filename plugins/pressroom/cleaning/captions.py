@@ -12,9 +12,9 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
-from ..lexicon import ALT_TEXT_STARTS, CAPTION_LABELS, STOP_WORDS
+from ..language.lexicon import ALT_TEXT_STARTS, CAPTION_LABELS, STOP_WORDS
+from ..language.text import ends_sentence, fold, is_list_item, is_prose, sentences, words
 from ..model import Line, Removal
-from ..text import ends_sentence, fold, is_list_item, is_prose, sentences, words
 from .context import CleaningContext, drop_line, trailing_lines
 
 MAX_CAPTION_WORDS = 12

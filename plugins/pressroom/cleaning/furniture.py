@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from ..lexicon import (
+from ..language.lexicon import (
     CONSENT_CUES,
     COOKIE_CUES,
     COPYRIGHT_CUES,
@@ -25,8 +25,16 @@ from ..lexicon import (
     SHARE_WORDS,
     WIDGET_PATTERNS,
 )
+from ..language.text import (
+    EMAIL,
+    PHONE,
+    is_heading_like,
+    is_list_item,
+    is_prose,
+    talks_to_reader,
+    words,
+)
 from ..model import Line, Removal
-from ..text import EMAIL, PHONE, is_heading_like, is_list_item, is_prose, talks_to_reader, words
 from .context import CleaningContext, drop_line, repair_line
 
 # Furniture is short; a long paragraph that happens to say "cookie" is an article's.

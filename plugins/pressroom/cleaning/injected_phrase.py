@@ -15,11 +15,11 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..function_words import clear_language, function_word_counts
-from ..language_id import PRESS_LANGUAGES, identify
-from ..lexicon import COMMON_WORDS, FUNCTION_WORD_RATES
+from ..language.function_words import clear_language, function_word_counts
+from ..language.language_id import PRESS_LANGUAGES, identify
+from ..language.lexicon import COMMON_WORDS, FUNCTION_WORD_RATES
+from ..language.text import CLOSING, OPENING, SENTENCE_END, strip_list_marker, words
 from ..model import Line, Removal
-from ..text import CLOSING, OPENING, SENTENCE_END, strip_list_marker, words
 from .context import CleaningContext, drop_line, repair_line
 
 RULE = "injected-phrase"

@@ -27,9 +27,9 @@ from typing import TYPE_CHECKING
 
 from babel.dates import get_day_names
 
-from ..lexicon import COMMON_WORDS
+from ..language.lexicon import COMMON_WORDS
+from ..language.text import ends_sentence, has_contact_details, is_heading_like, is_list_item, words
 from ..model import Line, Removal
-from ..text import ends_sentence, has_contact_details, is_heading_like, is_list_item, words
 from .context import CleaningContext, content_lines, drop_line
 from .page_frame import headline_text
 

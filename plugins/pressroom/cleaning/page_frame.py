@@ -18,9 +18,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lexicon import INTERFACE_PHRASES, SITE_NOTICE_CUES, STOP_WORDS
-from ..model import Headline, Line, Removal
-from ..text import (
+from ..language.lexicon import INTERFACE_PHRASES, SITE_NOTICE_CUES, STOP_WORDS
+from ..language.text import (
     CLOSING,
     SENTENCE_END,
     ends_sentence,
@@ -32,6 +31,7 @@ from ..text import (
     talks_to_reader,
     words,
 )
+from ..model import Headline, Line, Removal
 from .context import drop_line, repair_line
 
 MIN_HEADLINE_WORDS = 3

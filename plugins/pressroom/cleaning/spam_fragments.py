@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..language.text import FOREIGN_LETTER, foreign_share
 from ..model import Line, Removal
-from ..text import FOREIGN_LETTER, foreign_share
 from .context import CleaningContext, repair_line
 
 RULE = "spam-fragment"

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..lexicon import TAG_LABELS
+from ..language.lexicon import TAG_LABELS
+from ..language.text import words
 from ..model import Line, Removal
-from ..text import words
 from .context import CleaningContext, content_lines, drop_line
 
 RULE = "tag-line"

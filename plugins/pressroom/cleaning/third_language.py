@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
-from ..language_id import press_language_share
+from ..language.language_id import press_language_share
+from ..language.text import foreign_share, words
 from ..model import Line, Removal
-from ..text import foreign_share, words
 from .context import CleaningContext, drop_line
 
 RULE = "third-language"

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-from ..lexicon import (
+from ..language.lexicon import (
     CAPTION_LABELS,
     HTML_ELEMENTS,
     READ_ON_AFTER_ELLIPSIS,
@@ -23,8 +23,8 @@ from ..lexicon import (
     RELATED_LABELS,
     STOP_WORDS,
 )
+from ..language.text import ends_sentence, is_prose, words
 from ..model import Line, Removal
-from ..text import ends_sentence, is_prose, words
 from .captions import MAX_ALT_WORDS, is_caption_like
 from .context import CleaningContext, drop_line, repair_line
 from .metadata_lines import is_person_name, names_an_outlet

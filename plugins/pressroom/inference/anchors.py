@@ -18,7 +18,7 @@ from functools import cache
 
 from babel.dates import get_month_names
 
-from ..lexicon import COMMON_WORDS, PLACE_NAMES
+from ..language.lexicon import COMMON_WORDS, PLACE_NAMES
 from ..model import Line
 from .dates import MONTH_LOCALES, _month_numbers
 

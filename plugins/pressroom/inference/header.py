@@ -11,8 +11,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..language.text import ends_sentence
 from ..model import Cleaned, Headline, Line
-from ..text import ends_sentence
 from .dates import is_dateline
 
 MAX_BYLINE_WORDS = 4

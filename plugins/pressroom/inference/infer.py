@@ -14,8 +14,8 @@ from typing import TypeVar
 from ..cleaning import unmatched_selectors
 from ..cleaning.metadata_lines import DATELINE, UPDATE_STAMP, publication_segment
 from ..cleaning.tag_lines import tags_of
-from ..function_words import clear_language
-from ..language_id import PRESS_LANGUAGES, identify
+from ..language.function_words import clear_language
+from ..language.language_id import PRESS_LANGUAGES, identify
 from ..model import (
     DAY_WITH_ANCHOR,
     FIRST_DATE_IN_TEXT,

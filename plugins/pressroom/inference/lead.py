@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..language.text import is_heading_like, is_list_item, sentences
 from ..model import Line
-from ..text import is_heading_like, is_list_item, sentences
 
 MAX_TITLE_CHARS = 110
 MAX_SUMMARY_CHARS = 320

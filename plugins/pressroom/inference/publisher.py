@@ -33,8 +33,8 @@ from ..cleaning.metadata_lines import (
     masthead_name,
     names_an_outlet,
 )
+from ..language.text import ends_sentence
 from ..model import NOT_FOUND, Cleaned, Inferred, Line, by_rule
-from ..text import ends_sentence
 from .header import Head, byline_name
 
 _NAME = r"(?P<name>[A-ZÄÖÜ][\w&.\-]*(?:\s+[A-ZÄÖÜ][\w&.\-]*){0,3})"

@@ -1,0 +1,2 @@
+"""Publishing: what is made from the pages as written (sitemap, search index, Pagefind files
+made reproducible) and the check that a built site is the press room's."""

@@ -1,0 +1,53 @@
+"""sitemap.xml with the language versions of every page (xhtml:link alternates).
+
+Only real versions are listed: a page that stands in for a missing translation is neither an
+entry nor an alternate.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from xml.etree import ElementTree
+
+from ..pages.links import Absolute, UrlOf
+from ..pages.site import SiteModel
+from ..sources.editor_keys import LANGUAGES
+
+SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
+XHTML = "http://www.w3.org/1999/xhtml"
+
+
+@dataclass(frozen=True)
+class SitemapEntry:
+    loc: str
+    alternates: Sequence[tuple[str, str]] = ()  # (hreflang, absolute URL)
+
+
+def sitemap_xml(entries: Iterable[SitemapEntry]) -> str:
+    ElementTree.register_namespace("", SITEMAP)
+    ElementTree.register_namespace("xhtml", XHTML)
+    urlset = ElementTree.Element(f"{{{SITEMAP}}}urlset")
+    for entry in entries:
+        url = ElementTree.SubElement(urlset, f"{{{SITEMAP}}}url")
+        ElementTree.SubElement(url, f"{{{SITEMAP}}}loc").text = entry.loc
+        for hreflang, href in entry.alternates:
+            ElementTree.SubElement(url, f"{{{XHTML}}}link", rel="alternate", hreflang=hreflang,
+                                   href=href)
+    ElementTree.indent(urlset)
+    body = ElementTree.tostring(urlset, encoding="unicode")
+    return f'<?xml version="1.0" encoding="UTF-8"?>\n{body}\n'
+
+
+def site_entries(site: SiteModel, url_of: UrlOf, absolute: Absolute) -> list[SitemapEntry]:
+    """The root chooser (the x-default) and every real language version of every page."""
+    default = ("x-default", absolute(""))
+    homes = [home for lang in LANGUAGES if (home := site.get(f"{lang}/index.md"))]
+    entries = [SitemapEntry(absolute(""), [*((h.lang, absolute(url_of(h))) for h in homes),
+                                           default])]
+    for page in site.pages.values():
+        versions = site.versions(page)
+        if versions:
+            alternates = [(version.lang, absolute(url_of(version))) for version in versions]
+            entries.append(SitemapEntry(absolute(url_of(page)), [*alternates, default]))
+    return entries
