@@ -8,7 +8,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "plugins" / "pressroom"
 # The only module that imports an engine (or its theme's package).
 ENGINE = "engine.py"
 # The modules that know the engine, through ENGINE.
-ADAPTER = {"plugin.py", "config.py"}
+ADAPTER = {"plugin.py", "config.py", "theme_adapter.py"}
 ENGINE_PACKAGES = ("mkdocs", "properdocs", "material")
 
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import pickle
 import re
 
 from conftest import SEEDS
+from pressroom.sources.source_cache import SourceCache, code_fingerprint
 from sitebuild import build, make_project, serving
 
 
@@ -87,3 +89,21 @@ def test_serve_keeps_the_cache_in_memory_and_writes_it_when_it_stops(tmp_path):
     assert cache_file.stat().st_mtime_ns != written  # but when the server stops
     assert build(project).returncode == 0
     assert report(project)["cache"] == {"unchanged": 8, "sources": 8}
+
+
+def test_a_cache_file_another_version_wrote_is_a_miss_not_a_failure(tmp_path):
+    """Outcomes are pickled with their classes' module paths, which move between versions:
+    a file whose fingerprint is not this code's is not unpickled past it."""
+    path = tmp_path / "sources.pickle"
+    # A class of a module this code no longer has, under this code's fingerprint and under
+    # another; a file in the layout of before (one tuple); a file that is not a cache.
+    moved = b"cpressroom.gone\nOutcome\n."
+    # The layout of before, (fingerprint, outcomes) in one pickle, whose outcomes name a
+    # module that has moved: unpickling it raises ModuleNotFoundError.
+    moved_in_one = b"(Vother\ncpressroom.gone\nOutcome\nt."
+    for content in (pickle.dumps(code_fingerprint()) + moved, pickle.dumps("other") + moved,
+                    moved_in_one, pickle.dumps(("other", {})), b"not a pickle at all"):
+        path.write_bytes(content)
+        cache = SourceCache(path)
+        assert cache.get(tmp_path / "a.txt", "digest") is None
+        assert cache.hits == 0

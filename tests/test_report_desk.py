@@ -9,6 +9,7 @@ import http.server
 import json
 import threading
 
+from pressroom.addresses import Addresses
 from pressroom.report.desk import (
     ATTENTION_SHOWN,
     DETAILS_CHUNK,
@@ -67,7 +68,7 @@ def test_the_page_lists_what_needs_attention_first_and_stays_small_at_archive_sc
     assert html.count("refused at line") == ATTENTION_SHOWN
     assert f"… and {104 - ATTENTION_SHOWN} more" in html
     assert "Share this" not in html  # removals are details: loaded when a source is opened
-    files = desk_files(_data(entries), "editor-report", lambda path: path)
+    files = desk_files(_data(entries), "editor-report", Addresses())
     desk = json.loads(files["editor-report/desk.json"])
     assert desk["chunk"] == DETAILS_CHUNK and len(desk["rows"]) == 10_000
     assert len(files) == 1 + 10_000 // DETAILS_CHUNK

@@ -4,7 +4,8 @@ import datetime as dt
 import re
 
 from conftest import make_article
-from pressroom.pages.search_page import newest_story_ids, search_page_body
+from pressroom.pages.search_page import search_page_body
+from pressroom.stories.edition import newest_story_ids
 from pressroom.stories.grouping import Story
 
 

@@ -2,32 +2,24 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from pressroom.addresses import Addresses, front, page_language, story_address, written
 from pressroom.language.slugs import heading_slug, slugify
 from pressroom.pages.links import og_locale, page_links
-from pressroom.pages.site import SiteModel, SitePage, page_language
+from pressroom.pages.site import SiteModel, SitePage
 from pressroom.publishing.sitemap import site_entries, sitemap_xml
 
 SITE = SiteModel([
-    SitePage("en/index.md", "en"), SitePage("de/index.md", "de"),
-    SitePage("en/stories/both.md", "en"), SitePage("de/stories/both.md", "de"),
-    SitePage("en/stories/english-only.md", "en"),
-    SitePage("de/stories/english-only.md", "de", translated=False),
-    SitePage("en/about.md", "en"),
+    SitePage(front("en")), SitePage(front("de")),
+    SitePage(story_address("en", "both")), SitePage(story_address("de", "both")),
+    SitePage(story_address("en", "english-only")),
+    SitePage(story_address("de", "english-only"), translated=False),
+    SitePage(written("en", "about.md")),
 ])
-
-
-def url_of(page):
-    return page.path.removesuffix(".md").removesuffix("index") + ("/" if not
-                                                                 page.path.endswith("index.md")
-                                                                 else "")
-
-
-def absolute(url):
-    return "https://example.org/" + url
+ADDRESSES = Addresses("https://example.org/")
 
 
 def links(path):
-    return page_links(SITE, SITE.get(path), url_of, absolute)
+    return page_links(SITE, SITE.get(path), ADDRESSES)
 
 
 def test_a_story_in_both_languages_announces_both_reciprocally():
@@ -58,7 +50,7 @@ def test_the_switcher_falls_back_to_the_home_of_the_other_language():
 
 
 def test_sitemap_lists_real_versions_with_their_alternates():
-    xml = sitemap_xml(site_entries(SITE, url_of, absolute))
+    xml = sitemap_xml(site_entries(SITE, ADDRESSES))
     root = ET.fromstring(xml)
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
     locs = [url.find("s:loc", ns).text for url in root.findall("s:url", ns)]

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 from pathlib import Path
 
-from .engine import MkDocsConfig
+import markdown
+
+from .build import Project, Registry
+from .clock import ClockError, build_now
+from .engine import Files, MkDocsConfig, PluginError
 from .engine import config_base as base
 from .engine import config_options as c
+from .language import LANGUAGES
 from .pages.legal_pages import PLACEHOLDER_POLICIES
-from .pages.search_page import NEWEST_STORIES
+from .pages.site_frame import Brand
 from .publishing.search_index import PART_PAGES
-from .sources.editor_keys import LANGUAGES
+from .stories.edition import NEWEST_STORIES
 
 
 class _Count(c.Type):
@@ -103,3 +110,48 @@ def setup_errors(config: MkDocsConfig, options: PressroomConfig) -> list[str]:
         errors.append(f"plugins: {searches[0]!r} would index the site beside the press room's "
                       "own search (one index per language): remove it")
     return [f"pressroom: {where.name}: {error}" for error in errors]
+
+
+def option_path(config: MkDocsConfig, options: PressroomConfig, option: str) -> Path:
+    """A file or folder the options name, relative to mkdocs.yml (a registry left unset is
+    at its default place)."""
+    value = options[option]
+    if value is None:
+        value = DEFAULT_REGISTRIES[option]
+    return Path(config.config_file_path).parent / value
+
+
+def cache_path(config: MkDocsConfig, options: PressroomConfig) -> Path | None:
+    return option_path(config, options, "cache_file") if options.cache_file else None
+
+
+def build_clock() -> dt.datetime:
+    """PRESSROOM_NOW, SOURCE_DATE_EPOCH or the clock (``clock``)."""
+    try:
+        return build_now(os.environ)
+    except ClockError as error:
+        raise PluginError(f"pressroom: {error}") from error
+
+
+def project_of(config: MkDocsConfig, options: PressroomConfig, files: Files, brand: Brand,
+               serving: bool) -> Project:
+    """What the build reads, from mkdocs.yml, the press room's options and the files of
+    docs/; in `mkdocs serve`, a preview with the report."""
+    def to_html(text: str) -> str:
+        return markdown.Markdown(extensions=config.markdown_extensions,
+                                 extension_configs=config.mdx_configs).convert(text)
+
+    def path(option: str) -> Path:
+        return option_path(config, options, option)
+
+    return Project(
+        seeds=path("seeds_dir"),
+        taxonomy=Registry(path("taxonomy"), options.taxonomy is not None),
+        cases=Registry(path("cases"), options.cases is not None),
+        docs=Path(config.docs_dir), files=frozenset(files.src_uris),
+        written={file.src_uri: file.content_string for file in files.documentation_pages()},
+        brand=brand, now=build_clock(), to_html=to_html, site_url=config.site_url,
+        directory_urls=config.use_directory_urls, preview=serving,
+        require_translations=options.require_translations,
+        newest_first=options.search_newest_first, placeholders=options.placeholders,
+        report_page=options.report_page if serving or options.publish_report else None)

@@ -33,6 +33,12 @@ class Problem:
     def __str__(self) -> str:
         return f"{self.location()}: {self.severity.value}: {self.message}"
 
+    def message_from(self, root: Path) -> str:
+        """As the build prints it: the file relative to ``root`` where it is below it."""
+        path = self.path.relative_to(root) if self.path.is_relative_to(root) else self.path
+        where = f"{path}:{self.line}" if self.line else str(path)
+        return f"{where}: {self.message}"
+
 
 def error(path: Path, message: str, line: int | None = None) -> Problem:
     return Problem(Severity.ERROR, path, message, line)

@@ -20,6 +20,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from .sources.source_cache import SourceCache
+
 TRASH_PREFIX = ".pressroom-previous-build-"
 # Python itself does the deleting, wherever the press room runs.
 _DELETE_FOLDER = "import shutil, sys; shutil.rmtree(sys.argv[1])"
@@ -58,3 +60,24 @@ class PreviousBuilds:
         for removal in self._removals:
             removal.wait()
         self._removals.clear()
+
+
+class KeptCache:
+    """The source cache: read from its file for a build; in `mkdocs serve`, the one the last
+    rebuild left, written when the server stops."""
+
+    def __init__(self) -> None:
+        self.kept: SourceCache | None = None
+
+    def open(self, path: Path | None, serving: bool) -> SourceCache:
+        if serving and self.kept is not None and self.kept.path == path:
+            return self.kept
+        if self.kept is not None:  # the configuration names another file now
+            self.kept.save()
+        cache = SourceCache(path)
+        self.kept = cache if serving else None
+        return cache
+
+    def close(self) -> None:
+        if self.kept is not None:
+            self.kept.save()

@@ -1,20 +1,20 @@
 """The files next to the pages: Atom feeds, the JSON exports and their schemas.
 
-Pure: the plugin says where each page is (``url_of``) and the public address of the site.
+Pure: the edition and the site's addresses in, the files' text out.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
+from ..addresses import Address, Addresses, Kind, front, story_address, tag_address, tag_feed
+from ..language import LANGUAGES
 from ..language.i18n import N_, translate
-from ..pages.case_pages import CASES_PAGE, outcome_text
 from ..pages.case_pages import TITLE as CASES_TITLE
-from ..pages.listings import story_path
-from ..pages.tag_pages import TAGS
-from ..sources.editor_keys import LANGUAGES
+from ..pages.case_pages import outcome_text
+from ..pages.site import SitePage
 from ..stories.edition import Edition
 from ..stories.grouping import Story
 from ..stories.translations import Relation
@@ -32,52 +32,45 @@ from .structured_data import (
     script_json,
 )
 
-FEED = "feed.xml"
 # {name} is the press room's name in the feed's language.
 FEED_TITLE = N_("{name}: latest stories")
 TAG_FEED_TITLE = N_("{name}: stories on {tag}")
 
-PathUrl = Callable[[str], str]  # a docs path ("de/stories/x.md") -> its absolute URL
 
-
-def feed_paths(edition: Edition) -> dict[str, tuple[str, str]]:
-    """Every feed: its path, and the page path and title message it belongs to."""
-    feeds = {f"{lang}/{FEED}": (f"{lang}/index.md", "") for lang in LANGUAGES}
+def feed_addresses(edition: Edition) -> list[tuple[Address, Address]]:
+    """Every feed, and the page it is the feed of: a language's front page, or a tag's."""
+    feeds = [(Address(Kind.FEED, lang), front(lang)) for lang in LANGUAGES]
     for lang in LANGUAGES:
-        for tag_id in edition.by_tag(lang):
-            feeds[f"{lang}/{TAGS}/{tag_id}/{FEED}"] = (f"{lang}/{TAGS}/{tag_id}.md", tag_id)
+        feeds += [(tag_feed(lang, tag_id), tag_address(lang, tag_id))
+                  for tag_id in edition.by_tag(lang)]
     return feeds
 
 
-def data_files(edition: Edition, url: PathUrl, names: Mapping[str, str]) -> dict[str, str]:
+def data_files(edition: Edition, addresses: Addresses, names: Mapping[str, str]
+               ) -> dict[str, str]:
     """``names`` is the press room's name per language (its feeds' title and author)."""
-    files = {path: _feed(edition, path, page, tag_id, url, names[path.split("/", 1)[0]])
-             for path, (page, tag_id) in feed_paths(edition).items()}
-    files[ARTICLES] = _json(articles_export(
-        edition.stories, edition.tags_of, edition.original_of, edition.cases_of,
-        lambda story, lang: url(story_path(story, lang))))
-    story_ids = {story.id for story in edition.stories}
-    files[CASES] = _json(cases_export(
-        edition.cases, lambda case, lang: f"{url(f'{lang}/{CASES_PAGE}')}#{case.id}",
-        lambda story_id, lang: url(f"{lang}/stories/{story_id}.md") if story_id in story_ids
-        else None, edition.documents, url))
+    files = {feed.path: _feed(edition, feed, page, addresses, names[feed.lang])
+             for feed, page in feed_addresses(edition)}
+    files[ARTICLES] = _json(articles_export(edition, addresses))
+    files[CASES] = _json(cases_export(edition, addresses))
     for schema in sorted(SCHEMAS.glob("*.schema.json")):
         files[f"api/{schema.name}"] = schema.read_text(encoding="utf-8")
     return files
 
 
-def _feed(edition: Edition, path: str, page: str, tag_id: str, url: PathUrl,
+def _feed(edition: Edition, feed: Address, page: Address, addresses: Addresses,
           site_name: str) -> str:
-    lang = path.split("/", 1)[0]
+    lang = feed.lang
     stories: list[Story] = list(edition.stories)
     title = translate(lang, FEED_TITLE, name=site_name)
-    if tag_id:
-        stories = edition.by_tag(lang)[tag_id]
-        tag = edition.tag(tag_id)
+    if page.kind is Kind.TAG:
+        stories = edition.by_tag(lang)[page.subject]
+        tag = edition.tag(page.subject)
         title = translate(lang, TAG_FEED_TITLE, name=site_name,
-                          tag=tag.label(lang) if tag else tag_id)
-    feed = Feed(stable_id("feed", path), title, lang, url(path), url(page))
-    return atom_feed(feed, stories, lambda story: url(story_path(story, lang)),
+                          tag=tag.label(lang) if tag else page.subject)
+    url = addresses.absolute
+    about = Feed(stable_id("feed", feed.path), title, lang, url(feed), url(page))
+    return atom_feed(about, stories, lambda story: url(story_address(lang, story.id)),
                      lambda story: edition.tags_of(story, lang), site_name)
 
 
@@ -85,51 +78,49 @@ def _json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def _documents_of(case_id: str, edition: Edition, lang: str, url: PathUrl
+def _documents_of(case_id: str, edition: Edition, lang: str, addresses: Addresses
                   ) -> list[dict[str, Any]]:
-    return [digital_document(published.document.title[lang], url(published.path),
+    return [digital_document(published.document.title[lang], addresses.absolute(published.path),
                              published.document.language, published.document.media_type,
                              published.size,
                              published.document.date.iso() if published.document.date else None)
             for published in edition.documents if published.case == case_id]
 
 
-def page_extras(
-    path: str, lang: str, translated: bool, edition: Edition, url: PathUrl,
-    site_name: str, site_description: str | None,
-) -> dict[str, Any]:
+def page_extras(page: SitePage, edition: Edition, addresses: Addresses, site_name: str,
+                site_description: str | None) -> dict[str, Any]:
     """What a page's head announces besides its languages: feeds, JSON-LD, Open Graph.
     ``site_name`` and ``site_description`` are the press room's in the page's language."""
-    feeds = [{"href": url(f"{lang}/{FEED}"), "hreflang": lang,
+    lang, url = page.lang, addresses.absolute
+    feeds = [{"href": url(Address(Kind.FEED, lang)), "hreflang": lang,
               "title": translate(lang, FEED_TITLE, name=site_name)}]
-    parts = path.removesuffix(".md").split("/")
     extras: dict[str, Any] = {"feeds": feeds, "jsonld": None, "og": []}
-    if len(parts) == 3 and parts[1] == TAGS and parts[2] in edition.by_tag(lang):
-        tag = edition.tag(parts[2])
-        label = tag.label(lang) if tag else parts[2]
-        feeds.append({"href": url(f"{path[:-3]}/{FEED}"), "hreflang": lang,
+    if page.kind is Kind.TAG and page.subject in edition.by_tag(lang):
+        tag = edition.tag(page.subject)
+        label = tag.label(lang) if tag else page.subject
+        feeds.append({"href": url(tag_feed(lang, page.subject)), "hreflang": lang,
                       "title": translate(lang, TAG_FEED_TITLE, name=site_name, tag=label)})
-    if parts[1:] == ["index"]:
+    if page.kind is Kind.FRONT:
         extras["jsonld"] = script_json(organization(site_name, url(""), site_description))
-    if path == f"{lang}/{CASES_PAGE}":
+    if page.kind is Kind.CASES:
         entries = [CaseEntry(case.id, case.title[lang], outcome_text(lang, case), case.docket,
-                             case.updated, _documents_of(case.id, edition, lang, url))
+                             case.updated, _documents_of(case.id, edition, lang, addresses))
                    for case in edition.cases]
         extras["jsonld"] = script_json(case_summary(
-            entries, translate(lang, CASES_TITLE), url(path), lang,
+            entries, translate(lang, CASES_TITLE), url(page.address), lang,
             named_organization(site_name, url(""))))
-    story = edition.story(parts[2]) if len(parts) == 3 and parts[1] == "stories" else None
-    if story is not None and translated:
+    story = edition.story(page.subject) if page.kind is Kind.STORY else None
+    if story is not None and page.translated:
         article = story.versions[lang]
         tags = edition.tags_of(story, lang)
         # Independent coverage in the other language is left out (see ``news_article``).
-        related = [(Work(other.lang.value, url(story_path(story, other.lang.value)),
+        related = [(Work(other.lang.value, url(story_address(other.lang.value, story.id)),
                          other.publisher.value), kind)
                    for other, kind in edition.related(story, lang)]
         original = next((work for work, kind in related if kind is Relation.ORIGINAL), None)
         translations = [work for work, kind in related if kind is Relation.TRANSLATION]
         extras["jsonld"] = script_json(news_article(
-            article, url(path), lang, tags, named_organization(site_name, url("")), original,
-            translations))
-        extras["og"] = open_graph(article, url(path), tags, lang)
+            article, url(page.address), lang, tags, named_organization(site_name, url("")),
+            original, translations))
+        extras["og"] = open_graph(article, url(page.address), tags, lang)
     return extras

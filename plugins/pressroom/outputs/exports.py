@@ -5,36 +5,30 @@ Both are described by JSON Schemas in `schemas/`, published next to them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ..model import Article
-from ..sources.editor_keys import LANGUAGES
+from ..addresses import Address, Addresses, Kind, story_address
+from ..language import LANGUAGES
 from ..stories.case_documents import PublishedDocument
 from ..stories.cases import Basis, Case, SourceRef
+from ..stories.edition import Edition
 from ..stories.grouping import Story
-from ..stories.taxonomy import Tag
 
 SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
 ARTICLES = "api/articles.json"
 CASES = "api/cases.json"
 
 
-def articles_export(
-    stories: Sequence[Story], tags_of: Callable[[Story, str], Sequence[Tag]],
-    original_of: Callable[[Story, str], Article | None],
-    cases_of: Mapping[str, Sequence[Case]], url_of: Callable[[Story, str], str],
-) -> dict[str, Any]:
+def articles_export(edition: Edition, addresses: Addresses) -> dict[str, Any]:
     """Every story; tags, and whether a version is the press room's translation (of the
     version in which language), are each version's own."""
-    return {"stories": [_story(story, tags_of, original_of, cases_of.get(story.id, ()), url_of)
-                        for story in stories]}
+    return {"stories": [_story(story, edition, addresses) for story in edition.stories]}
 
 
-def _story(story: Story, tags_of: Callable[[Story, str], Sequence[Tag]],
-           original_of: Callable[[Story, str], Article | None], cases: Sequence[Case],
-           url_of: Callable[[Story, str], str]) -> dict[str, Any]:
+def _story(story: Story, edition: Edition, addresses: Addresses) -> dict[str, Any]:
+    cases = edition.cases_of.get(story.id, ())
     return {
         "id": story.id,
         "date": story.date.isoformat() if story.date else None,
@@ -43,7 +37,7 @@ def _story(story: Story, tags_of: Callable[[Story, str], Sequence[Tag]],
                                for lang in LANGUAGES},
         "versions": {
             lang: {
-                "url": url_of(story, lang),
+                "url": addresses.absolute(story_address(lang, story.id)),
                 "title": article.title.value,
                 "date": article.date.value.isoformat() if article.date.value else None,
                 # Whether the page gives that date as its publication date, or only the text
@@ -53,29 +47,35 @@ def _story(story: Story, tags_of: Callable[[Story, str], Sequence[Tag]],
                 "summary": article.summary.value,
                 "source_url": article.source_url,
                 "tags": [{"id": tag.id, "labels": dict(tag.labels)}
-                         for tag in tags_of(story, lang)],
+                         for tag in edition.tags_of(story, lang)],
                 "translation_of": original.lang.value
-                if (original := original_of(story, lang)) else None,
+                if (original := edition.original_of(story, lang)) else None,
             }
             for lang, article in story.versions.items()
         },
     }
 
 
-def cases_export(
-    cases: Sequence[Case], case_url: Callable[[Case, str], str],
-    story_url: Callable[[str, str], str | None],
-    documents: Sequence[PublishedDocument] = (), url: Callable[[str], str] = str,
-) -> dict[str, Any]:
-    """``url`` gives a published document's absolute address from its path."""
+def cases_export(edition: Edition, addresses: Addresses) -> dict[str, Any]:
+    """Every case with its addresses, its stories' and its documents'."""
+    story_ids = {story.id for story in edition.stories}
+
+    def story_url(story_id: str, lang: str) -> str | None:
+        return (addresses.absolute(story_address(lang, story_id)) if story_id in story_ids
+                else None)
+
+    def case_url(case: Case, lang: str) -> str:
+        return addresses.absolute(Address(Kind.CASES, lang)) + f"#{case.id}"
+
     return {"cases": [_case(case, case_url, story_url,
-                            [_document(doc, url) for doc in documents if doc.case == case.id])
-                      for case in cases]}
+                            [_document(doc, addresses) for doc in edition.documents
+                             if doc.case == case.id])
+                      for case in edition.cases]}
 
 
-def _document(published: PublishedDocument, url: Callable[[str], str]) -> dict[str, Any]:
+def _document(published: PublishedDocument, addresses: Addresses) -> dict[str, Any]:
     document = published.document
-    return {"file": document.file, "url": url(published.path), "kind": document.kind,
+    return {"file": document.file, "url": addresses.absolute(published.path), "kind": document.kind,
             "title": dict(document.title), "date": document.date.iso() if document.date else None,
             "language": document.language, "media_type": document.media_type,
             "bytes": published.size}

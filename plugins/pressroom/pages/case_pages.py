@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from babel.dates import format_date, format_skeleton
 
+from ..addresses import Address, Kind, relative_path, story_address
 from ..language.i18n import N_, format_day, format_number, language_name, translate
 from ..stories.case_documents import PublishedDocument
 from ..stories.cases import (
@@ -38,7 +39,6 @@ from .rendering import escape_markdown, with_frontmatter
 from .site import SitePage
 from .story_html import line_anchor
 
-CASES_PAGE = "cases.md"
 TITLE = N_("Case summary")
 INTRO = N_("The legal matters the coverage reports. Every fact is introduced by how its source "
            "states it and links the sentence it rests on; what the coverage does not say is "
@@ -87,10 +87,6 @@ CASE_UPDATED = N_("Record last checked against its sources: {date}")
 NOT_STATED = N_("not stated")
 PERMALINK = N_("Permanent link to this entry")
 
-# Where a source file's story page is, from the case page of a language: "stories/x.md".
-StoryLink = Callable[[str], str | None]
-
-
 def case_pages(
     cases: Sequence[Case], stories: Mapping[str, Story], story_of_source: Mapping[str, Story],
     langs: Sequence[str], documents: Sequence[PublishedDocument] = (),
@@ -126,7 +122,7 @@ def case_page(
             lines += _documents(lang, [doc for doc in documents if doc.case == case.id], t)
     meta = {"title": translate(lang, TITLE), "lang": lang,
             "description": translate(lang, DESCRIPTION)}
-    return SitePage(f"{lang}/{CASES_PAGE}", lang,
+    return SitePage(Address(Kind.CASES, lang),
                     markdown=with_frontmatter(meta, "\n".join(lines) + "\n"))
 
 
@@ -214,8 +210,8 @@ def citation(lang: str, ref: SourceRef, story_of_source: Mapping[str, Story],
         return ""
     version = next((code for code, article in story.versions.items()
                     if article.source.name == ref.file), lang)
-    path = f"stories/{story.id}.md" if version == lang else f"../{version}/stories/{story.id}.md"
-    path += f"#{line_anchor(ref.line)}"
+    path = relative_path(story_address(version, story.id).at(line_anchor(ref.line)),
+                         Address(Kind.CASES, lang).path)
     label = t(LABELS["source"])
     marks = ""
     if version != lang:
@@ -277,7 +273,8 @@ def _documents(lang: str, documents: Sequence[PublishedDocument],
                     form=translate(lang, DOCUMENT_FORMS[document.media_type])
                     if document.media_type in DOCUMENT_FORMS else "PDF",
                     size=format_size(published.size, lang))
-        link = (f"[{escape_markdown(document.title[lang])}](../{published.path})"
+        path = relative_path(published.path, Address(Kind.CASES, lang).path)
+        link = (f"[{escape_markdown(document.title[lang])}]({path})"
                 f'{{: hreflang="{document.language}" type="{document.media_type}" }}')
         items.append(f"{link}: {details}")
     return _list(t(LABELS["documents"]), items)
@@ -311,7 +308,8 @@ def _lowered(label: str) -> str:
 def _coverage(lang: str, case: Case, story: Story, t: Callable[..., str]) -> str:
     """The story in the reader's language; where only another language's version carries the
     case's facts, a link to that version too, saying so."""
-    item = story_listing(story, lang, f"stories/{story.id}.md", with_summary=False)[2:]
+    link = relative_path(story_address(lang, story.id).path, Address(Kind.CASES, lang).path)
+    item = story_listing(story, lang, link, with_summary=False)[2:]
     cited = {code for code, article in story.versions.items()
              if article.source.name in {ref.file for ref in case.references()}}
     if not cited or lang in cited:

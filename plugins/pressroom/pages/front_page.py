@@ -17,15 +17,15 @@ from collections.abc import Callable, Container, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 
+from ..addresses import Address, Kind, LinkTo, written
 from ..language.i18n import N_, NP_, language_name, translate, translate_plural
-from ..outputs.data_files import FEED
 from ..stories.cases import Case
 from ..stories.decisions import latest_decision
 from ..stories.edition import shown_version
 from ..stories.grouping import Story
-from .case_pages import CASES_PAGE, LABELS, basis_label, case_status, event_when
+from .case_pages import LABELS, basis_label, case_status, event_when
 from .case_pages import TITLE as CASES_TITLE
-from .html_text import Headings, LinkTo, RenderedBody, anchor, escape_attribute, escape_text
+from .html_text import Headings, RenderedBody, anchor, escape_attribute, escape_text
 from .listings import (
     ListingEntry,
     language_marks,
@@ -37,10 +37,8 @@ from .press_kit import CONTACTS, MEDIA_KIT
 from .rendering import with_frontmatter
 from .site import SitePage
 from .site_frame import ATOM, Brand
-from .tag_pages import TAGS, TAGS_TITLE
+from .tag_pages import TAGS_TITLE
 
-FRONT_PAGE = "index.md"
-ARCHIVE_PAGE = "archive.md"
 # Stories shown as cards under the lead; the rest are on the page of all stories, so that
 # the front page stays one screenful or two however large the archive grows.
 CARDS = 12
@@ -86,12 +84,12 @@ def front_pages(
     meta = {"title": name, "lang": lang, "description": desk.brand.description(lang),
             "hide": ["navigation", "toc"]}
     body = partial(front_page_body, lang, stories, cases, source_day, desk)
-    front = SitePage(f"{lang}/{FRONT_PAGE}", lang, markdown=with_frontmatter(meta, ""),
+    front = SitePage(Address(Kind.FRONT, lang), markdown=with_frontmatter(meta, ""),
                      searchable=False, body=body)
     title = translate(lang, ALL_STORIES)
     archive_body = partial(listing_page_body, title, translate(lang, ARCHIVE_INTRO), stories,
                            lang, translate(lang, NO_STORIES))
-    archive = SitePage(f"{lang}/{ARCHIVE_PAGE}", lang,
+    archive = SitePage(Address(Kind.ARCHIVE, lang),
                        markdown=with_frontmatter({"title": title, "lang": lang}, ""),
                        searchable=False, body=archive_body)
     return [front, archive]
@@ -158,7 +156,7 @@ def _cards(lang: str, stories: Sequence[Story], headings: Headings, link: LinkTo
         _headline(listing_entry(story, lang), 3, "pressroom-card", link)) + "</li>"
         for story in stories]
     parts = ['<ul class="pressroom-cards">', *cards, "</ul>"] if cards else []
-    all_stories = anchor(link(f"{lang}/{ARCHIVE_PAGE}"), translate(lang, ALL_STORIES))
+    all_stories = anchor(link(Address(Kind.ARCHIVE, lang).path), translate(lang, ALL_STORIES))
     parts.append(f'<p class="pressroom-more">{all_stories}</p>')
     return _section("pressroom-stories", headings, translate(lang, MORE_STORIES), parts)
 
@@ -178,20 +176,20 @@ def _glance(lang: str, cases: Sequence[Case], source_day: Callable[[str], dt.dat
         parts.append(f"<p>{t(NO_DECISION)}</p>")
     else:
         case, event = decision.case, decision.event
-        title = anchor(link(f"{lang}/{CASES_PAGE}#{case.id}"), case.title[lang])
+        title = anchor(link(Address(Kind.CASES, lang).at(case.id)), case.title[lang])
         basis = escape_text(basis_label(lang, event.basis, case.final))
         parts += [f'<h3 class="pressroom-glance__label">{t(LATEST_DECISION)}</h3>',
                   f'<p class="pressroom-glance__case">{title}</p>',
                   f'<p class="pressroom-meta">{event_when(lang, event, t, escape_text)}</p>',
                   f"<p><em>{basis}</em> {escape_text(event.text[lang])}</p>",
                   f"<p>{t(LABELS['status'])}: {case_status(lang, case, t, escape_text)}</p>"]
-    summary = anchor(link(f"{lang}/{CASES_PAGE}"), translate(lang, CASES_TITLE))
+    summary = anchor(link(Address(Kind.CASES, lang).path), translate(lang, CASES_TITLE))
     parts.append(f'<p class="pressroom-more">{summary}</p>')
     return _section("pressroom-panel", headings, translate(lang, GLANCE), parts)
 
 
 def _contact(lang: str, desk: Desk, headings: Headings, link: LinkTo) -> list[str]:
-    page = f"{lang}/{CONTACTS}"
+    page = written(lang, CONTACTS).path
     parts = [desk.contacts[lang]] if lang in desk.contacts else []  # the editors' Markdown
     if page in desk.files:
         parts.append(f'<p class="pressroom-more">'
@@ -202,7 +200,7 @@ def _contact(lang: str, desk: Desk, headings: Headings, link: LinkTo) -> list[st
 
 
 def _media_kit(lang: str, desk: Desk, headings: Headings, link: LinkTo) -> list[str]:
-    page = f"{lang}/{MEDIA_KIT}"
+    page = written(lang, MEDIA_KIT).path
     if page not in desk.files:
         return []
     parts = [f"<p>{escape_text(translate(lang, MEDIA_KIT_TEXT))}</p>",
@@ -212,10 +210,10 @@ def _media_kit(lang: str, desk: Desk, headings: Headings, link: LinkTo) -> list[
 
 
 def _feeds(lang: str, headings: Headings, link: LinkTo) -> str:
-    feed = anchor(link(f"{lang}/{FEED}"),
+    feed = anchor(link(Address(Kind.FEED, lang).path),
                   translate(lang, FEED_OF, language=language_name(lang, lang)),
                   f' type="{ATOM}"')
-    tags = anchor(link(f"{lang}/{TAGS}/index.md"), translate(lang, TAGS_TITLE))
+    tags = anchor(link(Address(Kind.TAG_INDEX, lang).path), translate(lang, TAGS_TITLE))
     parts = [f"<p>{escape_text(translate(lang, FEEDS_TEXT))} {feed}</p>",
              f"<p>{escape_text(translate(lang, TAG_FEEDS))} {tags}</p>"]
     return _section("pressroom-panel", headings, translate(lang, FEEDS), parts)

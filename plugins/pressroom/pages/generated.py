@@ -13,19 +13,20 @@ from pathlib import Path
 
 from babel.dates import format_datetime
 
+from ..addresses import Address, Kind, story_address, tag_address
+from ..language import LANGUAGES
 from ..language.i18n import N_, translate
 from ..model import Article
-from ..sources.editor_keys import LANGUAGES
-from ..stories.edition import Edition, shown_version
+from ..stories.edition import NEWEST_STORIES, Edition, newest_story_ids, shown_version
 from ..stories.grouping import Story
-from .case_pages import CASES_PAGE, case_pages
+from .case_pages import case_pages
+from .dateline import dateline
 from .front_page import Desk, front_pages
-from .listings import story_path
-from .rendering import dateline, page_frontmatter, with_frontmatter
-from .search_page import NEWEST_STORIES, newest_story_ids, search_page
+from .rendering import page_frontmatter, with_frontmatter
+from .search_page import search_page
 from .site import SitePage
 from .story_html import OtherVersion, StoryExtras, story_body
-from .tag_pages import tag_pages, tag_path
+from .tag_pages import tag_pages
 
 DRAFT = N_("Draft: this story is not published on the built site.")
 EMBARGO = N_("Under embargo until {moment}: not published on the built site before then.")
@@ -33,7 +34,7 @@ EMBARGO = N_("Under embargo until {moment}: not published on the built site befo
 
 def source_pages(stories: Sequence[Story]) -> dict[Path, str]:
     """Each published source's page, for the editor's report."""
-    return {article.source: story_path(story, lang)
+    return {article.source: story_address(lang, story.id).path
             for story in stories for lang, article in story.versions.items()}
 
 
@@ -77,22 +78,24 @@ def story_pages(
         article = shown_version(story, lang)
         extras = StoryExtras(
             banner=_banner(article, lang, preview_at),
-            tags=[(tag.label(lang), tag_path(tag, lang)) for tag in edition.tags_of(story, lang)],
-            cases=[(case.title[lang], f"{lang}/{CASES_PAGE}#{case.id}") for case in cases],
+            tags=[(found.label(lang), tag_address(lang, found.id).path)
+                  for found in edition.tags_of(story, lang)],
+            cases=[(case.title[lang], Address(Kind.CASES, lang).at(case.id)) for case in cases],
             boilerplate_html=boilerplate.get(lang),
             newest=story.id in newest[lang],  # only stories with a version in lang
             others=_other_versions(story, lang, edition),
         )
         body = partial(story_body, article, lang, dateline(article, lang), extras)
         markdown = with_frontmatter(page_frontmatter(article, lang), "")
-        pages.append(SitePage(story_path(story, lang), lang, lang in story.versions, markdown,
+        pages.append(SitePage(story_address(lang, story.id), lang in story.versions, markdown,
                               body=body))
     return pages
 
 
 def _other_versions(story: Story, lang: str, edition: Edition) -> list[OtherVersion]:
     return [OtherVersion(kind, other.lang.value, other.title.value,
-                         story_path(story, other.lang.value), other.publisher.value)
+                         story_address(other.lang.value, story.id).path,
+                         other.publisher.value)
             for other, kind in edition.related(story, lang)]
 
 

@@ -9,12 +9,9 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..language.slugs import heading_slug
-
-LinkTo = Callable[[str], str]  # a docs path, perhaps with "#fragment" -> URL from the page
 
 
 @dataclass(frozen=True)

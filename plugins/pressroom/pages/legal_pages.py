@@ -14,9 +14,9 @@ import re
 from collections.abc import Callable, Container, Mapping
 from pathlib import Path
 
+from ..language import LANGUAGES
 from ..language.i18n import N_, translate
 from ..problems import Problem, error, note, warning
-from ..sources.editor_keys import LANGUAGES
 from .html_text import escape_text
 
 # The legal pages, by file name in docs/<lang>/, with the label the footer gives them.

@@ -10,18 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from ..addresses import LinkTo, story_address
 from ..language.i18n import N_, language_name, translate
 from ..stories.edition import shown_version
 from ..stories.grouping import Story
-from .html_text import Headings, LinkTo, RenderedBody, anchor, escape_text
-from .rendering import dateline, escape_markdown
+from .dateline import dateline
+from .html_text import Headings, RenderedBody, anchor, escape_text
+from .rendering import escape_markdown
 
-STORIES = "stories"
 ONLY_IN = N_("only in {language}")
-
-
-def story_path(story: Story, lang: str) -> str:
-    return f"{lang}/{STORIES}/{story.id}.md"
 
 
 @dataclass(frozen=True)
@@ -37,8 +34,8 @@ class ListingEntry:
 def listing_entry(story: Story, lang: str, with_summary: bool = True) -> ListingEntry:
     article = shown_version(story, lang)
     summary = article.summary.value if with_summary and article.summary.value else None
-    entry = ListingEntry(article.title.value, story_path(story, lang), dateline(article, lang),
-                         summary)
+    entry = ListingEntry(article.title.value, story_address(lang, story.id).path,
+                         dateline(article, lang), summary)
     if lang in story.versions:
         return entry
     original = article.lang.value

@@ -1,5 +1,5 @@
 """Rendering: pages as Markdown with frontmatter (listings, tags, cases, the report), and a
-story's frontmatter and dateline. Story bodies are HTML (``story_html``).
+story's frontmatter. Story bodies are HTML (``story_html``).
 
 Text is data: every character from a clipping is escaped, so that nothing in a source (a
 tag, an entity, a Markdown link) reaches the reader's browser as markup.
@@ -11,7 +11,6 @@ import html
 import json
 import re
 
-from ..language.i18n import N_, format_day, translate
 from ..model import Article
 
 # Only what can start markup is escaped: emphasis, code, links and images (no "[" means no
@@ -32,22 +31,6 @@ def escape_markdown(text: str) -> str:
 def _escape_line_start(match: re.Match[str]) -> str:
     lead, marker = match.groups()
     return f"{lead}{marker[:-1]}\\{marker[-1]}" if marker[-1] in ".)" else f"{lead}\\{marker}"
-
-
-DATED_BY_TEXT = N_("publication date not reported (first date in the text: {date})")
-
-
-def dateline(article: Article, lang: str) -> str:
-    """Date (in the reader's language) and publisher, as text: "14. Mai 2025 · XiaomiWelt";
-    a date only the text names is shown as what it is."""
-    parts = []
-    if article.published is not None:
-        parts.append(format_day(article.published, lang))
-    elif article.date.value is not None:
-        parts.append(translate(lang, DATED_BY_TEXT, date=format_day(article.date.value, lang)))
-    if article.publisher.value:
-        parts.append(article.publisher.value)
-    return " · ".join(parts)
 
 
 def page_frontmatter(article: Article, lang: str) -> dict[str, object]:

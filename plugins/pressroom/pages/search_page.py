@@ -8,17 +8,19 @@ names match the filters that ``story_html`` marks on every story page.
 
 from __future__ import annotations
 
-import heapq
 from collections.abc import Sequence
 
+from ..addresses import Address, Kind
 from ..language.i18n import N_, language_name, translate
-from ..stories.grouping import Story
 from .html_text import Headings, RenderedBody, escape_attribute, escape_text
 from .rendering import with_frontmatter
 from .site import SitePage
 
+# Stories among the newest of their language carry this filter (see ``stories.edition``):
+# the header's search ranks those first.
+NEWEST_FILTER = "newest:yes"
+
 SEARCH_TITLE = N_("Search")
-SEARCH_PAGE = "search.md"
 QUERY_LABEL = N_("Words to search for")
 LANGUAGE_FACET = N_("Language")
 MORE_RESULTS = N_("More results")
@@ -28,28 +30,12 @@ NEEDS_SCRIPT = N_("Search runs in your browser and needs JavaScript. Every story
                   "on the home page and on its tag pages.")
 
 
-# Pagefind ranks every page a word stands on: a word on all 10,000 stories of an archive takes
-# it most of a second. The header's search first ranks the newest stories of the language
-# (Pagefind filters before it ranks), shows those, then the whole archive's ranking.
-NEWEST_STORIES = 500
-NEWEST_FILTER = "newest:yes"
-
-
-def newest_story_ids(stories: Sequence[Story], lang: str, count: int = NEWEST_STORIES) -> set[str]:
-    """The ``count`` most recent stories with a version in ``lang`` (by that version's date;
-    undated ones are never among them)."""
-    dated = [(article.date.value, story.id) for story in stories
-             if (article := story.versions.get(lang)) is not None
-             and article.date.value is not None]
-    return {story_id for _, story_id in heapq.nlargest(count, dated)}
-
-
 def search_page(lang: str, languages: Sequence[str]) -> SitePage:
     """The search page of ``lang``; its results come from that language's index by default,
     from another language's when the reader picks it."""
     title = translate(lang, SEARCH_TITLE)
     meta = {"title": title, "lang": lang}
-    return SitePage(f"{lang}/{SEARCH_PAGE}", lang, markdown=with_frontmatter(meta, ""),
+    return SitePage(Address(Kind.SEARCH, lang), markdown=with_frontmatter(meta, ""),
                     searchable=False, body=lambda _link: search_page_body(lang, languages))
 
 

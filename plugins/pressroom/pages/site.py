@@ -1,8 +1,9 @@
 """The site model: every page of the site, per language, and how the languages connect.
 
-A page's path is ``<lang>/<rest>``; pages with the same ``rest`` are the language versions of
-one page (a story, a tag page, a hand-written page). A page that only stands in for a missing
-translation is not a version: it defers to the original, and is never announced as one.
+A page is known by its address (``addresses``); pages whose addresses differ only in their
+language are the language versions of one page (a story, a tag page, a hand-written page). A
+page that only stands in for a missing translation is not a version: it defers to the
+original, and is never announced as one.
 """
 
 from __future__ import annotations
@@ -10,14 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass
 
-from ..sources.editor_keys import LANGUAGES
-from .html_text import LinkTo, RenderedBody
+from ..addresses import Address, Kind, LinkTo, front, written_address
+from ..language import LANGUAGES
+from .html_text import RenderedBody
 
 
 @dataclass(frozen=True)
 class SitePage:
-    path: str  # relative to docs/, e.g. "de/stories/xiaomi-wins.md"
-    lang: str
+    address: Address
     translated: bool = True  # False for a page that stands in for a missing translation
     markdown: str | None = None  # the content of a generated page; None for a hand-written one
     searchable: bool = True  # listings and the search page itself are not search results
@@ -26,8 +27,21 @@ class SitePage:
     body: Callable[[LinkTo], RenderedBody] | None = None
 
     @property
-    def rest(self) -> str:
-        return self.path.split("/", 1)[1]
+    def path(self) -> str:
+        """Its path in the docs tree, e.g. "de/stories/xiaomi-wins.md"."""
+        return self.address.path
+
+    @property
+    def lang(self) -> str:
+        return self.address.lang
+
+    @property
+    def kind(self) -> Kind:
+        return self.address.kind
+
+    @property
+    def subject(self) -> str:
+        return self.address.subject
 
     @property
     def indexed(self) -> bool:
@@ -36,19 +50,13 @@ class SitePage:
         return self.translated and self.searchable
 
 
-def page_language(path: str) -> str | None:
-    """The language a docs path belongs to, by its first folder ("de/about.md" -> "de")."""
-    first = path.replace("\\", "/").split("/", 1)[0]
-    return first if first in LANGUAGES and "/" in path else None
-
-
 class SiteModel:
     def __init__(self, pages: Iterable[SitePage]) -> None:
         self.pages: dict[str, SitePage] = {}
-        self._by_rest: dict[str, dict[str, SitePage]] = {}
+        self._versions: dict[tuple[Kind, str], dict[str, SitePage]] = {}
         for page in pages:
             self.pages[page.path] = page
-            self._by_rest.setdefault(page.rest, {})[page.lang] = page
+            self._versions.setdefault(page.address.key, {})[page.lang] = page
 
     def indexed_counts(self) -> dict[str, int]:
         """How many pages each language's search index gets."""
@@ -60,9 +68,12 @@ class SiteModel:
     def get(self, path: str) -> SitePage | None:
         return self.pages.get(path.replace("\\", "/"))
 
+    def at(self, address: Address) -> SitePage | None:
+        return self.pages.get(address.path)
+
     def counterparts(self, page: SitePage) -> dict[str, SitePage]:
         """The same page in every language it exists in, itself included."""
-        return self._by_rest.get(page.rest, {page.lang: page})
+        return self._versions.get(page.address.key, {page.lang: page})
 
     def versions(self, page: SitePage) -> list[SitePage]:
         """The real language versions: what hreflang announces. None for a stand-in page."""
@@ -84,7 +95,7 @@ class SiteModel:
         found = self.counterparts(page)
         targets = {}
         for lang in LANGUAGES:
-            target = found.get(lang) or self.pages.get(f"{lang}/index.md")
+            target = found.get(lang) or self.at(front(lang))
             if target is not None:
                 targets[lang] = target
         return targets
@@ -95,6 +106,6 @@ def site_model(generated: Sequence[SitePage], documents: Iterable[str],
     """All pages: the generated ones, and the hand-written documents under a language folder;
     those ``not_searched`` (the legal pages) are no search results."""
     taken = {page.path for page in generated}
-    written = [SitePage(path, lang, searchable=path not in not_searched) for path in documents
-               if (lang := page_language(path)) and path not in taken]
+    written = [SitePage(address, searchable=path not in not_searched) for path in documents
+               if (address := written_address(path)) and path not in taken]
     return SiteModel([*generated, *written])

@@ -8,20 +8,18 @@ docs paths into addresses.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Container, Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from markupsafe import Markup
 
+from ..addresses import Address, Addresses, Kind, written
+from ..language import LANGUAGES
 from ..language.i18n import N_, translate
-from ..outputs.data_files import FEED
-from ..sources.editor_keys import LANGUAGES
-from .case_pages import CASES_PAGE
 from .case_pages import TITLE as CASES
 from .html_text import escape_attribute, escape_text
 from .legal_pages import LEGAL_PAGES
-from .search_page import SEARCH_PAGE
 
 # Translators: the press room's name where the configuration gives none (de: "Pressebereich").
 PRESS_ROOM = N_("Press room")
@@ -90,9 +88,9 @@ class Footer:
 
 def footer(lang: str, brand: Brand, year: int, documents: Container[str]) -> Footer:
     """The legal pages the language has, its feed, and the copyright line of ``year``."""
-    links = [Link(translate(lang, label), f"{lang}/{name}") for name, label in LEGAL_PAGES.items()
-             if f"{lang}/{name}" in documents]
-    links.append(Link(translate(lang, FEED_LINK), f"{lang}/{FEED}", ATOM))
+    links = [Link(translate(lang, label), path) for name, label in LEGAL_PAGES.items()
+             if (path := written(lang, name).path) in documents]
+    links.append(Link(translate(lang, FEED_LINK), Address(Kind.FEED, lang).path, ATOM))
     holder = brand.holder or brand.name(lang)
     return Footer(lang, translate(lang, FOOTER_LABEL), links,
                   translate(lang, COPYRIGHT, year=year, holder=holder))
@@ -110,9 +108,9 @@ class NotFound:
 
 
 def not_found(lang: str, brand: Brand) -> NotFound:
-    links = [Link(translate(lang, FRONT_PAGE), f"{lang}/index.md"),
-             Link(translate(lang, SEARCH), f"{lang}/{SEARCH_PAGE}"),
-             Link(translate(lang, CASES), f"{lang}/{CASES_PAGE}")]
+    links = [Link(translate(lang, FRONT_PAGE), Address(Kind.FRONT, lang).path),
+             Link(translate(lang, SEARCH), Address(Kind.SEARCH, lang).path),
+             Link(translate(lang, CASES), Address(Kind.CASES, lang).path)]
     return NotFound(lang, brand.name(lang), translate(lang, NOT_FOUND_TITLE),
                     translate(lang, NOT_FOUND_TEXT), links)
 
@@ -157,12 +155,9 @@ class ConfigView:
 
 
 _IN_LANGUAGE = ("site_name", "site_description")
-UrlOfPath = Callable[[str], str]  # a docs path or a site file -> its URL from the site's root
-
-
-def footer_context(footer: Footer, url_of: UrlOfPath) -> dict[str, Any]:
+def footer_context(footer: Footer, addresses: Addresses) -> dict[str, Any]:
     return {"lang": footer.lang, "label": footer.label, "copyright": footer.copyright,
-            "links": [{"label": link.label, "url": url_of(link.path), "type": link.type}
+            "links": [{"label": link.label, "url": addresses.url(link.path), "type": link.type}
                       for link in footer.links]}
 
 
@@ -181,7 +176,7 @@ def root_frame(config: Any, brand: Brand,
             "pressroom_footer": [footers[lang] for lang in LANGUAGES]}
 
 
-def not_found_context(brand: Brand, url_of: UrlOfPath) -> dict[str, Any]:
+def not_found_context(brand: Brand, addresses: Addresses) -> dict[str, Any]:
     """The page for an address that does not exist: what it says in every language (its
     script keeps the one the address's first folder names)."""
     blocks = [not_found(lang, brand) for lang in LANGUAGES]
@@ -189,6 +184,14 @@ def not_found_context(brand: Brand, url_of: UrlOfPath) -> dict[str, Any]:
             "pressroom_not_found": [
                 {"lang": block.lang, "name": block.name, "title": block.title,
                  "text": block.text,
-                 "links": [{"label": link.label, "url": url_of(link.path)}
+                 "links": [{"label": link.label, "url": addresses.url(link.path)}
                            for link in block.links]}
                 for block in blocks]}
+
+
+def frames(config: Any, brand: Brand, footers: Mapping[str, dict[str, Any]]
+           ) -> dict[str, dict[str, Any]]:
+    """What frames the pages of each language, and ("") those at the root."""
+    found = {lang: page_frame(lang, config, brand, footers) for lang in LANGUAGES}
+    found[""] = root_frame(config, brand, footers)
+    return found

@@ -10,13 +10,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..addresses import LinkTo
 from ..language.i18n import N_, language_name, translate, translated
 from ..language.text import is_heading_like, is_list_item, strip_list_marker
 from ..model import Article, Line
 from ..stories.translations import Relation
 from .html_text import (
     Headings,
-    LinkTo,
     RenderedBody,
     anchor,
     escape_attribute,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from functools import partial
 
+from ..addresses import Address, Kind, relative_path, tag_address, tag_feed
 from ..language.i18n import N_, NP_, translate, translate_plural
 from ..stories.grouping import Story
 from ..stories.taxonomy import Tag
@@ -12,14 +13,9 @@ from .listings import listing_page_body
 from .rendering import escape_markdown, with_frontmatter
 from .site import SitePage
 
-TAGS = "tags"
 TAGS_TITLE = N_("Tags")
 TAGS_INTRO = N_("Every topic of the press room, with the number of stories about it.")
 STORY_COUNT = NP_("{count} story", "{count} stories")
-
-
-def tag_path(tag: Tag, lang: str) -> str:
-    return f"{lang}/{TAGS}/{tag.id}.md"
 
 
 def tag_pages(
@@ -32,18 +28,22 @@ def tag_pages(
 
 def _index(lang: str, used: Sequence[Tag], by_tag: Mapping[str, Sequence[Story]]) -> SitePage:
     title = translate(lang, TAGS_TITLE)
+    index = Address(Kind.TAG_INDEX, lang)
     lines = [f"# {escape_markdown(title)}", "", escape_markdown(translate(lang, TAGS_INTRO)), ""]
     for tag in used:
         count = translate_plural(lang, STORY_COUNT, len(by_tag[tag.id]))
-        lines.append(f"- [{escape_markdown(tag.label(lang))}]({tag.id}.md) ({count})")
+        link = relative_path(tag_address(lang, tag.id).path, index.path)
+        lines.append(f"- [{escape_markdown(tag.label(lang))}]({link}) ({count})")
     meta = {"title": title, "lang": lang}
-    return SitePage(f"{lang}/{TAGS}/index.md", lang,
+    return SitePage(index,
                     markdown=with_frontmatter(meta, "\n".join(lines) + "\n"), searchable=False)
 
 
 def _tag_page(lang: str, tag: Tag, stories: Sequence[Story]) -> SitePage:
     label = tag.label(lang)
-    meta = {"title": label, "lang": lang, "pressroom_feed": f"{tag.id}/feed.xml"}
+    page = tag_address(lang, tag.id)
+    meta = {"title": label, "lang": lang,
+            "pressroom_feed": relative_path(tag_feed(lang, tag.id).path, page.path)}
     body = partial(listing_page_body, label, None, stories, lang, "")
-    return SitePage(tag_path(tag, lang), lang, markdown=with_frontmatter(meta, ""),
+    return SitePage(page, markdown=with_frontmatter(meta, ""),
                     searchable=False, body=body)

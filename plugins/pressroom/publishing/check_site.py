@@ -24,15 +24,18 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 from xml.etree import ElementTree
 
-from ..outputs.data_files import FEED
+from ..addresses import Address, Addresses, Kind, front
+from ..language import LANGUAGES
 from ..outputs.exports import ARTICLES
-from ..sources.editor_keys import LANGUAGES
 from .sitemap import SITEMAP
 
 THEME = Path(__file__).resolve().parent.parent / "theme"
 # Pagefind's own name for the file its script loads first, in each language's index folder.
 SEARCH_ENTRY = "pagefind-entry.json"
 _CANONICAL = re.compile(r'<link rel="canonical" href="([^"]+)"')
+
+# Where the site writes its pages (the site check reads a site built with directory URLs).
+PUBLISHED = Addresses()
 
 
 def theme_assets() -> list[str]:
@@ -95,8 +98,10 @@ def export_problems(site: Path, address: str) -> Iterator[str]:
 
 def language_problems(site: Path) -> Iterator[str]:
     for lang in LANGUAGES:
-        yield from _missing(site, [f"{lang}/index.html"], "the language's landing page")
-        yield from _missing(site, [f"{lang}/{FEED}"], "the language's feed")
+        yield from _missing(site, [PUBLISHED.site_file(front(lang))],
+                            "the language's landing page")
+        yield from _missing(site, [PUBLISHED.site_file(Address(Kind.FEED, lang))],
+                            "the language's feed")
         yield from _missing(site, [f"pagefind/{lang}/{SEARCH_ENTRY}"], "the language's search")
 
 

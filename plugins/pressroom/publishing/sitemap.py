@@ -10,9 +10,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from xml.etree import ElementTree
 
-from ..pages.links import Absolute, UrlOf
+from ..addresses import Addresses, front
+from ..language import LANGUAGES
 from ..pages.site import SiteModel
-from ..sources.editor_keys import LANGUAGES
 
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML = "http://www.w3.org/1999/xhtml"
@@ -39,15 +39,16 @@ def sitemap_xml(entries: Iterable[SitemapEntry]) -> str:
     return f'<?xml version="1.0" encoding="UTF-8"?>\n{body}\n'
 
 
-def site_entries(site: SiteModel, url_of: UrlOf, absolute: Absolute) -> list[SitemapEntry]:
+def site_entries(site: SiteModel, addresses: Addresses) -> list[SitemapEntry]:
     """The root chooser (the x-default) and every real language version of every page."""
+    absolute = addresses.absolute
     default = ("x-default", absolute(""))
-    homes = [home for lang in LANGUAGES if (home := site.get(f"{lang}/index.md"))]
-    entries = [SitemapEntry(absolute(""), [*((h.lang, absolute(url_of(h))) for h in homes),
+    homes = [home for lang in LANGUAGES if (home := site.at(front(lang)))]
+    entries = [SitemapEntry(absolute(""), [*((h.lang, absolute(h.address)) for h in homes),
                                            default])]
     for page in site.pages.values():
         versions = site.versions(page)
         if versions:
-            alternates = [(version.lang, absolute(url_of(version))) for version in versions]
-            entries.append(SitemapEntry(absolute(url_of(page)), [*alternates, default]))
+            alternates = [(version.lang, absolute(version.address)) for version in versions]
+            entries.append(SitemapEntry(absolute(page.address), [*alternates, default]))
     return entries

@@ -12,11 +12,12 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from ..addresses import Addresses, LinkTo
 from ..inference.anchors import readable
+from ..language import LANGUAGES
 from ..model import Inferred
-from ..pages.html_text import Headings, LinkTo, RenderedBody, escape_attribute, escape_text
+from ..pages.html_text import Headings, RenderedBody, escape_attribute, escape_text
 from ..problems import Problem
-from ..sources.editor_keys import LANGUAGES
 from ..sources.ingest import Ingested, Outcome
 from ..stories.grouping import Story
 
@@ -206,7 +207,7 @@ def attention_of(entry: dict[str, Any], untranslated: set[str], unknown_tags: se
     return kinds
 
 
-def desk_rows(data: dict[str, Any], url_of: Callable[[str], str]) -> list[dict[str, Any]]:
+def desk_rows(data: dict[str, Any], addresses: Addresses) -> list[dict[str, Any]]:
     """One compact row per source for the desk's table (the details stay in their files)."""
     untranslated = {entry["source"] for entry in data["missing_translations"]}
     unknown_tags = {source for entry in data["tag_candidates"] for source in entry["sources"]}
@@ -219,16 +220,15 @@ def desk_rows(data: dict[str, Any], url_of: Callable[[str], str]) -> list[dict[s
             "problems": len(entry["problems"]),
             "title": fields.get("title", {}).get("value"),
             "date": fields.get("date", {}).get("value"),
-            "page": url_of(entry["page"]) if entry["page"] else None,
+            "page": addresses.url(entry["page"]) if entry["page"] else None,
         })
     return rows
 
 
-def desk_files(data: dict[str, Any], folder: str, url_of: Callable[[str], str]
-               ) -> dict[str, str]:
+def desk_files(data: dict[str, Any], folder: str, addresses: Addresses) -> dict[str, str]:
     """The desk's data: the rows, and every source's details in files of DETAILS_CHUNK."""
     files = {f"{folder}/desk.json": _json({"chunk": DETAILS_CHUNK,
-                                           "rows": desk_rows(data, url_of)})}
+                                           "rows": desk_rows(data, addresses)})}
     sources = data["sources"]
     for start in range(0, len(sources), DETAILS_CHUNK):
         files[f"{folder}/sources-{start // DETAILS_CHUNK}.json"] = _json(

@@ -13,11 +13,10 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
+from ..language import LANGUAGES
 from ..language.slugs import MAX_SLUG_BYTES
 from ..model import EditorKey
 from ..problems import Problem, error, warning
-
-LANGUAGES = ("en", "de")
 
 # A story id becomes a folder in the URL: lowercase ASCII words joined by hyphens, no dots,
 # no slashes, so that it can never leave its folder; and no longer than a slug, so that its

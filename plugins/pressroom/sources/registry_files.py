@@ -16,8 +16,8 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from ..language import LANGUAGES
 from ..problems import Problem, SourceError, error, warning
-from .editor_keys import LANGUAGES
 from .editor_yaml import BoundedLoader, RefusedYAML, compose_bounded, duplicate_keys
 from .reading import read_regular, repair_warnings, yaml_repair_warnings
 from .unsafe_characters import safe_lines

@@ -47,13 +47,7 @@ class SourceCache:
         self._hit_keys: set[str] = set()
         self._unsaved = False
         if path is not None and path.exists():
-            try:
-                with path.open("rb") as file, collector_paused():
-                    fingerprint, entries = pickle.load(file)
-            except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
-                fingerprint, entries = None, {}
-            if fingerprint == code_fingerprint():
-                self._entries = entries
+            self._entries = _entries_of(path)
 
     def get(self, source: Path, digest: str) -> tuple[Outcome, ...] | None:
         """The outcomes of a file (a message's attachments too) whose bytes, with its
@@ -87,6 +81,22 @@ class SourceCache:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with self.path.open("wb") as file:
-            pickle.dump((code_fingerprint(), self._entries), file,
-                        protocol=pickle.HIGHEST_PROTOCOL)
+            # The fingerprint first, on its own: a file another version of the code wrote is
+            # recognised without unpickling its outcomes, whose classes may have moved since.
+            pickle.dump(code_fingerprint(), file, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(self._entries, file, protocol=pickle.HIGHEST_PROTOCOL)
         self._unsaved = False
+
+
+def _entries_of(path: Path) -> dict[str, tuple[str, tuple[Outcome, ...]]]:
+    """What a cache file holds, if this code wrote it; nothing from a file another version
+    wrote (its fingerprint differs), nor from one that is damaged or not a cache at all."""
+    try:
+        with path.open("rb") as file, collector_paused():
+            if pickle.load(file) != code_fingerprint():
+                return {}
+            entries = pickle.load(file)
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, ImportError,
+            AttributeError, IndexError, KeyError):
+        return {}
+    return entries if isinstance(entries, dict) else {}

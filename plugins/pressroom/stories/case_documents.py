@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..addresses import case_document
 from ..problems import Problem, SourceError, error
 from ..sources.reading import read_regular
 from .cases import Case, CaseDocument
@@ -35,7 +36,7 @@ class PublishedDocument:
 
     @property
     def path(self) -> str:
-        return f"cases/{self.case}/{self.document.name}"
+        return case_document(self.case, self.document.name)
 
     @property
     def size(self) -> int:

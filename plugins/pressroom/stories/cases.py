@@ -19,9 +19,9 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
+from ..language import LANGUAGES
 from ..language.i18n import N_
 from ..problems import Problem, SourceError, error, fault
-from ..sources.editor_keys import LANGUAGES
 from ..sources.registry_files import Record, load_registry, missing_registry, text_per_language
 
 # The vocabularies, with the label each value shows (translated in the reader's language).

@@ -8,14 +8,15 @@ the way. Pure: the plugin hands in the clock.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, partial
 from pathlib import Path
 
+from ..language import LANGUAGES
 from ..model import Article
 from ..problems import Problem, error
-from ..sources.editor_keys import LANGUAGES
 from ..sources.ingest import Ingested
 from .case_documents import PublishedDocument, check_documents
 from .cases import Case, check_cases
@@ -146,3 +147,18 @@ def _cases_of(stories: Sequence[Story], cases: Sequence[Case]) -> dict[str, list
                 if case_id in by_id:
                     found.setdefault(story.id, {})[case_id] = by_id[case_id]
     return {story: list(cases.values()) for story, cases in found.items()}
+
+
+# Pagefind ranks every page a word stands on: a word on all 10,000 stories of an archive takes
+# it most of a second. The header's search first ranks the newest stories of the language
+# (Pagefind filters before it ranks), shows those, then the whole archive's ranking.
+NEWEST_STORIES = 500
+
+
+def newest_story_ids(stories: Sequence[Story], lang: str, count: int = NEWEST_STORIES) -> set[str]:
+    """The ``count`` most recent stories with a version in ``lang`` (by that version's date;
+    undated ones are never among them)."""
+    dated = [(article.date.value, story.id) for story in stories
+             if (article := story.versions.get(lang)) is not None
+             and article.date.value is not None]
+    return {story_id for _, story_id in heapq.nlargest(count, dated)}

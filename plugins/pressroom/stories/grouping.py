@@ -13,10 +13,10 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from ..language import LANGUAGES
 from ..language.slugs import story_slug
 from ..model import Article
 from ..problems import Problem, error, note, warning
-from ..sources.editor_keys import LANGUAGES
 from .pairing import Group, Pairing, pair_translations
 
 

@@ -41,8 +41,8 @@ from dataclasses import dataclass, field
 from itertools import chain
 
 from ..inference.anchors import DATE, is_specific, is_year
+from ..language import LANGUAGES
 from ..model import Article
-from ..sources.editor_keys import LANGUAGES
 
 MAX_DAYS_APART = 3
 PAIR_SCORE = 2.5

@@ -12,10 +12,11 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..language import LANGUAGES
 from ..language.slugs import MAX_SLUG_BYTES
 from ..model import Article
 from ..problems import Problem, SourceError, error, fault, warning
-from ..sources.editor_keys import LANGUAGES, STORY_ID
+from ..sources.editor_keys import STORY_ID
 from ..sources.registry_files import Record, load_registry, missing_registry, text_per_language
 from .grouping import Story
 
