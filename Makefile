@@ -33,7 +33,7 @@ CHROMIUM := /usr/bin/chromium
 # wheel test installs a fresh virtual environment without reaching a package index.
 WHEELHOUSE := build/wheelhouse
 
-.PHONY: site check-site serve test lint lock clean messages system-deps bench fidelity fuzz
+.PHONY: site check-site serve test test-fast lint lock clean messages system-deps bench fidelity fuzz
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -108,8 +108,15 @@ $(NODE_TOOLS): tests/package.json tests/package-lock.json
 	cd tests && npm ci --silent --no-audit --no-fund
 	touch $@
 
+# The tests run on every core (pytest-xdist), a module's tests on one worker, since they share
+# the site its fixtures build. The tiers are markers (tests/conftest.py): unit, build, browser.
+TEST_WORKERS ?= auto
 test: lint system-deps $(NODE_TOOLS) $(WHEELHOUSE)/.downloaded
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadscope
+
+# The unit tier alone, for editing: no build, server or browser is started.
+test-fast: $(TESTING)
+	$(BIN)/python -m pytest -m unit -n $(TEST_WORKERS) -q
 
 # locks/deploy.txt: the runtime dependencies of pyproject.toml, resolved and pinned with the
 # hashes of their files, for a deploy that installs exactly what was tested. Regenerate after

@@ -1,6 +1,10 @@
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import re
+import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -54,8 +58,94 @@ def make_article(lang: str, body: str, *, date=None, title: str = "A title", sto
     )
 
 
+# The tiers, from quick to slow. A test is a unit test unless it, or its module
+# (`pytestmark`), is marked otherwise; `make test-fast` runs the unit tier alone.
+TIERS = ("unit", "build", "browser")
+
+
+def tier_of(item: pytest.Item) -> str:
+    marked = [tier for tier in TIERS if item.get_closest_marker(tier)]
+    if len(marked) > 1:
+        raise pytest.UsageError(f"{item.nodeid} is in one tier, not in {marked}")
+    return marked[0] if marked else "unit"
+
+
+def pytest_collection_modifyitems(config, items: list[pytest.Item]) -> None:
+    for item in items:
+        tier = tier_of(item)
+        if tier == "unit":
+            item.add_marker("unit")
+
+
+class _NoProcessInAUnitTest:
+    """Stands in for `subprocess.Popen` while a unit test and its fixtures run: a unit test that
+    starts a build, a server, a browser or any other program belongs in another tier, and
+    says so by failing."""
+
+    def __init__(self, args: Any, *rest: Any, **options: Any) -> None:
+        raise AssertionError(
+            f"a unit test starts no process (it started {args!r}): "
+            "mark it `build` or `browser` (tests/conftest.py, TIERS)")
+
+
+@contextlib.contextmanager
+def _tier_kept(item: pytest.Item) -> Iterator[None]:
+    if tier_of(item) != "unit":
+        yield
+        return
+    started = subprocess.Popen
+    subprocess.Popen = _NoProcessInAUnitTest  # type: ignore[misc, assignment]
+    try:
+        yield
+    finally:
+        subprocess.Popen = started  # type: ignore[misc]
+
+
+# Around the setup too, so that a fixture of a wider scope that builds a site, set up for a
+# unit test, is caught as well.
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item: pytest.Item) -> Any:
+    with _tier_kept(item):
+        return (yield)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Any:
+    with _tier_kept(item):
+        return (yield)
+
+
+def tree_digest(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        digest.update(str(path.relative_to(folder)).encode())
+        if path.is_file():
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+@pytest.fixture(scope="session")
+def seed_site(tmp_path_factory) -> Any:
+    """The seeds built once with --strict, as `make site` builds them: its site/ folder, for
+    every test that only reads it. A test that changes it fails the run (at the end), since
+    it would change what the others read; such a test copies it first."""
+    from sitebuild import built_site
+
+    site = built_site(tmp_path_factory.mktemp("seeds"))
+    before = tree_digest(site)
+    yield site
+    assert tree_digest(site) == before, "a test changed the shared seed site; copy it first"
+
+
+@pytest.fixture(scope="session")
+def site(seed_site: Path) -> Path:
+    """The seeds' site, in the modules that build no site of their own."""
+    return seed_site
+
+
 # What each check over the built site covered, printed at the end of the run ("which suites
-# ran, over how many pages").
+# ran, over how many pages"). Under pytest-xdist each worker fills its own, and hands it to
+# the controller when it is done.
 SUITES: dict[str, Any] = {}
 
 
@@ -64,9 +154,20 @@ def suite_report() -> dict[str, Any]:
     return SUITES
 
 
+def pytest_sessionfinish(session, exitstatus) -> None:
+    workeroutput = getattr(session.config, "workeroutput", None)
+    if workeroutput is not None:
+        workeroutput["suites"] = {k: v for k, v in SUITES.items() if not k.startswith("_")}
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error) -> None:
+    SUITES.update(getattr(node, "workeroutput", {}).get("suites", {}))
+
+
 def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
     if SUITES:
         terminalreporter.section("checks over the built site")
-        for suite, summary in SUITES.items():
+        for suite, summary in sorted(SUITES.items()):
             if not suite.startswith("_"):
                 terminalreporter.write_line(f"{suite}: {summary}")

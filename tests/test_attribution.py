@@ -26,7 +26,7 @@ from pressroom.stories.edition import Edition, prepare_edition
 from pressroom.stories.grouping import Story
 from pressroom.stories.taxonomy import Tag, Taxonomy
 from pressroom.stories.translations import Relation
-from sitebuild import article_text, built_site, read_page
+from sitebuild import article_text, read_page
 
 NOW = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 PRESS_ROOM = "Veltrax Press Room"
@@ -270,11 +270,6 @@ TRANSLATED = ["xiaomi-secures-legal-victory-against-online-defamation", JUNHE,
 STORIES = [*TRANSLATED, BLACK_PR]
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    return built_site(tmp_path_factory.mktemp("attribution"))
-
-
 def json_ld(page: str) -> dict:
     return json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', page,
                                 re.S)[1])
@@ -291,6 +286,7 @@ def attribution(page: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", line))
 
 
+@pytest.mark.build
 def test_the_german_translation_of_seed_003_is_the_press_rooms(site):
     page = read_page(site, f"de/stories/{JUNHE}/")
     text = article_text(site / "de/stories" / JUNHE / "index.html")
@@ -313,6 +309,7 @@ def test_the_german_translation_of_seed_003_is_the_press_rooms(site):
 
 
 @pytest.mark.parametrize("story", TRANSLATED)
+@pytest.mark.build
 def test_every_german_translation_names_its_translator(site, story):
     data = json_ld(read_page(site, f"de/stories/{story}/"))
     assert data["translator"]["name"] == "Pressebereich"
@@ -321,6 +318,7 @@ def test_every_german_translation_names_its_translator(site, story):
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])
+@pytest.mark.build
 def test_seeds_001_and_002_are_independent_coverage_not_translations(site, lang):
     page = read_page(site, f"{lang}/stories/{BLACK_PR}/")
     data = json_ld(page)
@@ -344,6 +342,7 @@ DATED_BY_PAGE = "junhe-represented-xiaomi-corporation-to-obtain-an-injunction-fr
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])
+@pytest.mark.build
 def test_dates_without_a_time_are_dates(site, lang):
     page = read_page(site, f"{lang}/stories/{DATED_BY_PAGE}/")
     assert json_ld(page)["datePublished"] == "2023-05-30"
@@ -354,6 +353,7 @@ def test_dates_without_a_time_are_dates(site, lang):
 
 @pytest.mark.parametrize("lang", ["en", "de"])
 @pytest.mark.parametrize("story", [story for story in STORIES if story != DATED_BY_PAGE])
+@pytest.mark.build
 def test_a_date_only_the_text_names_is_not_published_as_the_publication_date(site, lang, story):
     page = read_page(site, f"{lang}/stories/{story}/")
     assert "datePublished" not in json_ld(page)
@@ -374,6 +374,7 @@ def tags_on(page: str) -> list[str]:
                       page)
 
 
+@pytest.mark.build
 def test_a_tag_only_the_german_article_has_is_not_on_the_english_pages(site):
     german_only = seed_tags()["de"] - seed_tags()["en"]
     assert {"Redmi", "Poco"} <= german_only
@@ -391,6 +392,7 @@ def test_a_tag_only_the_german_article_has_is_not_on_the_english_pages(site):
                                                     "legal-battle", "online-reputation"})
 
 
+@pytest.mark.build
 def test_a_tag_only_the_english_article_has_is_not_on_the_german_pages(site):
     page = read_page(site, f"de/stories/{BLACK_PR}/")
     assert "Xring O1" in tags_on(read_page(site, f"en/stories/{BLACK_PR}/"))
@@ -399,6 +401,7 @@ def test_a_tag_only_the_english_article_has_is_not_on_the_german_pages(site):
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])
+@pytest.mark.build
 def test_feeds_and_exports_carry_each_versions_own_tags(site, lang):
     feed = feedparser.parse((site / lang / "feed.xml").read_bytes())
     (entry,) = [e for e in feed.entries if BLACK_PR in e.link]

@@ -18,11 +18,12 @@ from sitebuild import (
     article_text,
     broken_index_files,
     build,
-    built_site,
     make_project,
     read_page,
     set_options,
 )
+
+pytestmark = pytest.mark.build
 
 SITE_URL = "https://pressroom.example.org/"
 STORIES = group_stories(ingest(SEEDS).articles)[0]
@@ -35,11 +36,6 @@ ENGLISH_INTERFACE = [
     "Previous", "Next", "Footer", "Header", "Share", "Clear", "Press room",
     "About the company", "only available in", "No stories yet",
 ]
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    return built_site(tmp_path_factory.mktemp("bilingual"))
 
 
 read = read_page

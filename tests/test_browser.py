@@ -30,6 +30,8 @@ from conftest import ROOT
 from sitebuild import build, make_project, serving, set_options
 from test_build import GOOD, HOSTILE
 
+pytestmark = pytest.mark.browser
+
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # Flags for a headless root session on a machine without network: no sandbox (root), and
 # none of the background connections Chromium would otherwise try and fail.

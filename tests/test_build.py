@@ -13,6 +13,8 @@ import pytest
 from conftest import SEEDS, body_of
 from sitebuild import article_text, build, make_project, normal, serving, set_options
 
+pytestmark = pytest.mark.build
+
 FORBIDDEN = ["M88", "专业人员", "免责声明", "热议股票", "昨天", "verkauft oder vertreibt", "Tags:"]
 
 # Lines of each seed that are noise, by the start of their text (a human's reading), and

@@ -6,6 +6,8 @@ import json
 import pickle
 import re
 
+import pytest
+
 from conftest import SEEDS
 from pressroom.sources.source_cache import SourceCache, code_fingerprint
 from sitebuild import build, make_project, serving
@@ -22,6 +24,7 @@ def page(project, url):
 STORY = "en/stories/xiaomi-secures-legal-victory-against-online-defamation/"
 
 
+@pytest.mark.build
 def test_a_rebuild_reuses_unchanged_sources_and_sees_every_change(tmp_path):
     project = make_project(tmp_path)
     assert build(project, "--strict").returncode == 0
@@ -63,6 +66,7 @@ def test_a_rebuild_reuses_unchanged_sources_and_sees_every_change(tmp_path):
     assert re.search(r'"Minzhili platform"', (project / "site/api/articles.json").read_text())
 
 
+@pytest.mark.build
 def test_a_removed_source_leaves_the_site_and_the_cache(tmp_path):
     project = make_project(tmp_path)
     assert build(project).returncode == 0
@@ -74,6 +78,7 @@ def test_a_removed_source_leaves_the_site_and_the_cache(tmp_path):
     assert SEEDS.exists()
 
 
+@pytest.mark.build
 def test_serve_keeps_the_cache_in_memory_and_writes_it_when_it_stops(tmp_path):
     project = make_project(tmp_path)
     assert build(project).returncode == 0

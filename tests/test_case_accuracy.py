@@ -19,7 +19,7 @@ import pytest
 
 from conftest import SEEDS
 from pressroom.stories.cases import load_cases
-from sitebuild import article_text, built_site, read_page
+from sitebuild import article_text, read_page
 
 CASES = load_cases(SEEDS / "cases.yml")[0]
 BASIS_STARTS = {
@@ -32,11 +32,6 @@ BASIS_STARTS = {
 # ("Social Media" is a German word too.)
 ENGLISH_WORDS = {"the", "of", "and", "using", "user", "accounts", "with", "hundreds", "group",
                  "source", "reported", "according", "court", "finding", "plaintiff", "not"}
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    return built_site(tmp_path_factory.mktemp("accuracy"))
 
 
 class _Page(HTMLParser):
@@ -115,6 +110,7 @@ def section(site: Path, lang: str, case_id: str) -> str:
     ("en", "finality not reported", "not final"),
     ("de", "Rechtskraft nicht bekannt", "nicht rechtskräftig"),
 ])
+@pytest.mark.build
 def test_finality_no_source_reports_is_shown_as_not_reported(site, lang, unknown, invented):
     text = article_text(site / lang / "cases" / "index.html")
     decided = [case for case in CASES if case.status in ("decided", "dismissed")]
@@ -124,6 +120,7 @@ def test_finality_no_source_reports_is_shown_as_not_reported(site, lang, unknown
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])
+@pytest.mark.build
 def test_every_outcome_says_how_its_source_states_it(site, lang):
     page = parsed(site, f"{lang}/cases/")
     outcomes = ["".join(row).strip() for row in page.cells[5::6]]
@@ -147,6 +144,7 @@ def test_every_outcome_says_how_its_source_states_it(site, lang):
     ("en", "xiaomi-v-minzhili", "Decided (according to Xiaomi’s legal team), finality not "
                                 "reported"),
 ])
+@pytest.mark.build
 def test_claims_findings_and_suspicions_keep_their_modality(site, lang, case_id, words):
     assert words in section(site, lang, case_id)
 
@@ -162,6 +160,7 @@ def test_a_party_is_only_given_the_role_its_source_gives():
     ("de", "Datum nicht angegeben (die Quelle datiert Xiaomis „Sieg“ auf den 14. Mai 2025",
      "14. Mai 2025: "),
 ])
+@pytest.mark.build
 def test_an_announcements_date_is_not_shown_as_the_rulings(site, lang, announced,
                                                             shown_as_ruled):
     minzhili = section(site, lang, "xiaomi-v-minzhili")
@@ -173,11 +172,13 @@ def test_an_announcements_date_is_not_shown_as_the_rulings(site, lang, announced
     ("en", "2021: Reported: The case is placed on file", "date not reported: "),
     ("de", "2021: Berichtet: Das Gericht nimmt die Klage an", "Datum nicht angegeben: "),
 ])
+@pytest.mark.build
 def test_undated_steps_stand_where_the_source_puts_them(site, lang, filed, undated):
     ling = section(site, lang, "xiaomi-v-ling")
     assert ling.index(filed) < ling.index(undated)
 
 
+@pytest.mark.build
 def test_the_amount_is_worded_as_the_source_words_it(site):
     english = section(site, "en", "xiaomi-v-ling")
     assert "compensate for economic loss and pay expenses of RMB 251,100" in english
@@ -185,6 +186,7 @@ def test_the_amount_is_worded_as_the_source_words_it(site):
     assert "Damages" not in english
 
 
+@pytest.mark.build
 def test_the_german_case_page_has_no_english_text_outside_elements_marked_english(site):
     page = parsed(site, "de/cases/")
     words = {word.casefold() for word in re.findall(r"[A-Za-z]+", " ".join(page.text))}
@@ -196,12 +198,14 @@ def test_the_german_case_page_has_no_english_text_outside_elements_marked_englis
     assert meta and "Rechtssachen" in meta.group(1)
 
 
+@pytest.mark.build
 def test_german_text_uses_german_quotation_marks(site):
     page = parsed(site, "de/cases/")
     assert "”" not in "".join(page.text)
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])
+@pytest.mark.build
 def test_every_source_link_lands_on_a_page_that_carries_its_sentence(site, lang):
     page = parsed(site, f"{lang}/cases/")
     assert len(page.links) >= 30
@@ -222,6 +226,7 @@ def test_every_source_link_lands_on_a_page_that_carries_its_sentence(site, lang)
     assert in_own_language >= len(page.links) * 0.8
 
 
+@pytest.mark.build
 def test_the_english_page_marks_a_link_to_a_german_source(site):
     page = read_page(site, "en/cases/")
     assert re.search(r'<sup lang="de" title="[^"]*Im Oktober 2024[^"]*"><span lang="en">'
@@ -233,6 +238,7 @@ def test_the_english_page_marks_a_link_to_a_german_source(site):
     ("en", "Last updated: December 2, 2026.", "Permanent link to this entry"),
     ("de", "Zuletzt aktualisiert: 2. Dezember 2026.", "Dauerhafter Link zu diesem Eintrag"),
 ])
+@pytest.mark.build
 def test_the_summary_says_when_it_was_updated_and_each_case_has_a_permalink(
         site, lang, updated, permalink):
     page = read_page(site, f"{lang}/cases/")
@@ -245,6 +251,7 @@ def test_the_summary_says_when_it_was_updated_and_each_case_has_a_permalink(
     ("en", "the facts of this case are in its German version"),
     ("de", None),
 ])
+@pytest.mark.build
 def test_coverage_points_to_the_version_that_carries_the_cases_facts(site, lang, note):
     apology = section(site, lang, "user-apology-2024")
     if note:
@@ -254,6 +261,7 @@ def test_coverage_points_to_the_version_that_carries_the_cases_facts(site, lang,
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])
+@pytest.mark.build
 def test_the_case_page_describes_its_cases_in_structured_data(site, lang):
     page = read_page(site, f"{lang}/cases/")
     (data,) = [json.loads(block) for block in re.findall(

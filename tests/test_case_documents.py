@@ -144,6 +144,7 @@ def site(tmp_path_factory):
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])
+@pytest.mark.build
 def test_the_document_is_linked_from_both_languages_case_pages(site, lang):
     root, _, _ = site
     page = (root / lang / "cases" / "index.html").read_text(encoding="utf-8")
@@ -161,11 +162,13 @@ def test_the_document_is_linked_from_both_languages_case_pages(site, lang):
     assert details in page
 
 
+@pytest.mark.build
 def test_the_document_is_published_as_read_under_its_case(site):
     root, _, _ = site
     assert (root / "cases" / "norvane-v-blogger" / "urteil.pdf").read_bytes() == ruling_pdf()
 
 
+@pytest.mark.build
 def test_the_document_is_in_the_cases_export_and_the_case_summary_s_data(site):
     root, _, _ = site
     (case,) = json.loads((root / "api" / "cases.json").read_text(encoding="utf-8"))["cases"]
@@ -181,6 +184,7 @@ def test_the_document_is_in_the_cases_export_and_the_case_summary_s_data(site):
     assert subject["encodingFormat"] == "application/pdf"
 
 
+@pytest.mark.build
 def test_pages_messages_and_pdfs_are_stories_and_the_ruling_is_not(site):
     root, _, report = site
     sources = {entry["path"]: entry for entry in report["sources"]}
@@ -192,6 +196,7 @@ def test_pages_messages_and_pdfs_are_stories_and_the_ruling_is_not(site):
     assert stories and not any("urteil" in name or "im-namen" in name for name in stories)
 
 
+@pytest.mark.build
 def test_the_report_shows_what_each_file_stated_and_what_was_taken(site):
     _, _, report = site
     entry = next(e for e in report["sources"] if e["path"] == "seeds/news_en.html")
@@ -202,6 +207,7 @@ def test_the_report_shows_what_each_file_stated_and_what_was_taken(site):
     assert entry["fields"]["source_url"]["value"].endswith("/norvane-blogger-ruling")
 
 
+@pytest.mark.build
 def test_no_script_or_markup_of_a_page_reaches_its_story(site):
     root, _, _ = site
     for page in root.glob("*/stories/*/index.html"):

@@ -12,17 +12,14 @@ from pathlib import Path
 import pytest
 
 from pressroom.publishing.check_site import problems, theme_assets
-from sitebuild import build, built_site, make_project
+from sitebuild import build, make_project
+
+pytestmark = pytest.mark.build
 
 
 def check(site: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "pressroom.publishing.check_site", str(site)],
                           capture_output=True, text=True, timeout=120)
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    return built_site(tmp_path_factory.mktemp("checked"))
 
 
 @pytest.fixture

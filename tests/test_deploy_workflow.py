@@ -311,6 +311,7 @@ def test_the_api_is_asked_with_the_token(monkeypatch):
     assert seen["headers"]["Authorization"] == "Bearer token-for-the-test"
 
 
+@pytest.mark.build
 def test_the_scripts_run_as_the_workflow_runs_them(tmp_path):
     site = write_site(tmp_path / "site", PAGES)
     result = subprocess.run([sys.executable, str(SCRIPTS / "site_digest.py"), str(site)],

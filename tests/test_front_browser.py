@@ -32,6 +32,8 @@ from test_browser import (  # noqa: F401 (browser: the fixture, shared)
     serious_violations,
 )
 
+pytestmark = pytest.mark.browser
+
 WIDTHS = [390, 1280]
 LANGS = ["en", "de"]
 STORIES = group_stories(ingest(SEEDS).articles)[0]

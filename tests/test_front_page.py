@@ -166,6 +166,7 @@ def test_a_storys_image_is_a_file_of_the_site(value, accepted):
 
 # Builds.
 
+@pytest.mark.build
 def test_strict_fails_while_a_placeholder_remains_when_the_option_warns(tmp_path):
     project = make_project(tmp_path, {"a.txt": GOOD})
     _placeholders(project, "warn")
@@ -179,6 +180,7 @@ def test_strict_fails_while_a_placeholder_remains_when_the_option_warns(tmp_path
     assert "Platzhalter: Name und Rechtsform" in read_page(project / "site", "de/legal-notice/")
 
 
+@pytest.mark.build
 def test_a_deploy_that_asks_for_it_fails_on_a_placeholder_even_without_strict(tmp_path):
     """The project's mkdocs.yml reads the option from PRESSROOM_PLACEHOLDERS (a note by
     default, so that `make site` builds the example press room)."""
@@ -191,6 +193,7 @@ def test_a_deploy_that_asks_for_it_fails_on_a_placeholder_even_without_strict(tm
     assert "ERROR" in result.stderr and "docs/en/privacy.md:8" in result.stderr
 
 
+@pytest.mark.build
 def test_a_missing_legal_page_fails_strict_naming_it(tmp_path):
     project = make_project(tmp_path, {"a.txt": GOOD})
     (project / "docs" / "de" / "privacy.md").unlink()
@@ -199,6 +202,7 @@ def test_a_missing_legal_page_fails_strict_naming_it(tmp_path):
     assert "docs/de/privacy.md: is missing: every page links the legal pages" in result.stderr
 
 
+@pytest.mark.build
 def test_a_name_without_every_language_is_refused(tmp_path):
     project = make_project(tmp_path, {"a.txt": GOOD})
     _edited(project, r"^(      )name: .*$", r"\1name: {en: Harbour Newsroom}")
@@ -249,6 +253,7 @@ def titles(site: Path, folder: str) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])
+@pytest.mark.build
 def test_every_title_names_the_configured_press_room_in_its_language(branded, lang):
     found = titles(branded, lang)
     assert len(found) >= 20
@@ -261,6 +266,7 @@ def test_every_title_names_the_configured_press_room_in_its_language(branded, la
         f"{'Legal notice' if lang == 'en' else 'Impressum'} - {name}")
 
 
+@pytest.mark.build
 def test_the_root_pages_name_every_language(branded):
     both = "Harbour Newsroom · Hafen-Pressebereich"
     root = (branded / "index.html").read_text(encoding="utf-8")
@@ -273,6 +279,7 @@ def test_the_root_pages_name_every_language(branded):
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])
+@pytest.mark.build
 def test_header_feeds_and_data_carry_the_name_of_their_language(branded, lang):
     name = NAMES[lang]
     page = read_page(branded, f"{lang}/about/")
@@ -288,6 +295,7 @@ def test_header_feeds_and_data_carry_the_name_of_their_language(branded, lang):
     assert f"© {dt.date.today().year} Harbour Ltd." in page
 
 
+@pytest.mark.build
 def test_the_lead_shows_the_storys_image_with_its_description(branded):
     for lang in ("en", "de"):
         front = read_page(branded, f"{lang}/")
@@ -298,6 +306,7 @@ def test_the_lead_shows_the_storys_image_with_its_description(branded):
     assert (branded / "images" / "court.png").exists()
 
 
+@pytest.mark.build
 def test_the_front_page_has_no_sidebar_or_table_of_contents(branded):
     front = read_page(branded, "en/")
     assert re.search(r'data-md-type="navigation" hidden', front)

@@ -170,6 +170,7 @@ def test_a_pipe_named_like_a_clipping_is_refused_without_opening_it(tmp_path):
     assert problem.path == pipe and "named pipe" in problem.message
 
 
+@pytest.mark.build
 def test_links_pipes_and_dangling_links_are_errors_and_nothing_outside_is_read(tmp_path):
     secret = tmp_path / "passwd"
     secret.write_text("---\ntitle: Leaked Accounts\ndate: 2025-05-14\n---\n"
@@ -244,6 +245,7 @@ def test_a_tag_id_too_long_for_a_file_name_is_an_error_naming_its_line(tmp_path)
     assert "at most 100 (it names a page)" in problem.message
 
 
+@pytest.mark.build
 def test_a_long_title_or_story_key_does_not_stop_the_build(tmp_path):
     long_title = " ".join(["Bundesverfassungsgerichtsbeschluss"] * 8)
     project = make_project(tmp_path, {
@@ -384,6 +386,7 @@ def test_a_lone_equals_sign_is_text_in_frontmatter_and_registries(tmp_path, writ
     assert _taxonomy_problems(tmp_path, "- id: eq\n  labels: {en: =, de: =}\n") == []
 
 
+@pytest.mark.build
 def test_refused_yaml_is_an_error_and_the_rest_of_the_site_builds(tmp_path):
     project = make_project(tmp_path, {
         "good.txt": GOOD,
@@ -440,6 +443,7 @@ def test_a_registry_s_unsafe_characters_are_repairs_naming_their_lines(tmp_path)
     assert "U+0001 (control character)" in problem.message
 
 
+@pytest.mark.build
 def test_feed_sitemap_and_pages_are_well_formed_whatever_the_characters(tmp_path):
     hostile = _variant(1, 'title: "Control \\x01 and \\uFFFE in a title"\n'
                           'summary: "A summary with a \\0 null and a \\x1b escape."\n',
@@ -463,6 +467,7 @@ def test_feed_sitemap_and_pages_are_well_formed_whatever_the_characters(tmp_path
     assert strict.returncode != 0 and "seeds/hostile.txt:2" in strict.stderr
 
 
+@pytest.mark.build
 def test_a_lone_surrogate_does_not_stop_the_build(tmp_path):
     # YAML writes any code point as an escape, a half of a pair too: no UTF-8 file can hold it.
     hostile = _variant(1, 'title: "A lone \\uD800 surrogate, a pair \\uD83D\\uDE00 joined"\n')
@@ -475,6 +480,7 @@ def test_a_lone_surrogate_does_not_stop_the_build(tmp_path):
     assert "A lone  surrogate, a pair \U0001f600 joined" in titles
 
 
+@pytest.mark.build
 def test_a_file_name_no_page_can_carry_is_an_error_and_the_build_goes_on(tmp_path):
     # Bytes that are not UTF-8 in a file name come to Python as lone surrogates, which no
     # UTF-8 file (the report, a page) can hold.
@@ -522,6 +528,7 @@ def test_a_case_given_twice_and_a_missing_registry_are_named(tmp_path):
     assert missing.severity is Severity.WARNING and "no case registry" in missing.message
 
 
+@pytest.mark.build
 def test_the_report_says_which_sources_are_drafts_or_embargoed(tmp_path):
     import json
     draft = b"---\ntitle: Not yet\ndate: 2026-03-01\ndraft: true\n---\n" + GOOD
@@ -536,6 +543,7 @@ def test_the_report_says_which_sources_are_drafts_or_embargoed(tmp_path):
     assert report["summary"]["published"] == 0 and report["summary"]["draft"] == 1
 
 
+@pytest.mark.build
 def test_the_report_says_a_source_whose_address_is_taken_is_not_published(tmp_path):
     import json
     same = "title: One address for two\ndate: 2026-03-01\n"
@@ -575,6 +583,7 @@ def test_a_date_typed_in_full_width_digits_is_read_and_other_digits_are_named(tm
     assert "is not a date in the form YYYY-MM-DD" in refused.value.problems[0].message
 
 
+@pytest.mark.build
 def test_a_registry_the_configuration_names_must_exist(tmp_path):
     project = make_project(tmp_path)
     (project / "seeds" / "cases.yml").unlink()
@@ -618,6 +627,7 @@ def test_a_fault_on_one_source_is_an_error_against_it_and_the_others_go_on(tmp_p
 # `mkdocs serve` (finding 7): while a source that once crashed the build is present, the
 # server answers with the rest of the site and the problem, and it recovers once fixed.
 
+@pytest.mark.build
 def test_serve_answers_while_a_source_is_broken_and_recovers_when_it_is_fixed(tmp_path):
     project = make_project(tmp_path)
     broken = project / "seeds" / "broken.txt"

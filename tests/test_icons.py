@@ -63,14 +63,7 @@ def test_the_logo_is_drawn_unless_it_is_an_image():
     assert icons_drawn("assets/logo.png", "material/newspaper") == list(TEMPLATE_ICONS)
 
 
-@pytest.fixture(scope="module")
-def seed_site(tmp_path_factory):
-    project = make_project(tmp_path_factory.mktemp("icons"))
-    result = build(project, "--strict")
-    assert result.returncode == 0, result.stderr
-    return project / "site"
-
-
+@pytest.mark.build
 def test_pages_have_no_inline_drawing_but_the_menus(seed_site):
     """Of the theme's inline icons only the menu button's is left in a page (the theme's
     header writes it); every other icon box has its rule in the press room's stylesheet."""
@@ -87,6 +80,7 @@ def test_pages_have_no_inline_drawing_but_the_menus(seed_site):
     assert "The search page: the query over facets" in stylesheet  # the file's own rules too
 
 
+@pytest.mark.build
 def test_the_configured_logo_icon_is_the_one_drawn(tmp_path):
     project = make_project(tmp_path)
     config = project / "mkdocs.yml"
@@ -98,6 +92,7 @@ def test_the_configured_logo_icon_is_the_one_drawn(tmp_path):
     assert "pressroom-icon-pressroom-logo" not in page
 
 
+@pytest.mark.build
 def test_a_logo_icon_the_theme_lacks_fails_the_build_naming_it(tmp_path):
     project = make_project(tmp_path)
     config = project / "mkdocs.yml"

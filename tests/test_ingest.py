@@ -1,5 +1,7 @@
 import shutil
 
+import pytest
+
 from conftest import CLIPPINGS
 from pressroom.problems import Severity
 from pressroom.sources.ingest import ingest
@@ -71,6 +73,7 @@ def test_many_sources_are_processed_on_every_core_with_the_same_outcomes(tmp_pat
     assert timings.seconds["clean"] > 0 and timings.seconds["infer"] > 0
 
 
+@pytest.mark.build
 def test_when_workers_cannot_start_one_process_does_the_work(tmp_path):
     """A build launched from a script without a main guard: each worker would run the script
     again and dies; the sources are still all processed."""

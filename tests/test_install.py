@@ -88,6 +88,7 @@ def dists(tmp_path_factory) -> dict[str, Path]:
     return {"sdist": sdist, "wheel": wheel}
 
 
+@pytest.mark.build
 def test_the_sdist_carries_every_file_of_the_package(dists):
     with tarfile.open(dists["sdist"]) as sdist:
         names = [member.name.split("/", 1)[1] for member in sdist.getmembers()
@@ -109,6 +110,7 @@ def _wheel_metadata(wheel: Path) -> tuple[set[str], email.message.Message, str]:
     return names, metadata, entry_points
 
 
+@pytest.mark.build
 def test_the_wheel_carries_every_file_and_the_projects_description(dists):
     names, metadata, entry_points = _wheel_metadata(dists["wheel"])
     assert {name for name in names if name.startswith("pressroom/")} == package_files()
@@ -174,6 +176,7 @@ def wheel_python(dists, tmp_path_factory) -> Path:
     return python
 
 
+@pytest.mark.build
 def test_the_wheel_is_what_the_fresh_environment_imports(wheel_python):
     where = run([wheel_python, "-c", "import pressroom, pressroom.engine as e;"
                  "print(pressroom.__file__); print(e.NAME)"], cwd="/").stdout.split()
@@ -202,6 +205,7 @@ def comparable(files: dict[str, bytes]) -> tuple[dict[str, bytes], list[bytes]]:
     return kept, generators
 
 
+@pytest.mark.build
 def test_the_wheel_builds_the_seeds_as_the_editable_install_does(wheel_python, tmp_path):
     """One build pair: the wheel's environment with MkDocs (the deploy's), against this run's
     environment (editable, with the engine the run asks for, ProperDocs or MkDocs)."""
@@ -236,6 +240,7 @@ def fresh_python(code: str) -> str:
     return run([sys.executable, "-c", code], cwd="/").stdout.strip()
 
 
+@pytest.mark.build
 def test_the_engine_the_run_asks_for_is_the_one_installed_and_used():
     """`make test ENGINE=properdocs` runs in an environment without the `mkdocs` package
     (Material's requirement on it left out), so the press room cannot lean on MkDocs there;
@@ -250,6 +255,7 @@ def test_the_engine_the_run_asks_for_is_the_one_installed_and_used():
     assert found.split("\n") == ["True", "True", f"{ENGINE} False"]
 
 
+@pytest.mark.build
 def test_the_plugin_is_registered_for_both_engines():
     found = fresh_python(
         "import importlib.metadata as m\n"

@@ -13,15 +13,11 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 
 from conftest import ROOT
-from sitebuild import built_site
+
+pytestmark = pytest.mark.build
 
 SITE_URL = "https://pressroom.example.org/"
 TOOLS = Path(__file__).resolve().parent
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    return built_site(tmp_path_factory.mktemp("published"))
 
 
 def pages(site: Path) -> list[Path]:

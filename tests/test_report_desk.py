@@ -9,6 +9,8 @@ import http.server
 import json
 import threading
 
+import pytest
+
 from pressroom.addresses import Addresses
 from pressroom.report.desk import (
     ATTENTION_SHOWN,
@@ -93,6 +95,7 @@ def _served(site) -> tuple[http.server.ThreadingHTTPServer, str]:
     return httpd, f"http://127.0.0.1:{httpd.server_address[1]}/"
 
 
+@pytest.mark.browser
 def test_the_desk_filters_sources_and_opens_their_details_in_a_browser(tmp_path, page):  # noqa: F811
     hostile_title = b"title: \"<img src=x onerror=alert(9)> The bakery's appeal\"\n"
     project = make_project(tmp_path, {

@@ -45,6 +45,7 @@ def file_count(folder: Path) -> int:
     return sum(1 for path in folder.rglob("*") if path.is_file())
 
 
+@pytest.mark.build
 def test_two_builds_of_the_same_sources_give_the_same_bytes(tmp_path):
     # Separate projects, and Python's string hashing seeded differently in each, so that an
     # order taken from a set or a hash map, Pagefind's own among them, shows up here.
@@ -94,6 +95,7 @@ def test_a_clock_that_is_not_a_time_is_an_error_naming_it(variables):
         build_now(variables)
 
 
+@pytest.mark.build
 def test_an_embargo_follows_source_date_epoch(tmp_path):
     """The fixed clock is the build's clock: an embargo ends at SOURCE_DATE_EPOCH's moment."""
     story = ("---\ntitle: A later ruling\nlang: en\ndate: 2025-10-30\n"

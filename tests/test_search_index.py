@@ -25,6 +25,7 @@ def page(lang: str, title: str, text: str) -> str:
             f"<main data-pagefind-body><h1>{title}</h1><p>{text}</p></main></body></html>")
 
 
+@pytest.mark.build
 def test_pages_handed_over_become_one_index_per_language(tmp_path):
     indexes = SearchIndexes()
     indexes.add("en", "/en/stories/ruling/", page("en", "Ruling", "The court ruled for it."))
@@ -59,6 +60,7 @@ def wait_for_file(path: Path) -> bool:
     return path.exists()
 
 
+@pytest.mark.build
 def test_a_large_index_is_written_in_parts_as_they_fill(tmp_path):
     """Pagefind holds a whole index in memory while it writes it: a language's pages go into
     parts of a fixed size, each written once full, which the browser merges."""
@@ -84,6 +86,7 @@ def test_a_large_index_is_written_in_parts_as_they_fill(tmp_path):
         assert not names & {"pagefind.js", "pagefind-worker.js", "wasm.en.pagefind"}, names
 
 
+@pytest.mark.build
 def test_parts_are_written_once_when_the_counts_are_not_known(tmp_path):
     """Full parts are written as they fill; the end of the build adds the last, and only it."""
     indexes = SearchIndexes(tmp_path, {}, part_pages=2)
@@ -94,6 +97,7 @@ def test_parts_are_written_once_when_the_counts_are_not_known(tmp_path):
     assert parts_listed(tmp_path, "de") == ["part-2/", "part-3/"]
 
 
+@pytest.mark.build
 def test_every_file_of_an_index_is_whole_when_writing_returns(tmp_path):
     """Right after `write`, the service is gone: what it made must already be on disk, whole
     (written by the service itself, pagefind-entry.json was sometimes left empty)."""
@@ -134,6 +138,7 @@ def test_the_entry_file_is_written_last_and_nothing_outside_the_index(tmp_path):
     assert not (tmp_path / "escaped.json").exists()
 
 
+@pytest.mark.build
 def test_an_index_that_cannot_be_written_is_a_clear_error(tmp_path):
     blocker = tmp_path / "site"
     blocker.write_text("a file where the site folder should be")
@@ -143,6 +148,7 @@ def test_an_index_that_cannot_be_written_is_a_clear_error(tmp_path):
         indexer.write(blocker / OUTPUT)
 
 
+@pytest.mark.build
 def test_a_language_is_written_once_its_last_page_is_in(tmp_path):
     """While MkDocs renders the next language, the finished one's index is written."""
     indexes = SearchIndexes(tmp_path, {"de": 2, "en": 1})

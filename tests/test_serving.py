@@ -6,6 +6,8 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import pytest
+
 from pressroom.serving import TRASH_PREFIX, PreviousBuilds
 
 
@@ -17,6 +19,7 @@ def _old_site(folder: Path) -> Path:
     return site
 
 
+@pytest.mark.build
 def test_the_previous_site_is_moved_aside_and_deleted_in_the_background(tmp_path):
     site = _old_site(tmp_path)
     builds = PreviousBuilds()
@@ -27,6 +30,7 @@ def test_the_previous_site_is_moved_aside_and_deleted_in_the_background(tmp_path
     assert [path.name for path in tmp_path.iterdir()] == ["site"]  # nothing left beside it
 
 
+@pytest.mark.build
 def test_the_previous_site_waits_until_the_build_is_over(tmp_path):
     site = _old_site(tmp_path)
     builds = PreviousBuilds()

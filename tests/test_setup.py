@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from sitebuild import build, make_project
+
+pytestmark = pytest.mark.build
 
 
 def _edited(project, pattern: str, replacement: str) -> None:

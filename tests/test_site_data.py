@@ -18,17 +18,14 @@ from pressroom.sources.ingest import ingest
 from pressroom.stories.cases import load_cases
 from pressroom.stories.grouping import group_stories
 from pressroom.stories.taxonomy import article_tags, load_taxonomy
-from sitebuild import article_text, build, built_site, make_project, read_page, serving
+from sitebuild import article_text, build, make_project, read_page, serving
+
+pytestmark = pytest.mark.build
 
 SITE_URL = "https://pressroom.example.org/"
 STORIES = group_stories(ingest(SEEDS).articles)[0]
 TAXONOMY = load_taxonomy(SEEDS / "taxonomy.yml")[0]
 CASES = load_cases(SEEDS / "cases.yml")[0]
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    return built_site(tmp_path_factory.mktemp("data"))
 
 
 read = read_page
