@@ -14,6 +14,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
 from .engine import File, Files, MkDocsConfig, Navigation, Page, PluginError, get_toc
 from .pages.html_text import Heading, RenderedBody, without_layout_whitespace
 from .pages.icons import IconError, IconSheet, icons_drawn, logo_drawn
+from .pages.search_page import NEWEST_FILTER
 from .pages.template_layout import without_template_layout
 
 THEME = Path(__file__).resolve().parent / "theme"
@@ -112,7 +113,8 @@ def search_box(page: Page, lang: str, search_page: str) -> dict[str, str]:
     """The header's search: the index of the page's language, all results on its search
     page; the same box for all pages of a language and folder depth (rendered once for
     those)."""
-    return {"lang": lang, "page": search_page, "key": f"search/{lang}/{page.url.count('/')}"}
+    return {"lang": lang, "page": search_page, "newest": NEWEST_FILTER,
+            "key": f"search/{lang}/{page.url.count('/')}"}
 
 
 _HTML_ID = re.compile(r'\bid="([^"]+)"')

@@ -4,8 +4,6 @@
 (function () {
   "use strict";
   var PAGE_ROWS = 100;
-  // What needs an editor first: rows are ordered by the first kind they need, in this order.
-  var ORDER = ["error", "warning", "guessed", "missing", "untranslated", "unknown-tag"];
 
   function element(tag, text, className) {
     var node = document.createElement(tag);
@@ -14,11 +12,13 @@
     return node;
   }
 
-  function rank(row) {
-    for (var i = 0; i < ORDER.length; i++) {
-      if (row.attention.indexOf(ORDER[i]) !== -1) return i;
+  // What needs an editor first: rows are ordered by the first kind they need, in the order
+  // the build lists the kinds (report/desk.py, ATTENTION), which is the filter's options'.
+  function rank(row, order) {
+    for (var i = 0; i < order.length; i++) {
+      if (row.attention.indexOf(order[i]) !== -1) return i;
     }
-    return ORDER.length;
+    return order.length;
   }
 
   function table(header, rows) {
@@ -85,6 +85,9 @@
     var pages = desk.querySelector(".pressroom-desk__pages");
     var deskUrl = new URL(desk.dataset.desk, window.location.href);
     var root = new URL(desk.dataset.root, deskUrl);
+    var order = Array.prototype.map.call(form.attention.options, function (option) {
+      return option.value;
+    }).filter(Boolean);
 
     function chosen() {
       var text = form.text.value.trim().toLowerCase();
@@ -166,7 +169,7 @@
     fetch(deskUrl).then(function (answer) { return answer.json(); }).then(function (loaded) {
       data = loaded;
       data.rows.forEach(function (row, index) { row.index = index; });
-      data.rows.sort(function (a, b) { return rank(a) - rank(b) || a.index - b.index; });
+      data.rows.sort(function (a, b) { return rank(a, order) - rank(b, order) || a.index - b.index; });
       ["input", "change"].forEach(function (event) {
         Object.keys(form).forEach(function (name) {
           form[name].addEventListener(event, function () { page = 0; render(); });

@@ -11,8 +11,12 @@
   const HEADER_RESULTS = 10;
   const PAGE_RESULTS = 20;
   const TYPING_PAUSE_MS = 80;
-  // The newest stories of the language, marked on their pages by the build (search_page.py).
-  const NEWEST = { newest: "yes" };
+  // The filter that marks the newest stories of the language on their pages: the build
+  // names it ("name:value", search_page.py) in the header box's data-pressroom-newest.
+  function filterOf(marked) {
+    const split = marked.indexOf(":");
+    return { [marked.slice(0, split)]: marked.slice(split + 1) };
+  }
   const FACET_ORDER = { year: (a, b) => b.localeCompare(a) }; // newest year first
   const INDEX_OPTIONS = { excerptLength: 24 }; // for every part: Pagefind keeps them apart
 
@@ -133,6 +137,7 @@
     const input = box.querySelector(".md-search__input");
     const { meta, list } = resultsArea(box);
     const index = () => openIndex(box.dataset.pressroomRoot, box.dataset.pressroomSearch);
+    const newest = filterOf(box.dataset.pressroomNewest);
     let latest = 0;
 
     function open() {
@@ -166,7 +171,7 @@
         if (ticket !== latest) return;
         // One after the other: Pagefind's worker does one thing at a time, so the newest
         // stories' results (and their excerpts) are ready before the long ranking starts.
-        const first = await pagefind.search(term, { filters: NEWEST });
+        const first = await pagefind.search(term, { filters: newest });
         if (ticket !== latest) return;
         // No count yet: it comes with the whole ranking.
         if (first.results.length && !(await show(ticket, first.results, ""))) return;
