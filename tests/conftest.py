@@ -12,9 +12,10 @@ import pytest
 
 from pressroom.model import Line
 
-ROOT = Path(__file__).resolve().parent.parent
+TESTS = Path(__file__).resolve().parent
+ROOT = TESTS.parent
 SEEDS = ROOT / "seeds"
-CLIPPINGS = Path(__file__).resolve().parent / "clippings"
+CLIPPINGS = TESTS / "clippings"
 
 
 def lines_of(text: str) -> list[Line]:

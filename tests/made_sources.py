@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-SOURCES = Path(__file__).resolve().parent / "sources"
+SOURCES = Path(__file__).resolve().parent / "saved_pages"
 # What a reader sees as each test source's article and as furniture (see the file).
 LABELS = yaml.safe_load((SOURCES / "labels.yml").read_text(encoding="utf-8"))
 

