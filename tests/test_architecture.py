@@ -54,3 +54,30 @@ def test_only_the_adapter_imports_the_engine_module():
     for path in sorted(PACKAGE.rglob("*.py")):
         uses_engine = "pressroom.engine" in imported_modules(path)
         assert uses_engine == (path.name in ADAPTER and top_level(path)), path
+
+
+def readme_pipeline() -> str:
+    readme = (PACKAGE.parent.parent / "README.md").read_text(encoding="utf-8")
+    return readme.split("## The pipeline\n", 1)[1].split("\n## ", 1)[0]
+
+
+def test_the_readmes_pipeline_names_every_module_where_it_lies():
+    """The README's pipeline and the folders say the same thing: every module of a stage
+    package is named in its row, every top-level module in the section, and nothing it names
+    is missing."""
+    section = readme_pipeline()
+    rows = {row.split("`")[1].rstrip("/"): row for row in section.splitlines()
+            if row.startswith("| ") and "`" in row.split("|")[2]}
+    for package in sorted(path for path in PACKAGE.iterdir() if (path / "__init__.py").exists()):
+        if package.name in ("cleaning", "inference", "report"):
+            continue  # named as folders: a module per kind of noise, per field, the report
+        row = rows.get(package.name) or section
+        for module in sorted(package.rglob("*.py")):
+            if module.name != "__init__.py":
+                assert f"`{module.name}`" in row, f"{module.relative_to(PACKAGE)} is not in its row"
+    for module in sorted(PACKAGE.glob("*.py")):
+        if module.name != "__init__.py":
+            assert f"`{module.name}`" in section, f"{module.name} is not in the pipeline"
+    named = {name for name in section.split("`") if name.endswith(".py")}
+    existing = {path.name for path in PACKAGE.rglob("*.py")}
+    assert named <= existing, f"named but not there: {sorted(named - existing)}"

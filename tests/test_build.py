@@ -183,16 +183,11 @@ def test_the_report_is_written_but_not_published(built):
 GOOD = (SEEDS / "000_b899426bec3aca79.txt").read_bytes()
 
 
-@pytest.mark.parametrize(
-    ("bad", "where"),
-    [
-        (b"---\nlang: fr\n---\nTexte\n", "seeds/bad.txt:2"),
-        (b"---\ndate: 2025-02-30\n---\nText\n", "seeds/bad.txt:2"),
-        (b"\x00\x01binary", "seeds/bad.txt"),
-        (b"", "seeds/bad.txt"),
-    ],
-)
-def test_strict_build_fails_on_a_bad_source_and_names_it(tmp_path, bad, where):
+def test_strict_build_fails_on_a_bad_source_and_names_it(tmp_path):
+    """One bad source through the whole build; which sources are bad (empty, binary, a
+    refused language or date, broken frontmatter) and the line each error names are the
+    unit tests' (tests/sources/test_ingest.py, test_reading.py)."""
+    bad, where = b"---\nlang: fr\n---\nTexte\n", "seeds/bad.txt:2"
     project = make_project(tmp_path, {"good.txt": GOOD, "bad.txt": bad})
     strict = build(project, "--strict")
     assert strict.returncode != 0
