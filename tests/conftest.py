@@ -18,6 +18,27 @@ SEEDS = ROOT / "seeds"
 CLIPPINGS = TESTS / "clippings"
 
 
+# Where each language's pages lie, as a reader sees the addresses (written out here, not
+# taken from the code, so that a change of the scheme shows in the tests).
+FOLDERS = {
+    "stories": {"en": "stories", "de": "artikel"},
+    "tags": {"en": "tags", "de": "schlagwoerter"},
+    "cases": {"en": "cases", "de": "verfahren"},
+    "archive": {"en": "archive", "de": "archiv"},
+    "search": {"en": "search", "de": "suche"},
+}
+
+
+def at(lang: str, place: str) -> str:
+    """A language's folder of a kind of page: at("de", "stories") is "de/artikel"."""
+    return f"{lang}/{FOLDERS[place][lang]}"
+
+
+def folders(lang: str) -> dict[str, str]:
+    """For address templates: "{stories}/x/" with these is "de/artikel/x/"."""
+    return {"lang": lang, **{place: at(lang, place) for place in FOLDERS}}
+
+
 def lines_of(text: str) -> list[Line]:
     return [Line(number, line) for number, line in enumerate(text.split("\n"), 1)]
 

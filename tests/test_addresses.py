@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pressroom.addresses import (
+    PLACES,
     Address,
     Addresses,
     Kind,
@@ -19,6 +20,7 @@ from pressroom.addresses import (
     written_address,
 )
 from pressroom.engine import File
+from pressroom.language import LANGUAGES
 
 PATHS = ["index.md", "en/index.md", "de/stories/a-story.md", "en/tags/index.md",
          "en/tags/brand.md", "de/feed.xml", "en/tags/brand/feed.xml", "de/legal notice.md",
@@ -27,15 +29,35 @@ PATHS = ["index.md", "en/index.md", "de/stories/a-story.md", "en/tags/index.md",
 
 
 def test_each_kind_has_its_path_and_the_languages_of_a_page_share_a_key():
-    assert story_address("de", "x").path == "de/stories/x.md"
+    assert story_address("en", "x").path == "en/stories/x.md"
     assert tag_address("en", "brand").path == "en/tags/brand.md"
     assert tag_feed("en", "brand").path == "en/tags/brand/feed.xml"
-    assert Address(Kind.CASES, "de").at("case-1") == "de/cases.md#case-1"
+    assert Address(Kind.CASES, "en").at("case-1") == "en/cases.md#case-1"
     assert front("en").path == "en/index.md"
     assert story_address("en", "x").in_language("de") == story_address("de", "x")
     assert story_address("en", "x").key == story_address("de", "x").key
     assert story_address("en", "x").key != tag_address("en", "x").key
     assert case_document("case-1", "ruling.pdf") == "cases/case-1/ruling.pdf"
+
+
+def test_german_pages_lie_at_german_addresses_under_the_same_subject():
+    assert story_address("de", "x").path == "de/artikel/x.md"
+    assert tag_address("de", "brand").path == "de/schlagwoerter/brand.md"
+    assert tag_feed("de", "brand").path == "de/schlagwoerter/brand/feed.xml"
+    assert Address(Kind.TAG_INDEX, "de").path == "de/schlagwoerter/index.md"
+    assert Address(Kind.CASES, "de").at("case-1") == "de/verfahren.md#case-1"
+    assert Address(Kind.ARCHIVE, "de").path == "de/archiv.md"
+    assert Address(Kind.SEARCH, "de").path == "de/suche.md"
+    # Where they lay before, so that the old addresses can forward.
+    assert story_address("de", "x").former_path == "de/stories/x.md"
+    assert Address(Kind.CASES, "de").former_path == "de/cases.md"
+    assert story_address("en", "x").former_path == story_address("en", "x").path
+    assert front("de").former_path == front("de").path
+
+
+def test_every_kind_has_a_place_in_every_language():
+    for kind in Kind:
+        assert set(PLACES[kind]) == set(LANGUAGES), kind
 
 
 def test_a_written_page_is_known_by_its_language_folder():

@@ -26,7 +26,7 @@ import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
 
-from conftest import ROOT
+from conftest import ROOT, at, folders
 from sitebuild import build, make_project, serving, set_options
 from test_build import GOOD, HOSTILE
 
@@ -42,13 +42,13 @@ SCREENSHOTS = ROOT / "build" / "screenshots"
 AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
 PAGE_TYPES = {
     "landing": "{lang}/",
-    "archive": "{lang}/archive/",
-    "story": f"{{lang}}/stories/{STORY}/",
-    "tag-index": "{lang}/tags/",
-    "tag": "{lang}/tags/xiaomi/",
-    "cases": "{lang}/cases/",
+    "archive": "{archive}/",
+    "story": f"{{stories}}/{STORY}/",
+    "tag-index": "{tags}/",
+    "tag": "{tags}/xiaomi/",
+    "cases": "{cases}/",
     "hand-written": "{lang}/about/",
-    "search": "{lang}/search/",
+    "search": "{search}/",
     "legal-notice": "{lang}/legal-notice/",
     "privacy": "{lang}/privacy/",
 }
@@ -132,7 +132,7 @@ def shoot(tab: Page, name: str) -> None:
 @pytest.mark.parametrize("lang", ["en", "de"])
 @pytest.mark.parametrize("kind", sorted(PAGE_TYPES))
 def test_every_page_type_loads_cleanly_and_accessibly(server, page, kind, lang, suite_report):
-    page.goto(server + PAGE_TYPES[kind].format(lang=lang))
+    page.goto(server + PAGE_TYPES[kind].format(**folders(lang)))
     page.wait_for_load_state("networkidle")
     assert page.locator("html").get_attribute("lang") == lang
     assert serious_violations(page) == []
@@ -164,10 +164,36 @@ def test_switcher_leads_to_the_same_story(server, page):
     page.goto(f"{server}en/stories/{STORY}/")
     page.hover(".md-header__option .md-select")
     page.click('a[data-pressroom-switch="de"]')
-    page.wait_for_url(f"{server}de/stories/{STORY}/")
+    page.wait_for_url(f"{server}de/artikel/{STORY}/")
     assert page.locator("html").get_attribute("lang") == "de"
     assert page.locator("h1").inner_text() == (
         "Xiaomi erringt juristischen Sieg gegen Online-Diffamierung")
+
+
+def test_a_german_story_at_its_german_address_switches_to_the_english_one(server, page):
+    page.goto(f"{server}de/artikel/{STORY}/")
+    assert page.locator("html").get_attribute("lang") == "de"
+    page.hover(".md-header__option .md-select")
+    page.click('a[data-pressroom-switch="en"]')
+    page.wait_for_url(f"{server}en/stories/{STORY}/")
+    assert page.locator("h1").inner_text() == (
+        "Xiaomi Secures Legal Victory Against Online Defamation")
+
+
+@pytest.mark.parametrize(("former", "now"), [
+    (f"de/stories/{STORY}/", f"de/artikel/{STORY}/"),
+    ("de/tags/xiaomi/", "de/schlagwoerter/xiaomi/"),
+    ("de/cases/#xiaomi-v-minzhili", "de/verfahren/#xiaomi-v-minzhili"),
+    ("de/archive/", "de/archiv/"),
+])
+def test_a_german_address_of_before_forwards_to_the_page_where_it_lies_now(
+        server, page, former, now):
+    """Links and bookmarks from before German addresses keep working, the place on the
+    page (a case's anchor) included."""
+    page.goto(server + former)
+    page.wait_for_url(server + now)
+    assert page.locator("html").get_attribute("lang") == "de"
+    assert page.locator("link[rel=stylesheet]").count() > 0  # the page itself, themed
 
 
 @pytest.mark.parametrize("forced_colors", ["none", "active"])
@@ -231,8 +257,9 @@ def test_header_search_finds_the_story_in_the_page_language_only(server, page, l
     paths = header_search(page, words)
     prefix = site_path(server)
     assert paths and all(path.startswith(f"{prefix}{lang}/") for path in paths), paths
-    assert f"{prefix}{lang}/stories/{STORY}/" in paths
-    story = page.locator(f'.md-search .md-search-result__link[href$="{lang}/stories/{STORY}/"]')
+    assert f"{prefix}{at(lang, 'stories')}/{STORY}/" in paths
+    stories = at(lang, "stories")
+    story = page.locator(f'.md-search .md-search-result__link[href$="{stories}/{STORY}/"]')
     assert story.locator("h1").inner_text() == title
     assert story.locator("mark").count() >= 1  # the words found, highlighted
     assert serious_violations(page) == []  # with the results open
@@ -276,9 +303,9 @@ def wait_for_change(tab: Page, before: list[str]) -> list[str]:
 
 def tagged(server: str, lang: str, tag: str) -> set[str]:
     """The stories a tag page lists, from the page itself."""
-    with urllib.request.urlopen(f"{server}{lang}/tags/{tag}/") as response:
+    with urllib.request.urlopen(f"{server}{at(lang, 'tags')}/{tag}/") as response:
         page = response.read().decode("utf-8")
-    base = f"{site_path(server)}{lang}/tags/{tag}/"
+    base = f"{site_path(server)}{at(lang, 'tags')}/{tag}/"
     return {posixpath.normpath(posixpath.join(base, href)) + "/"
             for href in re.findall(r'href="(\.\./\.\./stories/[^"]+)"', page)}
 
@@ -296,7 +323,7 @@ def test_a_tag_filter_narrows_the_results_to_the_tagged_stories(server, page):
 
 
 def test_year_and_language_facets(server, page):
-    page.goto(f"{server}de/search/?q=Xiaomi")
+    page.goto(f"{server}de/suche/?q=Xiaomi")
     everything = search_page_results(page)
     page.get_by_label("2023").check()
     in_2023 = wait_for_change(page, everything)
@@ -380,7 +407,7 @@ def test_an_index_in_parts_finds_what_one_index_finds(browser, tmp_path):
     for name, project in projects.items():
         shutil.copytree(project / "site", served / name)
     with static_server(served) as address:
-        for query in ("de/search/?q=Xiaomi", "en/search/?q=Xiaomi", "en/search/?q=court",
+        for query in ("de/suche/?q=Xiaomi", "en/search/?q=Xiaomi", "en/search/?q=court",
                       "en/search/?tag=Xiaomi"):
             expected = search_page_shows(tab, f"{address}whole/{query}")
             assert len(expected[0]) >= 2, query

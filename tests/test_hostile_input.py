@@ -15,6 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from clipping_noise import NOISE
 from conftest import CLIPPINGS, body_of, lines_of
 from pressroom.cleaning import clean
 from pressroom.language.slugs import slugify
@@ -24,7 +25,6 @@ from pressroom.sources.reading import MAX_SOURCE_BYTES, read_source, source_path
 from pressroom.stories.taxonomy import load_taxonomy
 from sitebuild import build, make_project, serving
 from test_build import GOOD
-from test_cleaner import NOISE
 
 ARTICLE = body_of(CLIPPINGS / "en_court_ruling.txt")
 

@@ -108,7 +108,8 @@ def test_a_story_page_shows_every_text_as_text(lines):
         return
     source = Source(Path("x.txt"), text.encode(), "utf-8", tuple(lines_of(text)))
     article, _ = infer(source, clean(source.body))
-    extras = StoryExtras(tags=[("<b>tag</b>", "de/tags/t.md")], cases=[("a & b", "de/c.md#x")])
+    extras = StoryExtras(tags=[("<b>tag</b>", "de/schlagwoerter/t.md")],
+                         cases=[("a & b", "de/c.md#x")])
     rendered = story_body(article, "de", "1. Mai 2025 · <i>X</i>", extras, lambda path: path)
 
     class Elements(HTMLParser):

@@ -2,7 +2,7 @@
 
 A page is known by what it is (its kind), its language and its subject: the story, tag or
 case it is about, or the file name of a page editors write. Its path in the docs tree
-("de/stories/x.md") follows from those by the scheme below, and its URL from its path by the
+("de/artikel/x.md") follows from those by the scheme below, and its URL from its path by the
 engine's rule for directory URLs, which ``Addresses`` applies; the plugin checks every page's
 URL against the engine's, so that the two cannot drift apart. Nothing parses a path back apart:
 what a page is, its ``Address`` says.
@@ -25,19 +25,40 @@ MissingTarget = Callable[[str, str], None]
 
 
 class Kind(Enum):
-    """What a page or a file of a language is; the value is its place below the language's
-    folder, ``{}`` standing for its subject."""
+    """What a page or a file of a language is. Its place below the language's folder is in
+    ``PLACES``."""
 
-    FRONT = "index.md"
-    ARCHIVE = "archive.md"
-    STORY = "stories/{}.md"
-    TAG_INDEX = "tags/index.md"
-    TAG = "tags/{}.md"
-    CASES = "cases.md"
-    SEARCH = "search.md"
-    WRITTEN = "{}"  # a page editors write; its subject is its file name ("contacts.md")
-    FEED = "feed.xml"
-    TAG_FEED = "tags/{}/feed.xml"
+    FRONT = "front"
+    ARCHIVE = "archive"
+    STORY = "story"
+    TAG_INDEX = "tag index"
+    TAG = "tag"
+    CASES = "cases"
+    SEARCH = "search"
+    WRITTEN = "written"  # a page editors write; its subject is its file name ("contacts.md")
+    FEED = "feed"
+    TAG_FEED = "tag feed"
+
+
+# Where each kind of page lies below its language's folder, ``{}`` standing for its subject:
+# a German reader reads German addresses. The subject (the story's key, the tag's id) is
+# the same in every language: it is what ties the language versions together, and it does
+# not change when a headline or a label is edited.
+PLACES: dict[Kind, dict[str, str]] = {
+    Kind.FRONT: {"en": "index.md", "de": "index.md"},
+    Kind.ARCHIVE: {"en": "archive.md", "de": "archiv.md"},
+    Kind.STORY: {"en": "stories/{}.md", "de": "artikel/{}.md"},
+    Kind.TAG_INDEX: {"en": "tags/index.md", "de": "schlagwoerter/index.md"},
+    Kind.TAG: {"en": "tags/{}.md", "de": "schlagwoerter/{}.md"},
+    Kind.CASES: {"en": "cases.md", "de": "verfahren.md"},
+    Kind.SEARCH: {"en": "search.md", "de": "suche.md"},
+    Kind.WRITTEN: {"en": "{}", "de": "{}"},
+    Kind.FEED: {"en": "feed.xml", "de": "feed.xml"},
+    Kind.TAG_FEED: {"en": "tags/{}/feed.xml", "de": "schlagwoerter/{}/feed.xml"},
+}
+# The places of before, when every language used the English ones: an address that has
+# moved since keeps working (``moved``).
+FORMER_PLACES: dict[Kind, str] = {kind: places["en"] for kind, places in PLACES.items()}
 
 
 @dataclass(frozen=True)
@@ -48,8 +69,14 @@ class Address:
 
     @property
     def path(self) -> str:
-        """The path in the docs tree, e.g. "de/stories/xiaomi-wins.md"."""
-        return f"{self.lang}/{self.kind.value.format(self.subject)}"
+        """The path in the docs tree, e.g. "de/artikel/xiaomi-wins.md"."""
+        return f"{self.lang}/{PLACES[self.kind][self.lang].format(self.subject)}"
+
+    @property
+    def former_path(self) -> str:
+        """Where it lay before its language had addresses of its own (the same, if it has not
+        moved)."""
+        return f"{self.lang}/{FORMER_PLACES[self.kind].format(self.subject)}"
 
     def at(self, fragment: str) -> str:
         """The path with a fragment: a place on the page ("de/cases.md#case-id")."""

@@ -6,6 +6,7 @@ site publishes besides what the engine renders.
     check the hand-written pages, the images   pages/legal_pages, pages/images
     make the pages                             pages/
     make the feeds, exports and sitemap        outputs/, publishing/sitemap
+    forward the addresses that moved           publishing/moved
     make the editor's report                   report/
 
 Pure: no engine is imported here. The plugin gathers a ``Project`` from the engine's
@@ -38,6 +39,7 @@ from .pages.rendering import with_frontmatter
 from .pages.site import SiteModel, SitePage, site_model
 from .pages.site_frame import Brand, footer, footer_context
 from .problems import Problem, Severity
+from .publishing.moved import moved_pages
 from .publishing.sitemap import site_entries, sitemap_xml
 from .report.desk import (
     REPORT_META,
@@ -213,7 +215,8 @@ def _make_files(project: Project, edition: Edition, site: SiteModel, report: dic
                 bodies: dict[str, Body], addresses: Addresses,
                 timings: Timings) -> dict[str, str | bytes]:
     """The files beside the pages: feeds and exports, case documents, the report's page and
-    its desk, the sitemap. The report's page joins the bodies the build writes as HTML."""
+    its desk, the sitemap, the pages that forward from addresses that moved. The report's
+    page joins the bodies the build writes as HTML."""
     files: dict[str, str | bytes] = {}
     with timings.stage("feeds and exports"):
         files.update(data_files(edition, addresses, project.brand.names))
@@ -228,6 +231,7 @@ def _make_files(project: Project, edition: Edition, site: SiteModel, report: dic
         xml = sitemap_xml(site_entries(site, addresses))
         files["sitemap.xml"] = xml
         files["sitemap.xml.gz"] = gzip.compress(xml.encode("utf-8"), mtime=0)
+        files.update(moved_pages(site, addresses))
     return files
 
 

@@ -22,6 +22,9 @@ STYLESHEET = "assets/pressroom/pressroom.css"
 # The theme ships its own search (a worker and lunr's languages, 1.2 MB) with every site;
 # search here is Pagefind's, so these would only be published, never loaded.
 THEME_SEARCH_FILES = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
+# The theme's sitemap template: no longer rendered (adapt_config), the engine would copy it
+# as it is; the press room writes the sitemap with the pages' language versions.
+THEME_SITEMAP = ("sitemap.xml",)
 # The theme's favicon is its own logo; the press room's stands in for it unless mkdocs.yml
 # names another.
 THEME_FAVICON = "assets/images/favicon.png"
@@ -58,9 +61,10 @@ def adapt_environment(env: Environment, config: MkDocsConfig, icons: IconSheet) 
 
 
 def adapt_files(files: Files, config: MkDocsConfig) -> IconSheet:
-    """The theme's search files dropped; the header's icons, and the press room's stylesheet
-    with the rules that draw them."""
-    for file in [file for file in files if file.src_uri.startswith(THEME_SEARCH_FILES)]:
+    """The theme's search files and sitemap template dropped; the header's icons, and the
+    press room's stylesheet with the rules that draw them."""
+    for file in [file for file in files if file.src_uri.startswith(THEME_SEARCH_FILES)
+                 or file.src_uri in THEME_SITEMAP]:
         files.remove(file)
     logo_image, logo_icon = _logo_settings(config)
     try:

@@ -533,8 +533,8 @@ def first_search(press: Path) -> dict[str, dict[str, float]]:
     handler = functools.partial(_QuietHandler, directory=str(press / "site"))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    story = sorted((press / "site" / "de" / "stories").iterdir())[0].name
-    url = f"http://127.0.0.1:{httpd.server_address[1]}/de/stories/{story}/"
+    story = sorted((press / "site" / "de" / "artikel").iterdir())[0].name
+    url = f"http://127.0.0.1:{httpd.server_address[1]}/de/artikel/{story}/"
     found = {}
     try:
         with sync_playwright() as playwright:

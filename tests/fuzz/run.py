@@ -259,9 +259,8 @@ def check_registries(project: Path, written: dict, report: dict, counts: dict[st
         problems.setdefault(Path(problem["path"]).name, []).append(problem["line"])
     cases = json.loads((site / "api" / "cases.json").read_text(encoding="utf-8"))["cases"]
     published = {"cases.yml": {case["id"] for case in cases},
-                 "taxonomy.yml": {path.name for lang in ("en", "de")
-                                  for path in (site / lang / "tags").iterdir()
-                                  if path.is_dir()}}
+                 "taxonomy.yml": {path.name for tags in ("en/tags", "de/schlagwoerter")
+                                  for path in (site / tags).iterdir() if path.is_dir()}}
     for name, registry in written.items():
         counts["registry entries"] += len(registry["entries"]) or 1
         lines = problems.get(name, [])

@@ -133,18 +133,22 @@ def test_a_small_edition_yields_feeds_per_language_and_tag_and_the_exports(editi
     files = data_files(edition, ADDRESSES, NAMES)
     assert set(files) == {
         "en/feed.xml", "de/feed.xml",
-        "en/tags/baking/feed.xml", "de/tags/baking/feed.xml",
+        "en/tags/baking/feed.xml", "de/schlagwoerter/baking/feed.xml",
         # A German reader's tag page lists the English-only appeal in its stead: the tag
         # has its page, and so its feed, in both languages.
-        "en/tags/appeals/feed.xml", "de/tags/appeals/feed.xml",
+        "en/tags/appeals/feed.xml", "de/schlagwoerter/appeals/feed.xml",
+        # The German tag feeds also where they lay before German addresses, for the readers
+        # subscribed there: the same feed.
+        "de/tags/baking/feed.xml", "de/tags/appeals/feed.xml",
         "api/articles.json", "api/cases.json",
         "api/articles.schema.json", "api/cases.schema.json",
     }
     # A German feed carries German versions only: that tag's has none to carry.
     assert "<entry>" in files["en/tags/appeals/feed.xml"]
-    assert "<entry>" not in files["de/tags/appeals/feed.xml"]
+    assert "<entry>" not in files["de/schlagwoerter/appeals/feed.xml"]
+    assert files["de/tags/baking/feed.xml"] == files["de/schlagwoerter/baking/feed.xml"]
     assert "<title>Beispiel-Presseraum: Artikel zu Rechtsmittel</title>" in files[
-        "de/tags/appeals/feed.xml"]
+        "de/schlagwoerter/appeals/feed.xml"]
 
 
 def test_each_feed_is_paired_with_the_page_it_is_the_feed_of(edition):
@@ -182,7 +186,7 @@ def test_a_tag_page_also_announces_its_tag_feed_where_the_tag_has_stories(editio
     feeds = extras(edition, SitePage(tag_address("de", "baking")))["feeds"]
     assert feeds == [{"href": f"{SITE}de/feed.xml", "hreflang": "de",
                       "title": "Beispiel-Presseraum: neueste Artikel"},
-                     {"href": f"{SITE}de/tags/baking/feed.xml", "hreflang": "de",
+                     {"href": f"{SITE}de/schlagwoerter/baking/feed.xml", "hreflang": "de",
                       "title": "Beispiel-Presseraum: Artikel zu Backen"}]
     # No story has this tag: there is no feed of it to announce.
     feeds = extras(edition, SitePage(tag_address("en", "courts")))["feeds"]
@@ -216,7 +220,7 @@ def test_an_originals_page_names_the_press_rooms_translation_of_it(edition):
     page = extras(edition, SitePage(story_address("en", "example-bakery-ruling")))
     data = json.loads(page["jsonld"])
     assert [work["url"] for work in data["workTranslation"]] == [
-        f"{SITE}de/stories/example-bakery-ruling/"]
+        f"{SITE}de/artikel/example-bakery-ruling/"]
     assert data["datePublished"] == "2026-03-02"
     assert data["publisher"] == {"@type": "Organization", "name": "Example Gazette"}
     assert page["og"][:3] == [["og:type", "article"],

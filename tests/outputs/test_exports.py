@@ -203,7 +203,7 @@ def test_each_version_carries_its_own_absolute_address(edition):
     ruling = story(articles(edition), "example-bakery-ruling")
     assert {lang: version["url"] for lang, version in ruling["versions"].items()} == {
         "en": f"{SITE}en/stories/example-bakery-ruling/",
-        "de": f"{SITE}de/stories/example-bakery-ruling/"}
+        "de": f"{SITE}de/artikel/example-bakery-ruling/"}
     for version in ruling["versions"].values():
         assert urlsplit(version["url"]).netloc == "press.example.org"
     # They follow the site's address and its scheme of URLs.
@@ -269,11 +269,11 @@ def test_a_claim_stays_a_claim_and_each_fact_names_its_source_sentence(edition):
 def test_a_case_is_at_its_anchor_and_links_its_published_stories_not_a_draft(edition):
     (case,) = cases(edition)["cases"]
     assert case["urls"] == {"en": f"{SITE}en/cases/#example-v-roe",
-                            "de": f"{SITE}de/cases/#example-v-roe"}
+                            "de": f"{SITE}de/verfahren/#example-v-roe"}
     linked = {story["id"]: story["urls"] for story in case["stories"]}
     assert linked["example-bakery-ruling"] == {
         "en": f"{SITE}en/stories/example-bakery-ruling/",
-        "de": f"{SITE}de/stories/example-bakery-ruling/"}
+        "de": f"{SITE}de/artikel/example-bakery-ruling/"}
     # The registry names the draft too, but it has no page yet to link to.
     assert "third-bakery" not in linked
 

@@ -117,7 +117,7 @@ def test_every_address_in_a_feed_is_absolute_under_the_site_address(edition):
     links = {link.rel: link.href for link in feed.feed.links}
     assert links == {"self": f"{SITE}de/feed.xml", "alternate": f"{SITE}de/"}
     assert [entry.link for entry in feed.entries] == [
-        f"{SITE}de/stories/example-bakery-ruling/"]
+        f"{SITE}de/artikel/example-bakery-ruling/"]
     # A feed reader resolves nothing: every link carries its scheme and host.
     for href in [*links.values(), *(entry.link for entry in feed.entries)]:
         parts = urlsplit(href)
@@ -151,8 +151,10 @@ def test_entry_ids_stay_the_same_from_one_call_and_host_to_the_next(edition):
     texts = feed_texts(edition)
     german = entry_of(parsed(texts["de/feed.xml"]), "example-bakery-ruling")
     assert german.id != entry_of(here, "example-bakery-ruling").id
-    ids = [parsed(text).feed.id for text in texts.values()]
-    assert len(set(ids)) == len(ids)
+    # (A feed that moved is also where it lay before: the same feed, the same id.)
+    feeds = {text for path, text in texts.items() if not path.startswith("de/tags/")}
+    ids = [parsed(text).feed.id for text in feeds]
+    assert len(set(ids)) == len(ids) == len(feeds)
 
 
 def test_a_hostile_headline_is_escaped_text_in_the_xml(edition):
@@ -200,7 +202,7 @@ def test_a_tag_feed_carries_only_that_tags_stories_and_belongs_to_its_page(editi
     assert feed.feed.link == f"{SITE}en/tags/courts/"
     assert [entry.link for entry in feed.entries] == [
         f"{SITE}en/stories/example-bakery-ruling/"]
-    baking = parsed(feed_texts(edition)["de/tags/baking/feed.xml"])
+    baking = parsed(feed_texts(edition)["de/schlagwoerter/baking/feed.xml"])
     assert baking.feed.title == "Beispiel-Presseraum: Artikel zu Backen"
 
 

@@ -12,7 +12,7 @@ import feedparser
 import pytest
 from jsonschema import Draft202012Validator
 
-from conftest import SEEDS
+from conftest import FOLDERS, SEEDS, at
 from pressroom.outputs.exports import SCHEMAS
 from pressroom.sources.ingest import ingest
 from pressroom.stories.cases import load_cases
@@ -36,19 +36,20 @@ def test_every_tag_of_every_version_is_on_its_tag_page_with_the_registry_label(s
     for story in STORIES:
         tags, problems = article_tags(story.versions[lang], TAXONOMY)
         assert problems == []
-        story_page = read(site, f"{lang}/stories/{story.id}/")
+        story_page = read(site, f"{at(lang, 'stories')}/{story.id}/")
         for tag in tags:
-            page = read(site, f"{lang}/tags/{tag.id}/")
+            page = read(site, f"{at(lang, 'tags')}/{tag.id}/")
             heading = re.search(r"<h1[^>]*>(.*?)</h1>", page)[1]
             assert html.unescape(heading) == tag.label(lang)
-            assert f'href="../../stories/{story.id}/"' in page
-            assert f'href="../../tags/{tag.id}/"' in story_page
+            stories, tags = FOLDERS["stories"][lang], FOLDERS["tags"][lang]
+            assert f'href="../../{stories}/{story.id}/"' in page
+            assert f'href="../../{tags}/{tag.id}/"' in story_page
 
 
 def test_yu7_and_yu7_suv_are_one_tag(site):
     assert (site / "en/tags/yu7/index.html").exists()
     assert not (site / "en/tags/yu7-suv").exists()
-    index = read(site, "de/tags/")
+    index = read(site, "de/schlagwoerter/")
     assert re.search(r'href="yu7/">YU7</a> \(1 Artikel\)', index)
     english = read(site, "en/tags/")
     assert re.search(r'href="xiaomi/">Xiaomi</a> \(2 stories\)', english)
@@ -82,8 +83,8 @@ CASE_FACTS = {
 
 @pytest.mark.parametrize("lang", ["en", "de"])
 def test_the_case_page_lists_the_six_cases_with_their_facts_and_coverage(site, lang):
-    page = read(site, f"{lang}/cases/")
-    text = article_text(site / lang / "cases" / "index.html")
+    page = read(site, f"{at(lang, 'cases')}/")
+    text = article_text(site / at(lang, "cases") / "index.html")
     table = page[page.index("<table"):page.index("</table>")]
     assert len(re.findall(r"<tr>", table)) == 1 + 6
     for case in CASES:
@@ -93,17 +94,17 @@ def test_the_case_page_lists_the_six_cases_with_their_facts_and_coverage(site, l
         for fact in CASE_FACTS[lang].get(case.id, []):
             assert fact in text, (case.id, fact)
         for story in case.stories:
-            assert f'href="../stories/{story}/"' in section
+            assert f'href="../{FOLDERS["stories"][lang]}/{story}/"' in section
     context = page[page.index('id="rectification-campaign-2025"') - 400:]
     assert ("Context" if lang == "en" else "Hintergrund") in context
     assert "rectification-campaign-2025" not in table
 
 
 def test_an_article_page_shows_the_cases_it_reports(site):
-    page = read(site, "de/stories/junhe-represented-xiaomi-corporation-to-obtain-an-injunction-"
+    page = read(site, "de/artikel/junhe-represented-xiaomi-corporation-to-obtain-an-injunction-"
                       "from-beijing/")
-    assert 'href="../../cases/#xiaomi-v-ling"' in page
-    assert 'href="../../cases/#ling-v-xiaomi"' in page
+    assert 'href="../../verfahren/#xiaomi-v-ling"' in page
+    assert 'href="../../verfahren/#ling-v-xiaomi"' in page
 
 
 @pytest.mark.parametrize("name", ["articles", "cases"])
@@ -122,10 +123,10 @@ def test_the_articles_export_has_every_story_with_its_urls(site):
     for story in data["stories"]:
         assert story["translation_status"] == {"en": "available", "de": "available"}
         for lang, version in story["versions"].items():
-            assert version["url"] == f"{SITE_URL}{lang}/stories/{story['id']}/"
+            assert version["url"] == f"{SITE_URL}{at(lang, 'stories')}/{story['id']}/"
     cases = json.loads((site / "api/cases.json").read_text(encoding="utf-8"))["cases"]
     ling = next(case for case in cases if case["id"] == "xiaomi-v-ling")
-    assert ling["urls"]["de"] == f"{SITE_URL}de/cases/#xiaomi-v-ling"
+    assert ling["urls"]["de"] == f"{SITE_URL}de/verfahren/#xiaomi-v-ling"
     assert [r["amount"] for r in ling["remedies"] if r["kind"] == "payment"] == [251100]
 
 
@@ -136,7 +137,7 @@ def test_feeds_parse_and_carry_the_language_and_absolute_addresses(site, lang):
     assert feed.feed.language == lang
     assert len(feed.entries) == len(STORIES)
     for entry in feed.entries:
-        assert entry.link.startswith(f"{SITE_URL}{lang}/stories/")
+        assert entry.link.startswith(f"{SITE_URL}{at(lang, 'stories')}/")
         assert entry.id.startswith("urn:uuid:")
     tag_feed = feedparser.parse((site / lang / "tags/xiaomi/feed.xml").read_bytes())
     assert not tag_feed.bozo and len(tag_feed.entries) == 2
@@ -161,12 +162,12 @@ def json_ld(page: str) -> dict:
 def test_article_pages_describe_themselves_for_machines(site):
     story = next(story for story in STORIES if story.id.startswith("xiaomi-secures"))
     english = read(site, f"en/stories/{story.id}/")
-    german = read(site, f"de/stories/{story.id}/")
+    german = read(site, f"de/artikel/{story.id}/")
     data = json_ld(german)
     assert data["@type"] == "NewsArticle" and data["inLanguage"] == "de"
     assert data["headline"] == story.versions["de"].title.value
     assert "datePublished" not in data  # its only date is one its text names
-    assert data["url"] == f"{SITE_URL}de/stories/{story.id}/"
+    assert data["url"] == f"{SITE_URL}de/artikel/{story.id}/"
     assert data["translationOfWork"]["url"] == f"{SITE_URL}en/stories/{story.id}/"
     assert "Online-Diffamierung" in data["keywords"]
     assert json_ld(english)["workTranslation"][0]["url"] == data["url"]
@@ -241,7 +242,7 @@ def test_serve_shows_held_back_stories_with_a_banner_and_reports_tag_candidates(
         "draft.txt": b"---\ndraft: true\n---\n" + HELD,
     })
     with serving(project) as fetch:
-        draft = fetch("de/stories/lei-jun-announces-legal-action-against-false-information-"
+        draft = fetch("de/artikel/lei-jun-announces-legal-action-against-false-information-"
                       "campaigns/")
         report = fetch("editor-report/")
     assert "Entwurf: Dieser Artikel wird auf der veröffentlichten Website nicht angezeigt" in draft

@@ -17,7 +17,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from conftest import SEEDS
+from conftest import SEEDS, at
 from pressroom.stories.cases import load_cases
 from sitebuild import article_text, read_page
 
@@ -99,7 +99,7 @@ def parsed(site: Path, path: str) -> _Page:
 
 def section(site: Path, lang: str, case_id: str) -> str:
     """The text of a case's own section: from its heading to the next."""
-    page = read_page(site, f"{lang}/cases/")
+    page = read_page(site, f"{at(lang, 'cases')}/")
     start = page.index(f'id="{case_id}"')
     end = page.find("<h2", start)
     markup = page[start:end if end > 0 else None]
@@ -112,7 +112,7 @@ def section(site: Path, lang: str, case_id: str) -> str:
 ])
 @pytest.mark.build
 def test_finality_no_source_reports_is_shown_as_not_reported(site, lang, unknown, invented):
-    text = article_text(site / lang / "cases" / "index.html")
+    text = article_text(site / at(lang, "cases") / "index.html")
     decided = [case for case in CASES if case.status in ("decided", "dismissed")]
     assert decided and all(case.final is None for case in decided)
     assert text.count(unknown) >= 2 * len(decided)  # table and section of each
@@ -122,7 +122,7 @@ def test_finality_no_source_reports_is_shown_as_not_reported(site, lang, unknown
 @pytest.mark.parametrize("lang", ["en", "de"])
 @pytest.mark.build
 def test_every_outcome_says_how_its_source_states_it(site, lang):
-    page = parsed(site, f"{lang}/cases/")
+    page = parsed(site, f"{at(lang, 'cases')}/")
     outcomes = ["".join(row).strip() for row in page.cells[5::6]]
     assert len(outcomes) == len([case for case in CASES if not case.context])
     assert all(outcome.startswith(BASIS_STARTS[lang]) for outcome in outcomes), outcomes
@@ -188,28 +188,29 @@ def test_the_amount_is_worded_as_the_source_words_it(site):
 
 @pytest.mark.build
 def test_the_german_case_page_has_no_english_text_outside_elements_marked_english(site):
-    page = parsed(site, "de/cases/")
+    page = parsed(site, "de/verfahren/")
     words = {word.casefold() for word in re.findall(r"[A-Za-z]+", " ".join(page.text))}
     assert not words & ENGLISH_WORDS, words & ENGLISH_WORDS
     titles = {word.casefold() for title in page.titles for word in re.findall(r"[A-Za-z]+",
                                                                                title)}
     assert not titles & ENGLISH_WORDS, titles & ENGLISH_WORDS
-    meta = re.search(r'<meta name="description" content="([^"]*)"', read_page(site, "de/cases/"))
+    meta = re.search(r'<meta name="description" content="([^"]*)"',
+                     read_page(site, "de/verfahren/"))
     assert meta and "Rechtssachen" in meta.group(1)
 
 
 @pytest.mark.build
 def test_german_text_uses_german_quotation_marks(site):
-    page = parsed(site, "de/cases/")
+    page = parsed(site, "de/verfahren/")
     assert "”" not in "".join(page.text)
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])
 @pytest.mark.build
 def test_every_source_link_lands_on_a_page_that_carries_its_sentence(site, lang):
-    page = parsed(site, f"{lang}/cases/")
+    page = parsed(site, f"{at(lang, 'cases')}/")
     assert len(page.links) >= 30
-    base = f"https://site.test/{lang}/cases/"
+    base = f"https://site.test/{at(lang, 'cases')}/"
     in_own_language = 0
     for href, quote, quote_lang in page.links:
         address = urlsplit(urljoin(base, href))
@@ -230,7 +231,7 @@ def test_every_source_link_lands_on_a_page_that_carries_its_sentence(site, lang)
 def test_the_english_page_marks_a_link_to_a_german_source(site):
     page = read_page(site, "en/cases/")
     assert re.search(r'<sup lang="de" title="[^"]*Im Oktober 2024[^"]*"><span lang="en">'
-                     r'<a href="../../de/stories/[^"]+" hreflang="de">source \(in German\)</a>',
+                     r'<a href="../../de/artikel/[^"]+" hreflang="de">source \(in German\)</a>',
                      page)
 
 
@@ -241,8 +242,8 @@ def test_the_english_page_marks_a_link_to_a_german_source(site):
 @pytest.mark.build
 def test_the_summary_says_when_it_was_updated_and_each_case_has_a_permalink(
         site, lang, updated, permalink):
-    page = read_page(site, f"{lang}/cases/")
-    assert updated in article_text(site / lang / "cases" / "index.html")
+    page = read_page(site, f"{at(lang, 'cases')}/")
+    assert updated in article_text(site / at(lang, "cases") / "index.html")
     for case in CASES:
         assert f'<a href="#{case.id}">{permalink}</a>' in page
 
@@ -263,14 +264,14 @@ def test_coverage_points_to_the_version_that_carries_the_cases_facts(site, lang,
 @pytest.mark.parametrize("lang", ["en", "de"])
 @pytest.mark.build
 def test_the_case_page_describes_its_cases_in_structured_data(site, lang):
-    page = read_page(site, f"{lang}/cases/")
+    page = read_page(site, f"{at(lang, 'cases')}/")
     (data,) = [json.loads(block) for block in re.findall(
         r'<script type="application/ld\+json">(.*?)</script>', page, re.S)]
     assert data["@type"] == "WebPage" and data["inLanguage"] == lang
     assert data["dateModified"] == "2026-12-02"
     assert [item["identifier"][0]["value"] for item in data["about"]] == [c.id for c in CASES]
     for item in data["about"]:
-        assert item["url"].endswith(f"/{lang}/cases/#{item['identifier'][0]['value']}")
+        assert item["url"].endswith(f"/{at(lang, 'cases')}/#{item['identifier'][0]['value']}")
         assert f'id="{item["identifier"][0]["value"]}"' in page
     minzhili = data["about"][0]["description"]
     assert minzhili.startswith(BASIS_STARTS[lang][1])  # "According to …" / "Nach Angaben von …"

@@ -306,7 +306,7 @@ def test_a_citation_links_the_sentence_in_the_readers_language_where_a_version_h
     # Jane Roe's role rests on a sentence the German version has: cited there.
     assert ('- Jane Roe (Klagende Partei; vertreten durch Doe &amp; Partner) '
             '<sup lang="de" title="Jane Roe klagte"><span lang="de">'
-            "[Quelle](stories/roe-ruling.md#line-2)</span></sup>") in roe
+            "[Quelle](artikel/roe-ruling.md#line-2)</span></sup>") in roe
     # Example GmbH's only in the English version: the link says so, marked English.
     assert ('- Example GmbH (Beklagte Partei) <sup lang="en" title="Example GmbH">'
             '<span lang="de">[Quelle (auf Englisch)](../en/stories/roe-ruling.md#line-2)'
@@ -354,7 +354,7 @@ def test_coverage_points_to_the_version_that_carries_the_cases_facts():
                 sources={"court": german_only}, court={"en": "A court", "de": "Ein Gericht"})
     english = page("en", [case])
     assert ("- [Roe wins against Example GmbH](stories/roe-ruling.md)  \n  May 20, 2025  \n  "
-            "[the facts of this case are in its German version](../de/stories/roe-ruling.md)"
+            "[the facts of this case are in its German version](../de/artikel/roe-ruling.md)"
             '{: hreflang="de" }') in english
     assert "Fassung auf" not in page("de", [case])
 

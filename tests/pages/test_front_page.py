@@ -18,6 +18,7 @@ from pressroom.pages.front_page import Desk, front_page_body
 from pressroom.pages.legal_pages import marked_placeholders, placeholder_problems, placeholders
 from pressroom.pages.site_frame import brand, footer
 from pressroom.problems import Severity
+from pressroom.publishing.check_site import forwards
 from pressroom.sources.editor_keys import validate_editor_keys
 from pressroom.sources.ingest import ingest
 from pressroom.stories.cases import Basis, Case, Event, PartialDate, SourceRef, load_cases
@@ -105,7 +106,8 @@ def test_the_cases_at_a_glance_word_the_decision_by_its_basis(lang, expected):
     page = html.unescape(_front_page(lang))
     for words in expected:
         assert words in page, words
-    assert f'href="{lang}/cases.md#xiaomi-v-minzhili"' in page
+    cases = {"en": "en/cases.md", "de": "de/verfahren.md"}[lang]
+    assert f'href="{cases}#xiaomi-v-minzhili"' in page
 
 
 def test_the_glance_says_so_when_the_coverage_reports_no_decision():
@@ -249,7 +251,8 @@ def branded(tmp_path_factory) -> Path:
 def titles(site: Path, folder: str) -> dict[str, str]:
     return {str(page.relative_to(site)): html.unescape(
                 re.search(r"<title>(.*?)</title>", page.read_text(encoding="utf-8"))[1])
-            for page in sorted((site / folder).rglob("*.html"))}
+            # Not the pages forwarding from former addresses: they are gone in an instant.
+            for page in sorted((site / folder).rglob("*.html")) if not forwards(page)}
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])

@@ -73,9 +73,13 @@ def test_each_page_stands_at_its_own_address_and_no_path_is_made_twice():
             if count > 1] == []
     stories = ("roe-ruling", "solo", "undated")
     assert {page.path for page in pages} == {
-        *(f"{lang}/{name}" for lang in LANGUAGES for name in (
+        *(f"en/{name}" for name in (
             "index.md", "archive.md", "search.md", "cases.md", "tags/index.md", "tags/brand.md",
             *(f"stories/{story}.md" for story in stories))),
+        # German pages at German addresses.
+        *(f"de/{name}" for name in (
+            "index.md", "archiv.md", "suche.md", "verfahren.md", "schlagwoerter/index.md",
+            "schlagwoerter/brand.md", *(f"artikel/{story}.md" for story in stories))),
         # Only the English version of the Roe story is tagged "courts".
         "en/tags/courts.md",
     }
@@ -84,8 +88,8 @@ def test_each_page_stands_at_its_own_address_and_no_path_is_made_twice():
 def test_a_story_without_a_version_in_a_language_gets_a_stand_in_there():
     pages = pages_of()
     assert pages["en/stories/roe-ruling.md"].translated
-    assert pages["de/stories/roe-ruling.md"].translated
-    stand_in = pages["de/stories/solo.md"]
+    assert pages["de/artikel/roe-ruling.md"].translated
+    stand_in = pages["de/artikel/solo.md"]
     assert not stand_in.translated and not stand_in.indexed
     # The German reader is told, in German, and reads the English original marked as such.
     body = html(stand_in)
@@ -97,10 +101,10 @@ def test_a_story_without_a_version_in_a_language_gets_a_stand_in_there():
 
 def test_a_story_page_links_its_tags_and_cases_in_the_readers_language():
     pages = pages_of()
-    german = html(pages["de/stories/roe-ruling.md"])
+    german = html(pages["de/artikel/roe-ruling.md"])
     assert re.findall(r'class="md-tag"[^>]*href="([^"]+)">([^<]+)</a>', german) == [
-        ("de/tags/brand.md", "Marke")]
-    assert 'href="de/cases.md#roe-v-example">Jane Roe gegen Example GmbH</a>' in german
+        ("de/schlagwoerter/brand.md", "Marke")]
+    assert 'href="de/verfahren.md#roe-v-example">Jane Roe gegen Example GmbH</a>' in german
     english = html(pages["en/stories/roe-ruling.md"])
     assert re.findall(r'class="md-tag"[^>]*href="([^"]+)">([^<]+)</a>', english) == [
         ("en/tags/brand.md", "Brand"), ("en/tags/courts.md", "Courts")]
@@ -109,16 +113,16 @@ def test_a_story_page_links_its_tags_and_cases_in_the_readers_language():
 
 def test_only_real_story_versions_and_the_case_summary_are_search_results():
     indexed = {path for path, page in pages_of().items() if page.indexed}
-    assert indexed == {"en/stories/roe-ruling.md", "de/stories/roe-ruling.md",
-                       "en/stories/solo.md", "de/stories/undated.md", "en/cases.md",
-                       "de/cases.md"}
+    assert indexed == {"en/stories/roe-ruling.md", "de/artikel/roe-ruling.md",
+                       "en/stories/solo.md", "de/artikel/undated.md", "en/cases.md",
+                       "de/verfahren.md"}
 
 
 def test_the_page_of_all_stories_lists_the_whole_edition_newest_first_undated_last():
-    archive = html(pages_of()["de/archive.md"])
+    archive = html(pages_of()["de/archiv.md"])
     assert archive.startswith('<h1 id="alle-artikel">Alle Artikel</h1>\n'
                               "<p>Alle Artikel des Pressebereichs, die neuesten zuerst.</p>")
-    assert re.findall(r'href="de/stories/([a-z-]+)\.md"', archive) == [
+    assert re.findall(r'href="de/artikel/([a-z-]+)\.md"', archive) == [
         "roe-ruling", "solo", "undated"]
 
 
@@ -129,11 +133,11 @@ def flagged_newest(pages: dict[str, SitePage]) -> set[str]:
 
 def test_search_ranks_first_only_the_newest_stories_with_a_version_in_its_language():
     assert flagged_newest(pages_of(newest_first=1)) == {"en/stories/roe-ruling.md",
-                                                        "de/stories/roe-ruling.md"}
+                                                        "de/artikel/roe-ruling.md"}
     # The solo story is among English's two newest, but its German page is a stand-in, and
     # an undated story is never among the newest.
     assert flagged_newest(pages_of(newest_first=2)) == {"en/stories/roe-ruling.md",
-                                                        "de/stories/roe-ruling.md",
+                                                        "de/artikel/roe-ruling.md",
                                                         "en/stories/solo.md"}
 
 
@@ -144,7 +148,7 @@ def test_a_draft_says_it_is_unpublished_in_preview_and_nowhere_else():
     assert "Draft: this story is not published on the built site." in html(
         preview["en/stories/solo.md"])
     assert "Entwurf: Dieser Artikel wird auf der veröffentlichten Website nicht angezeigt." in (
-        html(preview["de/stories/solo.md"]))
+        html(preview["de/artikel/solo.md"]))
     assert "Draft" not in html(preview["en/stories/roe-ruling.md"])
     built = pages_of(made)
     assert "Draft" not in html(built["en/stories/solo.md"])
@@ -154,15 +158,18 @@ def test_the_editors_report_finds_each_source_at_its_story_page():
     stories = edition().stories
     assert {str(path): page for path, page in source_pages(stories).items()} == {
         "roe-ruling-en.txt": "en/stories/roe-ruling.md",
-        "roe-ruling-de.txt": "de/stories/roe-ruling.md",
+        "roe-ruling-de.txt": "de/artikel/roe-ruling.md",
         "solo-en.txt": "en/stories/solo.md",
-        "undated-de.txt": "de/stories/undated.md",
+        "undated-de.txt": "de/artikel/undated.md",
     }
 
 
 def test_an_edition_without_stories_still_has_each_languages_pages():
     empty = Edition([])
     pages = pages_of(empty)
-    assert sorted(pages) == sorted(f"{lang}/{name}" for lang in LANGUAGES for name in (
-        "index.md", "archive.md", "search.md", "cases.md", "tags/index.md"))
-    assert "<p>Noch keine Artikel.</p>" in html(pages["de/archive.md"])
+    assert sorted(pages) == sorted([
+        *(f"en/{name}" for name in (
+            "index.md", "archive.md", "search.md", "cases.md", "tags/index.md")),
+        *(f"de/{name}" for name in (
+            "index.md", "archiv.md", "suche.md", "verfahren.md", "schlagwoerter/index.md"))])
+    assert "<p>Noch keine Artikel.</p>" in html(pages["de/archiv.md"])

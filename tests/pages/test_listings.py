@@ -67,7 +67,7 @@ def test_what_a_source_does_not_give_is_left_out_of_the_dateline_not_invented():
 def test_an_entry_links_the_story_at_its_address_in_the_readers_language():
     story = story_of(article("en"), article("de", "Gericht entscheidet"))
     markup = listing_html([story], "de", same_path)
-    assert 'href="/de/stories/ruling.md"' in markup
+    assert 'href="/de/artikel/ruling.md"' in markup
     assert ">Gericht entscheidet</a>" in markup
     # The reader's own version: no language marks, no note.
     assert "hreflang" not in markup and "nur auf" not in markup
@@ -76,10 +76,10 @@ def test_an_entry_links_the_story_at_its_address_in_the_readers_language():
 def test_a_story_without_a_version_in_the_readers_language_shows_its_original_marked():
     story = story_of(article("en", summary="The court sides with the company."))
     entry = listing_entry(story, "de")
-    assert (entry.title, entry.path) == ("Court rules for Example GmbH", "de/stories/ruling.md")
+    assert (entry.title, entry.path) == ("Court rules for Example GmbH", "de/artikel/ruling.md")
     assert (entry.original, entry.note) == ("en", "nur auf Englisch")
     markup = listing_html([story], "de", same_path)
-    assert '<a hreflang="en" lang="en" href="/de/stories/ruling.md">' in markup
+    assert '<a hreflang="en" lang="en" href="/de/artikel/ruling.md">' in markup
     assert "</a> (nur auf Englisch)" in markup
     # The summary is English text on a German page: it says so, for screen readers.
     assert '<span lang="en">The court sides with the company.</span>' in markup

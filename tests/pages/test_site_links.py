@@ -23,26 +23,26 @@ def links(path):
 
 
 def test_a_story_in_both_languages_announces_both_reciprocally():
-    english, german = links("en/stories/both.md"), links("de/stories/both.md")
+    english, german = links("en/stories/both.md"), links("de/artikel/both.md")
     assert english["hreflang"] == german["hreflang"] == [
         {"hreflang": "en", "href": "https://example.org/en/stories/both/"},
-        {"hreflang": "de", "href": "https://example.org/de/stories/both/"},
+        {"hreflang": "de", "href": "https://example.org/de/artikel/both/"},
         {"hreflang": "x-default", "href": "https://example.org/"},
     ]
     assert english["og_locale"] == "en_US" and english["og_locale_alternates"] == ["de_DE"]
-    assert [t["url"] for t in english["switcher"]] == ["en/stories/both/", "de/stories/both/"]
+    assert [t["url"] for t in english["switcher"]] == ["en/stories/both/", "de/artikel/both/"]
 
 
 def test_a_stand_in_page_is_no_version_and_defers_to_the_original():
-    stand_in = SITE.get("de/stories/english-only.md")
+    stand_in = SITE.get("de/artikel/english-only.md")
     assert SITE.versions(stand_in) == []
     assert SITE.original(stand_in).path == "en/stories/english-only.md"
-    assert links("de/stories/english-only.md")["hreflang"] == []
+    assert links("de/artikel/english-only.md")["hreflang"] == []
     assert [a["hreflang"] for a in links("en/stories/english-only.md")["hreflang"]] == [
         "en", "x-default"]
     # The switcher still leads to the same story: the stand-in speaks the reader's language.
     assert links("en/stories/english-only.md")["switcher"][1]["url"] == (
-        "de/stories/english-only/")
+        "de/artikel/english-only/")
 
 
 def test_the_switcher_falls_back_to_the_home_of_the_other_language():
@@ -54,10 +54,10 @@ def test_sitemap_lists_real_versions_with_their_alternates():
     root = ET.fromstring(xml)
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
     locs = [url.find("s:loc", ns).text for url in root.findall("s:url", ns)]
-    assert "https://example.org/de/stories/english-only/" not in locs
+    assert "https://example.org/de/artikel/english-only/" not in locs
     assert "https://example.org/en/stories/english-only/" in locs
     (both,) = [u for u in root.findall("s:url", ns)
-               if u.find("s:loc", ns).text.endswith("de/stories/both/")]
+               if u.find("s:loc", ns).text.endswith("de/artikel/both/")]
     assert [link.get("hreflang") for link in both.findall("x:link", ns)] == [
         "en", "de", "x-default"]
 

@@ -106,7 +106,7 @@ def test_a_tag_page_lists_only_the_stories_whose_version_in_its_language_has_the
     # "german" has no English version: an English reader sees its German original, tagged.
     assert listed(english_page) == ["en/stories/both.md", "en/stories/german.md",
                                     "en/stories/english-only.md"]
-    assert listed(german_page) == ["de/stories/german.md", "de/stories/english-only.md"]
+    assert listed(german_page) == ["de/artikel/german.md", "de/artikel/english-only.md"]
     assert german_page.body is not None
     german_html = german_page.body(lambda path: path).html
     assert "english-only (en)</a> (nur auf Englisch)" in german_html
@@ -116,11 +116,11 @@ def test_a_tag_page_lists_only_the_stories_whose_version_in_its_language_has_the
 def test_a_tag_page_has_its_label_as_title_and_links_its_own_feed():
     story = Story("one", {"de": version("de", "one")})
     _, page = tag_pages("de", {"brand": BRAND}, {"brand": [story]})
-    assert page.path == "de/tags/brand.md" and not page.searchable
+    assert page.path == "de/schlagwoerter/brand.md" and not page.searchable
     meta = frontmatter(page)
     assert (meta["title"], meta["lang"]) == ("Marke", "de")
     # The feed link, relative to the page, lands on the tag's feed.
-    feed = posixpath.normpath(posixpath.join("de/tags", str(meta["pressroom_feed"])))
+    feed = posixpath.normpath(posixpath.join("de/schlagwoerter", str(meta["pressroom_feed"])))
     assert feed == tag_feed("de", "brand").path
     assert page.body is not None
     assert page.body(lambda path: path).html.startswith('<h1 id="marke">Marke</h1>\n<ul>')

@@ -36,7 +36,7 @@ tested_tip = script("tested_tip")
 PAGES = {
     "index.html": b"<!doctype html><title>Press room</title>",
     "en/index.html": b"<!doctype html><title>English</title>",
-    "de/stories/urteil/index.html": "<p>Gerichtsentscheidung über Verleumdung</p>".encode(),
+    "de/artikel/urteil/index.html": "<p>Gerichtsentscheidung über Verleumdung</p>".encode(),
     "pagefind/en/pagefind-entry.json": b'{"version":"1"}',
     "assets/empty.css": b"",
 }
@@ -83,7 +83,7 @@ def test_the_digest_does_not_depend_on_the_order_folders_list_their_files(tmp_pa
 def test_one_byte_changed_changes_the_digest(tmp_path):
     site = write_site(tmp_path / "site", PAGES)
     before = site_digest.site_digest(site)
-    page = site / "de/stories/urteil/index.html"
+    page = site / "de/artikel/urteil/index.html"
     data = bytearray(page.read_bytes())
     data[5] ^= 0x01
     page.write_bytes(bytes(data))

@@ -29,8 +29,8 @@ def page(lang: str, title: str, text: str) -> str:
 def test_pages_handed_over_become_one_index_per_language(tmp_path):
     indexes = SearchIndexes()
     indexes.add("en", "/en/stories/ruling/", page("en", "Ruling", "The court ruled for it."))
-    indexes.add("de", "/de/stories/urteil/", page("de", "Urteil", "Das Gericht entschied."))
-    indexes.add("de", "/de/stories/klage/", page("de", "Klage", "Die Klage wurde eingereicht."))
+    indexes.add("de", "/de/artikel/urteil/", page("de", "Urteil", "Das Gericht entschied."))
+    indexes.add("de", "/de/artikel/klage/", page("de", "Klage", "Die Klage wurde eingereicht."))
     summaries = indexes.write(tmp_path)
     for lang, count in (("en", 1), ("de", 2)):
         entry = json.loads((tmp_path / OUTPUT / lang / "pagefind-entry.json").read_text())
@@ -91,7 +91,7 @@ def test_parts_are_written_once_when_the_counts_are_not_known(tmp_path):
     """Full parts are written as they fill; the end of the build adds the last, and only it."""
     indexes = SearchIndexes(tmp_path, {}, part_pages=2)
     for number in range(1, 6):
-        indexes.add("de", f"/de/stories/{number}/", page("de", f"G{number}", "Das Gericht."))
+        indexes.add("de", f"/de/artikel/{number}/", page("de", f"G{number}", "Das Gericht."))
     assert wait_for_file(tmp_path / OUTPUT / "de" / "part-2" / "pagefind-entry.json")
     assert [summary.split(" pages")[0] for summary in indexes.write(tmp_path)] == ["2", "2", "1"]
     assert parts_listed(tmp_path, "de") == ["part-2/", "part-3/"]
@@ -153,13 +153,13 @@ def test_a_language_is_written_once_its_last_page_is_in(tmp_path):
     """While MkDocs renders the next language, the finished one's index is written."""
     indexes = SearchIndexes(tmp_path, {"de": 2, "en": 1})
     entry = tmp_path / OUTPUT / "de" / "pagefind-entry.json"
-    indexes.add("de", "/de/stories/urteil/", page("de", "Urteil", "Das Gericht entschied."))
-    indexes.add("de", "/de/stories/klage/", page("de", "Klage", "Die Klage wurde eingereicht."))
+    indexes.add("de", "/de/artikel/urteil/", page("de", "Urteil", "Das Gericht entschied."))
+    indexes.add("de", "/de/artikel/klage/", page("de", "Klage", "Die Klage wurde eingereicht."))
     indexes.add("en", "/en/stories/ruling/", page("en", "Ruling", "The court ruled for it."))
     assert wait_for_file(entry), "the German index waited for the end of the build"
     # A page more than counted would be missing from an index already written: an error.
     with pytest.raises(SearchIndexError, match="after the de index was written"):
-        indexes.add("de", "/de/stories/spaet/", page("de", "Spät", "Zu spät."))
+        indexes.add("de", "/de/artikel/spaet/", page("de", "Spät", "Zu spät."))
     assert [summary.split(" pages")[0] for summary in indexes.write(tmp_path)] == ["2", "1"]
     assert json.loads(entry.read_text())["languages"]["de"]["page_count"] == 2
 

@@ -170,7 +170,7 @@ def test_an_error_status_needs_attention_even_without_an_error_of_its_own():
 
 def test_desk_rows_link_each_placed_source_to_its_page(data):
     rows = rows_by_path(data)
-    assert rows["seeds/plain-de.txt"]["page"] == "de/stories/second-bakery/"
+    assert rows["seeds/plain-de.txt"]["page"] == "de/artikel/second-bakery/"
     assert rows["seeds/guessed.txt"]["page"] == (
         "en/stories/jane-roe-sues-the-examplestadt-bakery/")
     # Without directory URLs, the page is its .html file.

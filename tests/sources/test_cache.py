@@ -58,7 +58,7 @@ def test_a_rebuild_reuses_unchanged_sources_and_sees_every_change(tmp_path):
     assert build(project, "--strict").returncode == 0
     assert report(project)["cache"] == {"unchanged": 8, "sources": 8}
     assert "Minzhili platform" in page(project, STORY)
-    assert "Plattform Minzhili" in page(project, "de/tags/minzhili/")
+    assert "Plattform Minzhili" in page(project, "de/schlagwoerter/minzhili/")
     assert "Xiaomi against Minzhili" in page(project, "en/cases/")
     assert "Xiaomi against Minzhili" in page(project, STORY)
     feed = (project / "site/en/tags/minzhili/feed.xml").read_text(encoding="utf-8")
@@ -74,7 +74,7 @@ def test_a_removed_source_leaves_the_site_and_the_cache(tmp_path):
     assert build(project).returncode == 0
     assert report(project)["cache"] == {"unchanged": 7, "sources": 7}
     assert "Dieser Artikel liegt nur auf Englisch vor" in page(
-        project, "de/stories/lei-jun-announces-legal-action-against-false-information-campaigns/")
+        project, "de/artikel/lei-jun-announces-legal-action-against-false-information-campaigns/")
     assert SEEDS.exists()
 
 

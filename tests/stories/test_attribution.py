@@ -15,7 +15,7 @@ from pathlib import Path
 import feedparser
 import pytest
 
-from conftest import SEEDS, make_article
+from conftest import SEEDS, at, make_article
 from pressroom.model import EditorKey, Inferred, by_rule
 from pressroom.outputs.structured_data import Work, named_organization, news_article, open_graph
 from pressroom.pages.story_html import OtherVersion, StoryExtras, story_body
@@ -206,11 +206,11 @@ def test_a_translation_page_names_the_press_room_and_the_originals_publisher():
 def test_an_original_names_its_translation_and_coverage_is_named_as_such(relation, publisher,
                                                                         expected):
     article = make_article("en", "Text of the ruling.", title="Ruling")
-    other = OtherVersion(relation, "de", "Urteil", "de/stories/r.md", publisher)
+    other = OtherVersion(relation, "de", "Urteil", "de/artikel/r.md", publisher)
     rendered = story_body(article, "en", "March 3, 2025", StoryExtras(others=[other]),
                           lambda path: path)
     line = re.search(r'<p class="pressroom-attribution"[^>]*>(.*?)</p>', rendered.html)[1]
-    assert line.startswith(expected + '<a hreflang="de" lang="de" href="de/stories/r.md">')
+    assert line.startswith(expected + '<a hreflang="de" lang="de" href="de/artikel/r.md">')
     assert line.endswith(", published by Gerichtsblatt" if relation is Relation.COVERAGE
                          and publisher else "Urteil</a>")
 
@@ -288,8 +288,8 @@ def attribution(page: str) -> str:
 
 @pytest.mark.build
 def test_the_german_translation_of_seed_003_is_the_press_rooms(site):
-    page = read_page(site, f"de/stories/{JUNHE}/")
-    text = article_text(site / "de/stories" / JUNHE / "index.html")
+    page = read_page(site, f"de/artikel/{JUNHE}/")
+    text = article_text(site / "de/artikel" / JUNHE / "index.html")
     assert "Übersetzung des Pressebereichs" in text
     assert attribution(page) == (
         "Übersetzung des Pressebereichs; Original (Englisch): JunHe Represented Xiaomi "
@@ -311,20 +311,20 @@ def test_the_german_translation_of_seed_003_is_the_press_rooms(site):
 @pytest.mark.parametrize("story", TRANSLATED)
 @pytest.mark.build
 def test_every_german_translation_names_its_translator(site, story):
-    data = json_ld(read_page(site, f"de/stories/{story}/"))
+    data = json_ld(read_page(site, f"de/artikel/{story}/"))
     assert data["translator"]["name"] == "Pressebereich"
     assert data["translationOfWork"]["url"] == f"{SITE_URL}en/stories/{story}/"
-    assert dateline(read_page(site, f"de/stories/{story}/")).endswith(" · Pressebereich")
+    assert dateline(read_page(site, f"de/artikel/{story}/")).endswith(" · Pressebereich")
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])
 @pytest.mark.build
 def test_seeds_001_and_002_are_independent_coverage_not_translations(site, lang):
-    page = read_page(site, f"{lang}/stories/{BLACK_PR}/")
+    page = read_page(site, f"{at(lang, 'stories')}/{BLACK_PR}/")
     data = json_ld(page)
     assert "translationOfWork" not in data and "workTranslation" not in data
     assert "translator" not in data
-    text = article_text(site / lang / "stories" / BLACK_PR / "index.html")
+    text = article_text(site / at(lang, "stories") / BLACK_PR / "index.html")
     if lang == "en":
         assert attribution(page) == ("Independent coverage in German: Xiaomi stoppt „Black PR“-"
                                      "Kampagne mit chinesischen Justizbehörden, published by "
@@ -344,7 +344,7 @@ DATED_BY_PAGE = "junhe-represented-xiaomi-corporation-to-obtain-an-injunction-fr
 @pytest.mark.parametrize("lang", ["en", "de"])
 @pytest.mark.build
 def test_dates_without_a_time_are_dates(site, lang):
-    page = read_page(site, f"{lang}/stories/{DATED_BY_PAGE}/")
+    page = read_page(site, f"{at(lang, 'stories')}/{DATED_BY_PAGE}/")
     assert json_ld(page)["datePublished"] == "2023-05-30"
     (published,) = re.findall(r'<meta property="article:published_time" content="([^"]*)">',
                               page)
@@ -355,7 +355,7 @@ def test_dates_without_a_time_are_dates(site, lang):
 @pytest.mark.parametrize("story", [story for story in STORIES if story != DATED_BY_PAGE])
 @pytest.mark.build
 def test_a_date_only_the_text_names_is_not_published_as_the_publication_date(site, lang, story):
-    page = read_page(site, f"{lang}/stories/{story}/")
+    page = read_page(site, f"{at(lang, 'stories')}/{story}/")
     assert "datePublished" not in json_ld(page)
     assert "article:published_time" not in page
     wording = {"en": "publication date not reported (first date in the text: ",
@@ -385,7 +385,7 @@ def test_a_tag_only_the_german_article_has_is_not_on_the_english_pages(site):
         assert label not in json_ld(page)["keywords"]
         assert not (site / "en/tags" / label.lower()).exists()
         assert f'href="{label.lower()}/"' not in read_page(site, "en/tags/")
-        assert label in tags_on(read_page(site, f"de/stories/{BLACK_PR}/"))
+        assert label in tags_on(read_page(site, f"de/artikel/{BLACK_PR}/"))
     for tag_page in (site / "en/tags").glob("*/index.html"):
         listed = f"../../stories/{BLACK_PR}/" in tag_page.read_text(encoding="utf-8")
         assert listed == (tag_page.parent.name in {"xiaomi", "yu7", "hyperconnect", "xring-o1",
@@ -394,10 +394,10 @@ def test_a_tag_only_the_german_article_has_is_not_on_the_english_pages(site):
 
 @pytest.mark.build
 def test_a_tag_only_the_english_article_has_is_not_on_the_german_pages(site):
-    page = read_page(site, f"de/stories/{BLACK_PR}/")
+    page = read_page(site, f"de/artikel/{BLACK_PR}/")
     assert "Xring O1" in tags_on(read_page(site, f"en/stories/{BLACK_PR}/"))
     assert "Xring O1" not in tags_on(page) and "Rechtsstreit" not in tags_on(page)
-    assert not (site / "de/tags/xring-o1").exists()
+    assert not (site / "de/schlagwoerter/xring-o1").exists()
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import at
 from made_sources import SOURCES, newsletter_alert, newspaper_pdf, ruling_pdf
 from pressroom.sources.ingest import ingest
 from pressroom.stories.case_documents import check_documents, document_paths
@@ -147,12 +148,12 @@ def site(tmp_path_factory):
 @pytest.mark.build
 def test_the_document_is_linked_from_both_languages_case_pages(site, lang):
     root, _, _ = site
-    page = (root / lang / "cases" / "index.html").read_text(encoding="utf-8")
+    page = (root / at(lang, "cases") / "index.html").read_text(encoding="utf-8")
     links = re.findall(r'<a [^>]*href="([^"]*urteil\.pdf)"[^>]*>([^<]*)</a>', page)
     (href, title), = links
     anchor = re.search(r'<a [^>]*href="[^"]*urteil\.pdf"[^>]*>', page).group(0)
     assert 'hreflang="de"' in anchor and 'type="application/pdf"' in anchor
-    assert (root / lang / "cases" / href).resolve() == \
+    assert (root / at(lang, "cases") / href).resolve() == \
         (root / "cases" / "norvane-v-blogger" / "urteil.pdf").resolve()
     assert title == {"en": "Judgment of the Regional Court of Kesselbach (3 O 118/24)",
                      "de": "Urteil des Landgerichts Kesselbach (3 O 118/24)"}[lang]
@@ -192,7 +193,7 @@ def test_pages_messages_and_pdfs_are_stories_and_the_ruling_is_not(site):
                             "seeds/alert.eml#anzeiger-14-maerz.txt", "seeds/anzeiger-s7.pdf"}
     assert all(entry["status"] == "published" for entry in sources.values())
     assert {entry["format"] for entry in sources.values()} == {"html", "email", "text", "pdf"}
-    stories = sorted(path.parent.name for path in root.glob("*/stories/*/index.html"))
+    stories = sorted(path.parent.name for path in story_pages(root))
     assert stories and not any("urteil" in name or "im-namen" in name for name in stories)
 
 
@@ -207,10 +208,16 @@ def test_the_report_shows_what_each_file_stated_and_what_was_taken(site):
     assert entry["fields"]["source_url"]["value"].endswith("/norvane-blogger-ruling")
 
 
+def story_pages(root: Path) -> list[Path]:
+    """Every language's story pages (not the pages forwarding from former addresses)."""
+    return [page for lang in ("en", "de")
+            for page in (root / at(lang, "stories")).glob("*/index.html")]
+
+
 @pytest.mark.build
 def test_no_script_or_markup_of_a_page_reaches_its_story(site):
     root, _, _ = site
-    for page in root.glob("*/stories/*/index.html"):
+    for page in story_pages(root):
         text = page.read_text(encoding="utf-8")
         for piece in ("dataLayer", "loadAd", "cookie-consent", "gtag(", "clipwatch.example/logo"):
             assert piece not in text, (page, piece)

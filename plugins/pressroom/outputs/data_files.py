@@ -49,8 +49,12 @@ def feed_addresses(edition: Edition) -> list[tuple[Address, Address]]:
 def data_files(edition: Edition, addresses: Addresses, names: Mapping[str, str]
                ) -> dict[str, str]:
     """``names`` is the press room's name per language (its feeds' title and author)."""
-    files = {feed.path: _feed(edition, feed, page, addresses, names[feed.lang])
-             for feed, page in feed_addresses(edition)}
+    files = {}
+    for feed, page in feed_addresses(edition):
+        files[feed.path] = _feed(edition, feed, page, addresses, names[feed.lang])
+        # A feed cannot forward its readers as a page does: where one lay before, the same
+        # feed goes on, naming its new address as its own (rel="self").
+        files[feed.former_path] = files[feed.path]
     files[ARTICLES] = _json(articles_export(edition, addresses))
     files[CASES] = _json(cases_export(edition, addresses))
     for schema in sorted(SCHEMAS.glob("*.schema.json")):

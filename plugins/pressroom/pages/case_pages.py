@@ -308,7 +308,8 @@ def _lowered(label: str) -> str:
 def _coverage(lang: str, case: Case, story: Story, t: Callable[..., str]) -> str:
     """The story in the reader's language; where only another language's version carries the
     case's facts, a link to that version too, saying so."""
-    link = relative_path(story_address(lang, story.id).path, Address(Kind.CASES, lang).path)
+    here = Address(Kind.CASES, lang).path
+    link = relative_path(story_address(lang, story.id).path, here)
     item = story_listing(story, lang, link, with_summary=False)[2:]
     cited = {code for code, article in story.versions.items()
              if article.source.name in {ref.file for ref in case.references()}}
@@ -316,7 +317,8 @@ def _coverage(lang: str, case: Case, story: Story, t: Callable[..., str]) -> str
         return item
     other = sorted(cited)[0]
     note = t(FACTS_IN, language=language_name(other, lang))
-    return (f"{item}  \n  [{note}](../{other}/stories/{story.id}.md)"
+    there = relative_path(story_address(other, story.id).path, here)
+    return (f"{item}  \n  [{note}]({there})"
             f'{{: hreflang="{other}" }}')
 
 
