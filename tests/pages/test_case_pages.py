@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
@@ -21,7 +22,14 @@ from pressroom.pages.case_pages import (
     last_updated,
 )
 from pressroom.stories.case_documents import PublishedDocument
-from pressroom.stories.cases import Case, CaseDocument, PartialDate, SourceRef, load_cases
+from pressroom.stories.cases import (
+    Basis,
+    Case,
+    CaseDocument,
+    PartialDate,
+    SourceRef,
+    load_cases,
+)
 from pressroom.stories.grouping import Story
 
 REGISTRY = """\
@@ -382,3 +390,23 @@ def test_the_summary_is_dated_by_its_most_recently_checked_record(cases):
     undated = [Case("c", {"en": "C", "de": "C"}, kind="appeal")]
     assert last_updated(undated) is None and "Last updated" not in page("en", undated)
 
+
+
+def test_in_a_final_case_only_the_last_instances_finding_is_called_final(cases):
+    """Finality is the last instance's: a first-instance finding that was appealed is not
+    final because the appeal's is; with one instance, its finding is the final one."""
+    roe = next(case for case in cases if case.id == "roe-v-example")
+    first = Basis("found", instance="first")
+    ruling = roe.events[-1]
+    appealed = replace(roe, status="decided", final=True, remedies=(), events=(
+        replace(ruling, basis=first, text={"en": "The court finds for Roe.", "de": "x"}),
+        replace(ruling, basis=Basis("found", instance="appeal"),
+                text={"en": "The appeal court confirms.", "de": "y"})))
+    text = section(page("en", [appealed]), "roe-v-example")
+    assert "*Court finding (first instance):* The court finds for Roe." in text
+    assert "*Court finding (final):* The appeal court confirms." in text
+    assert "(final):* The court finds for Roe." not in text
+    alone = replace(roe, status="decided", final=True, remedies=(), events=(
+        replace(ruling, basis=first, text={"en": "The court finds for Roe.", "de": "x"}),))
+    assert "*Court finding (final):* The court finds for Roe." in section(
+        page("en", [alone]), "roe-v-example")

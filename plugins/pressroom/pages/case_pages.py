@@ -163,7 +163,7 @@ def case_status(lang: str, case: Case, t: Callable[..., str],
     status = t(STATUSES[case.status]) if case.status else t(STATUS_UNKNOWN)
     as_of = case.status_as_of
     if as_of is not None:
-        who = _lowered(basis_label(lang, as_of.basis, case.final).rstrip(":"))
+        who = _lowered(basis_label(lang, as_of.basis, case).rstrip(":"))
         if as_of.date is None:
             status += f" ({escape(who)})"
         else:
@@ -177,7 +177,7 @@ def case_status(lang: str, case: Case, t: Callable[..., str],
 
 def _worded(lang: str, text: Mapping[str, str], basis: Basis, case: Case) -> str:
     """The statement introduced by how its source states it: "According to Xiaomi: …"."""
-    label = escape_markdown(basis_label(lang, basis, case.final))
+    label = escape_markdown(basis_label(lang, basis, case))
     return f"*{label}* {escape_markdown(text[lang])}"
 
 
@@ -185,14 +185,15 @@ def outcome_text(lang: str, case: Case) -> str | None:
     """The outcome as plain text, introduced by its basis: for data other tools read."""
     if case.outcome is None:
         return None
-    return f"{basis_label(lang, case.outcome.basis, case.final)} {case.outcome.text[lang]}"
+    return f"{basis_label(lang, case.outcome.basis, case)} {case.outcome.text[lang]}"
 
 
-def basis_label(lang: str, basis: Basis, final: bool | None, court: str = "found") -> str:
-    """How a statement is introduced, as plain text; ``court`` names what a court's part is
-    called ("found" for a finding, "ordered" for a remedy)."""
+def basis_label(lang: str, basis: Basis, case: Case, court: str = "found") -> str:
+    """How a statement of the case is introduced, as plain text; ``court`` names what a
+    court's part is called ("found" for a finding, "ordered" for a remedy). A finding is
+    called final only where the case's finality is its instance's (``Case.final_for``)."""
     if basis.kind == "found":
-        if final:
+        if case.final_for(basis):
             return translate(lang, BASIS_LABELS[f"{court}-final"])
         instance = translate(lang, INSTANCES[basis.instance or ""])
         return translate(lang, BASIS_LABELS[court], instance=instance)
@@ -292,8 +293,7 @@ def _party(lang: str, party: Party, case: Case, t: Callable[..., str]) -> str:
     according to Xiaomi)" where the role is one party's account."""
     role = t(ROLES[party.role])
     if party.basis is not None:
-        role += ", " + escape_markdown(_lowered(basis_label(lang, party.basis,
-                                                            case.final).rstrip(":")))
+        role += ", " + escape_markdown(_lowered(basis_label(lang, party.basis, case).rstrip(":")))
     if party.counsel:
         role += f"; {t(LABELS['counsel'], name=party.counsel)}"
     return f"{escape_markdown(party.name[lang])} ({role})"
@@ -330,7 +330,7 @@ def _list(heading: str, items: Sequence[str]) -> list[str]:
 
 def _remedy(lang: str, remedy: Remedy, case: Case, t: Callable[..., str]) -> str:
     """ "Court finding (first instance): Payment: RMB 251.100 (…)"."""
-    label = escape_markdown(basis_label(lang, remedy.basis, case.final, court="ordered"))
+    label = escape_markdown(basis_label(lang, remedy.basis, case, court="ordered"))
     text = f"*{label}* {t(REMEDIES[remedy.kind])}"
     if remedy.amount is not None:
         amount = format_number(remedy.amount, lang)

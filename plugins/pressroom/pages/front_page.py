@@ -177,7 +177,7 @@ def _glance(lang: str, cases: Sequence[Case], source_day: Callable[[str], dt.dat
     else:
         case, event = decision.case, decision.event
         title = anchor(link(Address(Kind.CASES, lang).at(case.id)), case.title[lang])
-        basis = escape_text(basis_label(lang, event.basis, case.final))
+        basis = escape_text(basis_label(lang, event.basis, case))
         parts += [f'<h3 class="pressroom-glance__label">{t(LATEST_DECISION)}</h3>',
                   f'<p class="pressroom-glance__case">{title}</p>',
                   f'<p class="pressroom-meta">{event_when(lang, event, t, escape_text)}</p>',

@@ -264,6 +264,24 @@ class Case:
     def last_event(self) -> Event | None:
         return self.events[-1] if self.events else None
 
+    def final_for(self, basis: Basis) -> bool | None:
+        """What the record's finality says of one court statement. A final decision is that
+        of the case's last instance: where a court found at first instance and another on
+        appeal, only the appeal's finding is final (the first was appealed), and a finding
+        whose instance is not stated is not called final either."""
+        if not self.final or basis.kind != "found":
+            return self.final
+        instances = {court.instance for court in self._court_bases()}
+        return len(instances) == 1 or basis.instance == "appeal"
+
+    def _court_bases(self) -> list[Basis]:
+        bases = [*(event.basis for event in self.events),
+                 *(remedy.basis for remedy in self.remedies),
+                 *(party.basis for party in self.parties if party.basis is not None),
+                 *(statement.basis for statement in (self.outcome, self.status_as_of)
+                   if statement is not None)]
+        return [basis for basis in bases if basis.kind == "found"]
+
     def references(self) -> list[SourceRef]:
         """Every source reference in the record and their other languages' versions, for
         checking against the sources."""
