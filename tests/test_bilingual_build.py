@@ -231,3 +231,22 @@ def test_an_option_makes_missing_translations_fail_strict(tmp_path):
     result = build(project, "--strict")
     assert result.returncode != 0
     assert "seeds/a.txt" in result.stderr and "no 'de' version" in result.stderr
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_a_story_has_a_table_of_contents_only_from_two_headings_on(site, lang):
+    """A story whose only heading is the company's boilerplate gets no table of contents of
+    one entry; one with more headings lists them all."""
+    seen = set()
+    for path in sorted((site / at(lang, "stories")).glob("*/index.html")):
+        page = path.read_text(encoding="utf-8")
+        article = page[page.index("<article"):page.index("</article>")]
+        headings = len(re.findall(r"<h[2-6][ >]", article))
+        toc = re.search(r'<nav class="md-nav md-nav--secondary".*?</nav>', page, re.S)[0]
+        hidden = re.search(r'data-md-type="toc"[^>]*\bhidden\b', page) is not None
+        if headings >= 2:
+            assert not hidden and toc.count("md-nav__link") == headings, path
+        else:
+            assert hidden, path
+        seen.add(headings >= 2)
+    assert seen == {True, False}  # the seeds have stories of both kinds

@@ -129,6 +129,8 @@ def written_body(page: Page, rendered: RenderedBody) -> None:
     contents."""
     page.content = rendered.html
     page.toc = get_toc(toc_tokens(rendered.headings))  # type: ignore[arg-type]
+    if not has_contents(rendered.headings):
+        page.meta["hide"] = [*page.meta.get("hide", ()), "toc"]
     # Links to anchors are checked against the ids MkDocs saw in the Markdown (the
     # frontmatter only, here); the body written as HTML brings its own ids.
     if getattr(page, "present_anchor_ids", None) is not None:
@@ -139,6 +141,16 @@ def _pages_in(item: Any) -> list[Page]:
     if isinstance(item, Page):
         return [item]
     return [page for child in getattr(item, "children", None) or () for page in _pages_in(child)]
+
+
+# A table of contents of one entry (a story whose only heading is the company's boilerplate)
+# only points at what the reader sees anyway: below this many headings under the title, the
+# page has none (the theme hides its sidebar, as on the front page).
+CONTENTS_FROM = 2
+
+
+def has_contents(headings: list[Heading]) -> bool:
+    return sum(1 for heading in headings if heading.level > 1) >= CONTENTS_FROM
 
 
 def toc_tokens(headings: list[Heading]) -> list[dict[str, Any]]:
