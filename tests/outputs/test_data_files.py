@@ -3,11 +3,11 @@ its feeds, its JSON-LD and its Open Graph."""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 
 import pytest
 
+from made_editions import errors_of, made_edition
 from pressroom.addresses import (
     Address,
     Addresses,
@@ -20,11 +20,7 @@ from pressroom.addresses import (
 from pressroom.outputs.data_files import data_files, feed_addresses, page_extras
 from pressroom.outputs.exports import SCHEMAS
 from pressroom.pages.site import SitePage
-from pressroom.problems import Severity
-from pressroom.sources.ingest import ingest
-from pressroom.stories.cases import load_cases
-from pressroom.stories.edition import Edition, prepare_edition
-from pressroom.stories.taxonomy import load_taxonomy
+from pressroom.stories.edition import Edition
 
 SITE = "https://press.example.org/"
 NAMES = {"en": "Example Press Room", "de": "Beispiel-Presseraum"}
@@ -105,21 +101,9 @@ CASES = """- id: example-v-roe
 
 @pytest.fixture(scope="module")
 def edition(tmp_path_factory) -> Edition:
-    folder = tmp_path_factory.mktemp("data-files")
-    seeds = folder / "seeds"
-    seeds.mkdir()
-    for name, text in SEEDS.items():
-        (seeds / name).write_text(text, encoding="utf-8")
-    (folder / "taxonomy.yml").write_text(TAXONOMY, encoding="utf-8")
-    (folder / "cases.yml").write_text(CASES, encoding="utf-8")
-    taxonomy, problems = load_taxonomy(folder / "taxonomy.yml")
-    cases, case_problems = load_cases(folder / "cases.yml")
-    assert problems == case_problems == []
-    edition = prepare_edition(
-        ingest(seeds), taxonomy, cases, now=dt.datetime(2026, 6, 1, tzinfo=dt.UTC),
-        preview=False, require_translations=False, seeds=seeds,
-        cases_file=folder / "cases.yml", press_room=NAMES)
-    assert [p for p in edition.problems if p.severity is Severity.ERROR] == []
+    _, edition = made_edition(tmp_path_factory.mktemp("data-files"), SEEDS, taxonomy=TAXONOMY,
+                              cases=CASES, press_room=NAMES)
+    assert errors_of(edition) == []
     assert [story.id for story in edition.stories] == [
         "second-bakery", "roe-appeals", "example-bakery-ruling"]
     return edition

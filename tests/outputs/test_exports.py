@@ -3,21 +3,16 @@ facts, each as its published schema describes it."""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from urllib.parse import urlsplit
 
 import pytest
 from jsonschema import Draft202012Validator
 
+from made_editions import errors_of, made_edition
 from pressroom.addresses import Addresses
 from pressroom.outputs.exports import SCHEMAS, articles_export, cases_export
-from pressroom.problems import Severity
-from pressroom.sources.ingest import ingest
-from pressroom.stories.case_documents import document_paths
-from pressroom.stories.cases import load_cases
-from pressroom.stories.edition import Edition, prepare_edition
-from pressroom.stories.taxonomy import load_taxonomy
+from pressroom.stories.edition import Edition
 
 SITE = "https://press.example.org/"
 NAMES = {"en": "Example Press Room", "de": "Beispiel-Presseraum"}
@@ -131,23 +126,11 @@ CASES = """- id: example-v-roe
 
 @pytest.fixture(scope="module")
 def edition(tmp_path_factory) -> Edition:
-    folder = tmp_path_factory.mktemp("exports")
-    seeds = folder / "seeds"
-    for name, text in SEEDS.items():
-        (seeds / name).parent.mkdir(parents=True, exist_ok=True)
-        (seeds / name).write_text(text, encoding="utf-8")
-    (folder / "taxonomy.yml").write_text(TAXONOMY, encoding="utf-8")
-    (folder / "cases.yml").write_text(CASES, encoding="utf-8")
-    taxonomy, problems = load_taxonomy(folder / "taxonomy.yml")
-    cases, case_problems = load_cases(folder / "cases.yml")
-    assert problems == case_problems == []
-    edition = prepare_edition(
-        ingest(seeds, skip=document_paths(cases, seeds)), taxonomy, cases,
-        now=dt.datetime(2026, 6, 1, tzinfo=dt.UTC), preview=False, require_translations=False,
-        seeds=seeds, cases_file=folder / "cases.yml", press_room=NAMES)
+    _, edition = made_edition(tmp_path_factory.mktemp("exports"), SEEDS, taxonomy=TAXONOMY,
+                              cases=CASES, press_room=NAMES)
     # Every quote stands on its line and the document passed its checks: the registry is
     # read as the build reads it, and the exports are worth reading.
-    assert [p for p in edition.problems if p.severity is Severity.ERROR] == []
+    assert errors_of(edition) == []
     return edition
 
 

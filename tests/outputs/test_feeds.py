@@ -10,14 +10,12 @@ import feedparser
 import pytest
 
 from conftest import make_article
+from made_editions import errors_of, made_edition
 from pressroom.addresses import Addresses
 from pressroom.outputs.data_files import data_files
 from pressroom.outputs.feeds import ATOM, MAX_ENTRIES, Feed, atom_feed
-from pressroom.problems import Severity
-from pressroom.sources.ingest import ingest
-from pressroom.stories.edition import Edition, prepare_edition
+from pressroom.stories.edition import Edition
 from pressroom.stories.grouping import Story
-from pressroom.stories.taxonomy import load_taxonomy
 
 SITE = "https://press.example.org/room/"
 NAMES = {"en": "Example Press Room", "de": "Beispiel-Presseraum"}
@@ -70,18 +68,9 @@ TAXONOMY = """- id: baking
 def edition(tmp_path_factory) -> Edition:
     folder = tmp_path_factory.mktemp("feeds")
     seeds = folder / "seeds"
-    seeds.mkdir()
-    for name, text in SEEDS.items():
-        (seeds / name).write_text(text, encoding="utf-8")
-    (folder / "taxonomy.yml").write_text(TAXONOMY, encoding="utf-8")
-    taxonomy, problems = load_taxonomy(folder / "taxonomy.yml")
-    assert problems == []
-    edition = prepare_edition(
-        ingest(seeds), taxonomy, [], now=dt.datetime(2026, 6, 1, tzinfo=dt.UTC), preview=False,
-        require_translations=False, seeds=seeds, cases_file=folder / "cases.yml",
-        press_room=NAMES)
+    _, edition = made_edition(folder, SEEDS, taxonomy=TAXONOMY, press_room=NAMES)
     # The feeds are only worth reading over an edition that came out as the seeds mean it.
-    assert [p for p in edition.problems if p.severity is Severity.ERROR] == []
+    assert errors_of(edition) == []
     assert edition.translation_of == {seeds / "ruling-de.txt": seeds / "ruling.txt"}
     return edition
 

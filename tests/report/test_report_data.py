@@ -3,13 +3,13 @@ editor first and why, and the desk's rows and files."""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 from pathlib import Path
 
 import pytest
 
+from made_editions import made_edition
 from pressroom.addresses import Addresses
 from pressroom.pages.generated import source_pages
 from pressroom.report.desk import (
@@ -22,9 +22,6 @@ from pressroom.report.desk import (
     report_body,
     report_data,
 )
-from pressroom.sources.ingest import ingest
-from pressroom.stories.edition import prepare_edition
-from pressroom.stories.taxonomy import Taxonomy
 
 HOSTILE_NAME = "a<img src=x>&b.txt"
 HOSTILE_TAG = "<img src=x onerror=alert(1)>"
@@ -84,15 +81,7 @@ The note says very little about Example GmbH.
 def report_of(folder: Path, sources: dict[str, str]) -> dict:
     """The report of these sources, made as the build makes it (build._make_report): the
     paths shown from the project's folder."""
-    seeds = folder / "seeds"
-    seeds.mkdir()
-    for name, text in sources.items():
-        (seeds / name).write_text(text, encoding="utf-8")
-    ingested = ingest(seeds)
-    edition = prepare_edition(
-        ingested, Taxonomy(), [], now=dt.datetime(2026, 6, 1, tzinfo=dt.UTC), preview=False,
-        require_translations=False, seeds=seeds, cases_file=folder / "cases.yml",
-        press_room="Example Press Room")
+    ingested, edition = made_edition(folder, sources, press_room="Example Press Room")
     return report_data(ingested, source_pages(edition.stories), folder,
                        missing_translation_list(edition.stories), edition.problems,
                        edition.tag_candidates, paired_list(edition.stories))

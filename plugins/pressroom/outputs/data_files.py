@@ -52,9 +52,10 @@ def data_files(edition: Edition, addresses: Addresses, names: Mapping[str, str]
     files = {}
     for feed, page in feed_addresses(edition):
         files[feed.path] = _feed(edition, feed, page, addresses, names[feed.lang])
-        # A feed cannot forward its readers as a page does: where one lay before, the same
-        # feed goes on, naming its new address as its own (rel="self").
-        files[feed.former_path] = files[feed.path]
+        if feed.former_path != feed.path:
+            # A feed cannot forward its readers as a page does: where one lay before, the
+            # same feed goes on, naming its new address as its own (rel="self").
+            files[feed.former_path] = files[feed.path]
     files[ARTICLES] = _json(articles_export(edition, addresses))
     files[CASES] = _json(cases_export(edition, addresses))
     for schema in sorted(SCHEMAS.glob("*.schema.json")):
