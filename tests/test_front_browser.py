@@ -15,7 +15,7 @@ import re
 import shutil
 import threading
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import pytest
 from playwright.sync_api import Page
@@ -60,7 +60,8 @@ LEGAL_LABELS = {"en": ("Legal notice", "Privacy"), "de": ("Impressum", "Datensch
 NOT_GERMAN = [*ENGLISH_INTERFACE, "Pressroom", "Legal notice", "Privacy", "Latest story",
               "More stories", "All stories", "Cases at a glance", "Press contact", "Media kit",
               "Atom feed", "Page not found", "Placeholder", "Case summary", "Front page",
-              "Rights in the reports", "latest stories"]
+              "Rights in the reports", "latest stories", "Share this story", "Copy link",
+              "Send by e-mail", "Online at"]
 
 
 class _GitHubPagesHandler(http.server.SimpleHTTPRequestHandler):
@@ -211,6 +212,39 @@ def test_a_story_page(server, tab, lang):
     visit(tab, f"{server}{at(lang, 'stories')}/{STORY}/")
     assert not scrolls_sideways(tab)
     shoot(tab, f"story-{lang}")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_story_offers_e_mail_copy_link_and_print_and_prints_without_chrome(
+        server, tab, lang):
+    tab.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    # The site under test is built with the server's address as its public one.
+    address = f"{server}{at(lang, 'stories')}/{STORY}/"
+    visit(tab, address)
+    actions = tab.locator(".pressroom-actions")
+    assert actions.get_attribute("aria-label") == {"en": "Share this story",
+                                                   "de": "Artikel teilen"}[lang]
+    mail = actions.locator("a[href^='mailto:']")
+    assert mail.is_visible() and quote(address, safe="") in mail.get_attribute("href")
+    copy = actions.locator("[data-pressroom-copy]")
+    assert copy.is_visible()
+    copy.click()
+    done = {"en": "Link copied", "de": "Link kopiert"}[lang]
+    tab.locator(".pressroom-actions__status", has_text=done).wait_for()
+    assert tab.evaluate("navigator.clipboard.readText()") == address
+    assert actions.locator("[data-pressroom-print]").is_visible()
+    # Desktop Chromium has no share sheet: the button stays hidden rather than do nothing.
+    has_share = tab.evaluate("typeof navigator.share === 'function'")
+    assert actions.locator("[data-pressroom-share]").is_visible() == has_share
+    assert not tab.locator(".pressroom-print-only").is_visible()
+    tab.emulate_media(media="print")
+    assert tab.locator(".pressroom-print-only").is_visible()
+    assert address in tab.locator(".pressroom-print-only").inner_text()
+    for chrome in (".md-header", ".md-footer", ".md-sidebar--primary", ".pressroom-actions"):
+        assert not tab.locator(chrome).first.is_visible(), chrome
+    assert tab.locator("h1").first.is_visible() and tab.locator(".md-content p").count()
+    assert not scrolls_sideways(tab)
+    assert tab.errors == []
 
 
 @pytest.mark.parametrize("lang", LANGS)

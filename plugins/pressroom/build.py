@@ -27,11 +27,11 @@ from typing import Any
 
 from .addresses import Addresses, LinkTo, written
 from .language import LANGUAGES
-from .outputs.data_files import data_files, page_extras
+from .outputs.data_files import Shown, data_files, page_extras
 from .pages.front_page import Desk
 from .pages.generated import generated_pages, source_pages
 from .pages.html_text import RenderedBody
-from .pages.images import image_problems
+from .pages.images import DEFAULT_SOCIAL_IMAGE, image_problems, social_image_problems
 from .pages.legal_pages import LEGAL_PATHS, hand_written_problems, marked_placeholders
 from .pages.links import page_links
 from .pages.press_kit import BOILERPLATE, CONTACTS, MEDIA_KIT, PRESS_CONTACT, marked_block
@@ -93,6 +93,10 @@ class Project:
     newest_first: int = NEWEST_STORIES
     placeholders: str = "warn"
     report_page: str | None = None  # where the report is published, if it is
+    # The image link previews show for pages without their own (a PNG or JPEG of docs/);
+    # None: the theme's. Problems with it are reported against ``config_file``.
+    social_image: str | None = None
+    config_file: Path = Path("mkdocs.yml")
 
 
 @dataclass
@@ -119,14 +123,18 @@ class Build:
     cache_hits: int
     brand: Brand
     timings: Timings = field(default_factory=Timings)
+    social_image: str = DEFAULT_SOCIAL_IMAGE  # a path of the site
 
-    def page_head(self, page: SitePage) -> dict[str, Any]:
+    def page_head(self, page: SitePage, title: str | None = None,
+                  description: str | None = None) -> dict[str, Any]:
         """What a page's head says besides the theme's: its language versions, feeds, JSON-LD
-        and Open Graph (the template's ``page.meta.pressroom``)."""
+        and Open Graph (the template's ``page.meta.pressroom``); ``title`` and
+        ``description`` are the page's own, as the engine shows them."""
         lang = page.lang
+        shown = Shown(title or self.brand.name(lang), description, self.social_image)
         return {**page_links(self.site, page, self.addresses),
                 **page_extras(page, self.edition, self.addresses, self.brand.name(lang),
-                              self.brand.description(lang))}
+                              self.brand.description(lang), shown)}
 
     def canonical(self, page: SitePage) -> str | None:
         """A stand-in page's canonical address: the original it shows."""
@@ -142,12 +150,14 @@ def build(project: Project, cache: SourceCache, timings: Timings) -> Build:
     written_problems = hand_written_problems(project.written, project.docs,
                                              project.placeholders)
     desk = Desk(project.brand, _marked_blocks(project, CONTACTS, PRESS_CONTACT), project.files)
+    social_problems = social_image_problems(project.social_image, project.files,
+                                            project.config_file)
     site_problems = [*taxonomy_problems, *case_problems, *edition.problems, *written_problems,
-                     *image_problems(ingested.outcomes, desk.files)]
-    pages, site = _make_pages(project, edition, desk, timings)
+                     *image_problems(ingested.outcomes, desk.files), *social_problems]
+    addresses = Addresses(project.site_url, project.directory_urls)
+    pages, site = _make_pages(project, edition, desk, addresses, timings)
     bodies = {page.path: page.body for page in pages if page.body is not None}
     report = _make_report(project, ingested, edition, site_problems, cache_hits, timings)
-    addresses = Addresses(project.site_url, project.directory_urls)
     files = _make_files(project, edition, site, report, bodies, addresses, timings)
     # Links from the pages go to these; a link to anything else is reported.
     addresses.known = frozenset({*project.files, *(page.path for page in pages), *files})
@@ -157,7 +167,9 @@ def build(project: Project, cache: SourceCache, timings: Timings) -> Build:
         stopping=[problem for problem in written_problems
                   if problem.severity is Severity.ERROR],
         report=report, footers=_footers(project, addresses), cache_hits=cache_hits,
-        brand=project.brand, timings=timings)
+        brand=project.brand, timings=timings,
+        social_image=DEFAULT_SOCIAL_IMAGE if social_problems or not project.social_image
+        else project.social_image)
 
 
 def _read_cases(project: Project, timings: Timings) -> tuple[list[Case], list[Problem]]:
@@ -188,12 +200,12 @@ def _prepare_edition(project: Project, ingested: Ingested, cases: list[Case],
     return edition, taxonomy_problems
 
 
-def _make_pages(project: Project, edition: Edition, desk: Desk,
+def _make_pages(project: Project, edition: Edition, desk: Desk, addresses: Addresses,
                 timings: Timings) -> tuple[list[SitePage], SiteModel]:
     with timings.stage("render pages"):
         generated = generated_pages(edition, _marked_blocks(project, MEDIA_KIT, BOILERPLATE),
                                     desk, project.now if project.preview else None,
-                                    project.newest_first)
+                                    project.newest_first, addresses.absolute)
         site = site_model(generated, list(project.written), LEGAL_PATHS)
         # The engine renders pages in this order: the searchable ones language by language,
         # then the rest (stand-ins, listings), so that Pagefind writes each language's

@@ -81,6 +81,9 @@ class PressroomConfig(base.Config):
     # unset, the press room's catalogs give them ("Press room", "Pressebereich").
     name = c.Optional(_TextPerLanguage())
     description = c.Optional(_TextPerLanguage())
+    # The image link previews show of pages and stories without their own: a PNG or JPEG
+    # of docs/, 1200 x 630 px; unset, the theme's (the press room's mark and name).
+    social_image = c.Optional(c.Type(str))
     # Who the footer's copyright line names; unset, the press room's name.
     copyright_holder = c.Optional(c.Type(str))
     # What a [[PLACEHOLDER: …]] left in a hand-written page is: an error (the build fails),
@@ -154,4 +157,6 @@ def project_of(config: MkDocsConfig, options: PressroomConfig, files: Files, bra
         directory_urls=config.use_directory_urls, preview=serving,
         require_translations=options.require_translations,
         newest_first=options.search_newest_first, placeholders=options.placeholders,
-        report_page=options.report_page if serving or options.publish_report else None)
+        report_page=options.report_page if serving or options.publish_report else None,
+        social_image=options.social_image,
+        config_file=Path(config.config_file_path or "mkdocs.yml"))

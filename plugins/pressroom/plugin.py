@@ -3,6 +3,7 @@ and its results back; the theme's changes are in ``theme_adapter``."""
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 from typing import Any, Literal
 
@@ -27,6 +28,7 @@ from .language import LANGUAGES
 from .pages.icons import IconSheet
 from .pages.legal_pages import marked_placeholders
 from .pages.links import home_links
+from .pages.site import SitePage
 from .pages.site_frame import brand, frames, not_found_context, root_heading_html
 from .problems import Severity
 from .publishing.search_index import SearchIndexError, SearchIndexes, searchable_document
@@ -157,7 +159,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         if site_page is not None:
             context["nav"] = language_nav(page, nav, site_page.lang)
             page.meta.setdefault("lang", site_page.lang)
-            page.meta["pressroom"] = built.page_head(site_page)
+            page.meta["pressroom"] = built.page_head(site_page, *_shown(page, site_page))
             page.canonical_url = built.canonical(site_page) or page.canonical_url
         elif page.is_homepage:
             page.meta.setdefault("lang", LANGUAGES[0])
@@ -243,3 +245,14 @@ def _missing_link(page: str, target: str) -> None:
 
 
 LOG_LEVEL = {Severity.ERROR: log.error, Severity.WARNING: log.warning, Severity.NOTE: log.info}
+
+
+def _shown(page: Page, site_page: SitePage) -> tuple[str, str | None]:
+    """The page's title and description as the engine shows them; a generated page's are
+    stored escaped for the theme (pages/rendering.py), a hand-written page's as written."""
+    title = page.meta.get("title") or page.title or ""
+    description = page.meta.get("description")
+    if site_page.markdown is not None:
+        title = html.unescape(title)
+        description = html.unescape(description) if description else None
+    return title, description

@@ -17,7 +17,7 @@ from pressroom.addresses import (
     tag_address,
     tag_feed,
 )
-from pressroom.outputs.data_files import data_files, feed_addresses, page_extras
+from pressroom.outputs.data_files import Shown, data_files, feed_addresses, page_extras
 from pressroom.outputs.exports import SCHEMAS
 from pressroom.pages.site import SitePage
 from pressroom.stories.edition import Edition
@@ -37,6 +37,8 @@ lang: en
 story: example-bakery-ruling
 source: Example Gazette
 tags: [Baking]
+image: media/gone.png
+image_alt: A picture the site lacks
 ---
 On 2 March 2026 the District Court of Examplestadt ruled for Example GmbH.
 """,
@@ -56,6 +58,8 @@ lang: en
 story: second-bakery
 source: Example Gazette
 tags: [Baking]
+image: media/oven.png
+image_alt: The new bakery's oven
 ---
 Example GmbH opened a second bakery in Examplestadt on 4 May 2026.
 """,
@@ -75,6 +79,8 @@ date: 2026-04-10
 lang: en
 story: roe-appeals
 tags: [Appeals]
+image: media/mark.svg
+image_alt: The bakery's mark
 ---
 Jane Roe filed an appeal on 10 April 2026.
 """,
@@ -160,10 +166,39 @@ def test_the_exports_are_json_as_written_beside_their_schemas(edition):
 
 def test_every_page_announces_the_feed_of_its_language(edition):
     page = SitePage(Address(Kind.WRITTEN, "de", "contacts.md"))
-    assert extras(edition, page) == {
-        "feeds": [{"href": f"{SITE}de/feed.xml", "hreflang": "de",
-                   "title": "Beispiel-Presseraum: neueste Artikel"}],
-        "jsonld": None, "og": []}
+    found = extras(edition, page)
+    assert found["feeds"] == [{"href": f"{SITE}de/feed.xml", "hreflang": "de",
+                               "title": "Beispiel-Presseraum: neueste Artikel"}]
+    assert found["jsonld"] is None
+
+
+def test_every_page_has_the_open_graph_that_previews_need_with_the_social_image(edition):
+    page = SitePage(Address(Kind.WRITTEN, "de", "contacts.md"))
+    shown = Shown("Pressekontakt", "Wer Fragen beantwortet.", "media/press-room.png")
+    assert page_extras(page, edition, ADDRESSES, NAMES["de"], None, shown)["og"] == [
+        ["og:type", "website"], ["og:title", "Pressekontakt"],
+        ["og:url", f"{SITE}de/contacts/"], ["og:description", "Wer Fragen beantwortet."],
+        ["og:image", f"{SITE}media/press-room.png"], ["og:image:alt", "Beispiel-Presseraum"]]
+    # Without a page title of its own, the press room's name; the theme's image.
+    og = dict(extras(edition, page, "Über uns")["og"])
+    assert og["og:title"] == "Beispiel-Presseraum" and og["og:description"] == "Über uns"
+    assert og["og:image"] == f"{SITE}assets/pressroom/social.png"
+
+
+def test_a_story_is_previewed_with_its_own_image_and_its_data_names_it(edition):
+    addresses = Addresses(SITE, known={"media/oven.png", "media/mark.svg"})
+    page = SitePage(story_address("en", "second-bakery"))
+    found = page_extras(page, edition, addresses, NAMES["en"], None)
+    og = dict(found["og"])
+    assert og["og:image"] == f"{SITE}media/oven.png"
+    assert og["og:image:alt"] == "The new bakery's oven"
+    assert json.loads(found["jsonld"])["image"] == [f"{SITE}media/oven.png"]
+    # An SVG no preview draws, and an image the site does not have: the social image.
+    for story in ("roe-appeals", "example-bakery-ruling"):
+        found = page_extras(SitePage(story_address("en", story)), edition, addresses,
+                            NAMES["en"], None)
+        assert dict(found["og"])["og:image"] == f"{SITE}assets/pressroom/social.png", story
+        assert json.loads(found["jsonld"])["image"] == [f"{SITE}assets/pressroom/social.png"]
 
 
 def test_a_tag_page_also_announces_its_tag_feed_where_the_tag_has_stories(edition):
@@ -224,7 +259,9 @@ def test_two_outlets_coverage_is_never_called_a_translation(edition):
 def test_a_page_standing_in_for_a_missing_translation_describes_no_article(edition):
     page = SitePage(story_address("de", "roe-appeals"), translated=False)
     assert extras(edition, page)["jsonld"] is None
-    assert extras(edition, page)["og"] == []
+    og = extras(edition, page)["og"]
+    assert ["og:type", "website"] in og
+    assert not [pair for pair in og if pair[0].startswith("article:") or pair[1] == "article"]
 
 
 def test_the_case_summary_names_each_case_by_its_anchor_and_keeps_a_claim_a_claim(edition):

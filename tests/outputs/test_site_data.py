@@ -14,6 +14,7 @@ from jsonschema import Draft202012Validator
 
 from conftest import FOLDERS, SEEDS, at
 from pressroom.outputs.exports import SCHEMAS
+from pressroom.publishing.moved import MOVED_MARK
 from pressroom.sources.ingest import ingest
 from pressroom.stories.cases import load_cases
 from pressroom.stories.grouping import group_stories
@@ -178,6 +179,26 @@ def test_article_pages_describe_themselves_for_machines(site):
     assert summary.startswith("Xiaomi’s legal victory against defamation underscores")
     assert f'<meta name="description" content="{summary}">' in english
     assert json_ld(read(site, "de/"))["@type"] == "Organization"
+
+
+def meta_properties(page: str) -> dict[str, str]:
+    return {html.unescape(name): html.unescape(value) for name, value in re.findall(
+        r'<meta (?:property|name)="([^"]+)" content="([^"]*)">', page)}
+
+
+def test_every_page_gives_link_previews_a_title_an_address_and_an_image_the_site_has(site):
+    pages = [path for lang in ("en", "de") for path in (site / lang).rglob("index.html")
+             if MOVED_MARK not in path.read_text(encoding="utf-8")]
+    assert len(pages) > 40
+    for path in pages:
+        found = meta_properties(path.read_text(encoding="utf-8"))
+        where = path.relative_to(site)
+        assert found["og:type"] in ("article", "website"), where
+        assert found["og:title"] and found["twitter:card"] == "summary_large_image", where
+        assert found["og:url"] == SITE_URL + str(where.parent) + "/", where
+        image = found["og:image"]
+        assert image.startswith(SITE_URL) and found["og:image:alt"], where
+        assert (site / image.removeprefix(SITE_URL)).is_file(), where
 
 
 PUBLIC = (SEEDS / "000_b899426bec3aca79.txt").read_bytes()

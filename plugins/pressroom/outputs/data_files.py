@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from ..addresses import Address, Addresses, Kind, front, story_address, tag_address, tag_feed
@@ -14,6 +15,7 @@ from ..language import LANGUAGES
 from ..language.i18n import N_, translate
 from ..pages.case_pages import TITLE as CASES_TITLE
 from ..pages.case_pages import outcome_text
+from ..pages.images import DEFAULT_SOCIAL_IMAGE, Image, social_image
 from ..pages.site import SitePage
 from ..stories.edition import Edition
 from ..stories.grouping import Story
@@ -22,6 +24,7 @@ from .exports import ARTICLES, CASES, SCHEMAS, articles_export, cases_export
 from .feeds import Feed, atom_feed, stable_id
 from .structured_data import (
     CaseEntry,
+    Preview,
     Work,
     case_summary,
     digital_document,
@@ -30,6 +33,7 @@ from .structured_data import (
     open_graph,
     organization,
     script_json,
+    website_graph,
 )
 
 # {name} is the press room's name in the feed's language.
@@ -93,10 +97,13 @@ def _documents_of(case_id: str, edition: Edition, lang: str, addresses: Addresse
 
 
 def page_extras(page: SitePage, edition: Edition, addresses: Addresses, site_name: str,
-                site_description: str | None) -> dict[str, Any]:
+                site_description: str | None, shown: Shown | None = None) -> dict[str, Any]:
     """What a page's head announces besides its languages: feeds, JSON-LD, Open Graph.
-    ``site_name`` and ``site_description`` are the press room's in the page's language."""
+    ``site_name`` and ``site_description`` are the press room's in the page's language,
+    ``shown`` what the page shows of itself (title, description) and the site's social
+    image."""
     lang, url = page.lang, addresses.absolute
+    shown = shown or Shown(site_name)
     feeds = [{"href": url(Address(Kind.FEED, lang)), "hreflang": lang,
               "title": translate(lang, FEED_TITLE, name=site_name)}]
     extras: dict[str, Any] = {"feeds": feeds, "jsonld": None, "og": []}
@@ -115,8 +122,12 @@ def page_extras(page: SitePage, edition: Edition, addresses: Addresses, site_nam
             entries, translate(lang, CASES_TITLE), url(page.address), lang,
             named_organization(site_name, url(""))))
     story = edition.story(page.subject) if page.kind is Kind.STORY else None
-    if story is not None and page.translated:
-        article = story.versions[lang]
+    article = story.versions[lang] if story is not None and page.translated else None
+    image = social_image(article, addresses.known, Image(shown.social_image, site_name))
+    preview = Preview(url(image.path), image.alt)
+    extras["og"] = website_graph(shown.title, url(page.address),
+                                 shown.description or site_description, preview)
+    if story is not None and article is not None:
         tags = edition.tags_of(story, lang)
         # Independent coverage in the other language is left out (see ``news_article``).
         related = [(Work(other.lang.value, url(story_address(other.lang.value, story.id)),
@@ -126,6 +137,16 @@ def page_extras(page: SitePage, edition: Edition, addresses: Addresses, site_nam
         translations = [work for work, kind in related if kind is Relation.TRANSLATION]
         extras["jsonld"] = script_json(news_article(
             article, url(page.address), lang, tags, named_organization(site_name, url("")),
-            original, translations))
-        extras["og"] = open_graph(article, url(page.address), tags, lang)
+            original, translations, image=preview.image))
+        extras["og"] = open_graph(article, url(page.address), tags, lang, preview)
     return extras
+
+
+@dataclass(frozen=True)
+class Shown:
+    """What a page shows of itself, as the engine has it: its title and description; and
+    the site's social image (a path of the site), for pages and stories without their own."""
+
+    title: str
+    description: str | None = None
+    social_image: str = DEFAULT_SOCIAL_IMAGE

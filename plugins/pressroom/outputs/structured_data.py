@@ -32,14 +32,15 @@ class Work:
 
 def news_article(
     article: Article, url: str, lang: str, tags: Sequence[Tag], press_room: Mapping[str, str],
-    original: Work | None = None, translations: Sequence[Work] = (),
+    original: Work | None = None, translations: Sequence[Work] = (), image: str | None = None,
 ) -> dict[str, Any]:
-    """NewsArticle. ``original`` is the version this one is the press room's translation of,
-    ``translations`` are the press room's translations of this one (``press_room`` is its
-    Organization). Another outlet's article on the same event in the other language is
-    neither, and is not named: schema.org has no property of an article for independent
-    coverage (``relatedLink`` belongs to a web page), and calling it a translation would make
-    the press room's data say that one outlet's text is another's."""
+    """NewsArticle, with its ``image`` (an absolute address). ``original`` is the version
+    this one is the press room's translation of, ``translations`` are the press room's
+    translations of this one (``press_room`` is its Organization). Another outlet's article
+    on the same event in the other language is neither, and is not named: schema.org has no
+    property of an article for independent coverage (``relatedLink`` belongs to a web page),
+    and calling it a translation would make the press room's data say that one outlet's text
+    is another's."""
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -54,6 +55,8 @@ def news_article(
         data["datePublished"] = article.published.isoformat()
     if article.summary.value:
         data["description"] = article.summary.value
+    if image:
+        data["image"] = [image]
     if original:
         # The press room wrote this text: it publishes and translates it. The outlet that
         # published the original is the original's publisher, never this text's.
@@ -90,16 +93,42 @@ def organization(name: str, url: str, description: str | None) -> dict[str, Any]
     return data
 
 
-def open_graph(article: Article, url: str, tags: Sequence[Tag], lang: str) -> list[list[str]]:
+@dataclass(frozen=True)
+class Preview:
+    """What a link preview shows of a page: its image's absolute address and description."""
+
+    image: str
+    image_alt: str
+
+
+def open_graph(article: Article, url: str, tags: Sequence[Tag], lang: str,
+               preview: Preview | None = None) -> list[list[str]]:
     """(property, content) pairs for an article page."""
     pairs = [["og:type", "article"], ["og:title", article.title.value], ["og:url", url]]
     if article.summary.value:
         pairs.append(["og:description", article.summary.value])
+    pairs += _preview_pairs(preview)
     if article.published:
         # ISO 8601, as Open Graph asks: a day alone, since sources give no time.
         pairs.append(["article:published_time", article.published.isoformat()])
     pairs += [["article:tag", tag.label(lang)] for tag in tags]
     return pairs
+
+
+def website_graph(title: str, url: str, description: str | None,
+                  preview: Preview) -> list[list[str]]:
+    """(property, content) pairs for any other page: Open Graph asks every page for its
+    type, title, address and image."""
+    pairs = [["og:type", "website"], ["og:title", title], ["og:url", url]]
+    if description:
+        pairs.append(["og:description", description])
+    return pairs + _preview_pairs(preview)
+
+
+def _preview_pairs(preview: Preview | None) -> list[list[str]]:
+    if preview is None:
+        return []
+    return [["og:image", preview.image], ["og:image:alt", preview.image_alt]]
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,8 @@ from ..stories.edition import shown_version
 from ..stories.grouping import Story
 from .case_pages import LABELS, basis_label, case_status, event_when
 from .case_pages import TITLE as CASES_TITLE
-from .html_text import Headings, RenderedBody, anchor, escape_attribute, escape_text
+from .html_text import Headings, RenderedBody, anchor, escape_text
+from .images import image_html, story_image
 from .listings import (
     ListingEntry,
     language_marks,
@@ -140,11 +141,9 @@ def _headline(entry: ListingEntry, level: int, kind: str, link: LinkTo) -> list[
 def _lead(lang: str, story: Story, desk: Desk, headings: Headings, link: LinkTo) -> str:
     article = shown_version(story, lang)
     parts = []
-    if article.image and article.image in desk.files:  # a missing one is the build's warning
-        # Its box is the stylesheet's, so the page does not shift when the image arrives.
-        source = escape_attribute(link(article.image))
-        parts.append(f'<img class="pressroom-lead__image" src="{source}" '
-                     f'alt="{escape_attribute(article.image_alt or "")}">')
+    image = story_image(article, desk.files)
+    if image is not None:
+        parts.append(image_html(image, link(image.path), "pressroom-lead__image"))
     parts += _headline(listing_entry(story, lang), 3, "pressroom-lead", link)
     return _section("pressroom-lead", headings, translate(lang, LEAD),
                     ['<article class="pressroom-lead__story">', *parts, "</article>"],

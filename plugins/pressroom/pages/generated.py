@@ -7,7 +7,7 @@ Pure: stories in, SitePages with Markdown out; the plugin hands them to MkDocs.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Container, Mapping, Sequence
 from functools import partial
 from pathlib import Path
 
@@ -22,6 +22,7 @@ from ..stories.grouping import Story
 from .case_pages import case_pages
 from .dateline import dateline
 from .front_page import Desk, front_pages
+from .images import story_image
 from .rendering import page_frontmatter, with_frontmatter
 from .search_page import search_page
 from .site import SitePage
@@ -41,11 +42,13 @@ def source_pages(stories: Sequence[Story]) -> dict[Path, str]:
 def generated_pages(
     edition: Edition, boilerplate: Mapping[str, str], desk: Desk,
     preview_at: dt.datetime | None = None, newest_first: int = NEWEST_STORIES,
+    absolute: Callable[[Address], str] | None = None,
 ) -> list[SitePage]:
     """Every generated page; ``boilerplate`` is the media kit's paragraph per language, as
     HTML; ``desk`` what the front pages show besides stories and cases; ``preview_at`` (in
     `mkdocs serve`) adds draft and embargo banners; search ranks the ``newest_first`` newest
-    stories of a language first."""
+    stories of a language first; ``absolute`` gives a page's public address, which a story
+    offers to share and prints."""
     stories = edition.stories
     by_id = {story.id: story for story in stories}
     by_source = {article.source.name: story for story in stories
@@ -55,7 +58,8 @@ def generated_pages(
                    for article in story.versions.values()}
     newest = {lang: newest_story_ids(stories, lang, newest_first) for lang in LANGUAGES}
     pages = [page for story in stories
-             for page in story_pages(story, edition, boilerplate, preview_at, newest)]
+             for page in story_pages(story, edition, boilerplate, preview_at, newest,
+                                     desk.files, absolute)]
     for lang in LANGUAGES:
         by_tag = edition.by_tag(lang)
         tags = {tag_id: tag for tag_id in by_tag if (tag := edition.tag(tag_id))}
@@ -68,7 +72,8 @@ def generated_pages(
 
 def story_pages(
     story: Story, edition: Edition, boilerplate: Mapping[str, str], preview_at: dt.datetime | None,
-    newest: Mapping[str, set[str]],
+    newest: Mapping[str, set[str]], files: Container[str] = frozenset(),
+    absolute: Callable[[Address], str] | None = None,
 ) -> list[SitePage]:
     """One page per language: the version in it, or a stand-in that shows the original. The
     body is written when MkDocs asks for it, with links from that page."""
@@ -84,6 +89,8 @@ def story_pages(
             boilerplate_html=boilerplate.get(lang),
             newest=story.id in newest[lang],  # only stories with a version in lang
             others=_other_versions(story, lang, edition),
+            image=story_image(article, files),
+            url=absolute(story_address(lang, story.id)) if absolute else None,
         )
         body = partial(story_body, article, lang, dateline(article, lang), extras)
         markdown = with_frontmatter(page_frontmatter(article, lang), "")

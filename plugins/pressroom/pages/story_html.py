@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from urllib.parse import quote
 
 from ..addresses import LinkTo
 from ..language.i18n import N_, language_name, translate, translated
@@ -23,12 +24,23 @@ from .html_text import (
     escape_text,
     message_html,
 )
+from .images import Image, image_html
 from .search_page import NEWEST_FILTER
 
 ONLY_IN = N_("This story is only available in {language}. The original follows.")
 ABOUT_COMPANY = N_("About the company")
 TAGS_LABEL = N_("Tags")
 CASES_LABEL = N_("Cases")
+# The story's actions: nothing loads from elsewhere; e-mail works without scripts, the rest
+# appears where the browser can do it (share.js).
+ACTIONS_LABEL = N_("Share this story")
+EMAIL = N_("Send by e-mail")
+COPY_LINK = N_("Copy link")
+LINK_COPIED = N_("Link copied")
+SHARE = N_("Share")
+PRINT = N_("Print")
+# Printed under the headline, since paper has no address bar.
+PRINTED_FROM = N_("Online at {url}")
 # Beside the dateline: who wrote the text a reader sees, when it is not the outlet the
 # dateline names, and what the story's other language version is. A journalist quoting the
 # page must be able to tell the press room's translation from another outlet's article.
@@ -68,6 +80,8 @@ class StoryExtras:
     boilerplate_html: str | None = None  # the media kit's paragraph, as the editors wrote it
     newest: bool = False  # among the stories search ranks first (see ``search_page``)
     others: Sequence[OtherVersion] = ()  # the story's versions in other languages
+    image: Image | None = None  # the story's own, where the editor set one docs/ has
+    url: str | None = None  # the page's public address: shared, and printed on paper
 
 
 def body_html(lines: Sequence[Line], headings: Headings) -> list[str]:
@@ -121,6 +135,10 @@ def story_body(
     if extras.banner:
         blocks.append(_note("warning", extras.banner))
     blocks += _links(lang, extras, link)
+    if extras.url:
+        blocks += story_actions(lang, article.title.value, extras.url)
+    if extras.image:
+        blocks.append(image_html(extras.image, link(extras.image.path), "pressroom-story-image"))
     body = body_html(article.body, headings)
     blocks += [f"<div{marked}>", *body, "</div>"] if marked else body
     if extras.boilerplate_html:
@@ -174,3 +192,31 @@ def _links(lang: str, extras: StoryExtras, link: LinkTo) -> list[str]:
         blocks.append(f"<p data-pagefind-ignore><strong>{label}:</strong> {links}</p>")
     return blocks
 
+
+
+def story_actions(lang: str, title: str, url: str) -> list[str]:
+    """E-mail, copy link, share and print, for the story at ``url``; and the address, which
+    only print shows. The buttons need a script and the browser's support, so they stay
+    hidden until share.js finds both."""
+    subject = quote(title, safe="")
+    body = quote(f"{title}\n{url}", safe="")
+    address = escape_attribute(url)
+    words = {name: escape_text(translate(lang, message)) for name, message in (
+        ("email", EMAIL), ("copy", COPY_LINK), ("share", SHARE), ("print", PRINT))}
+    copied = escape_attribute(translate(lang, LINK_COPIED))
+    label = escape_attribute(translate(lang, ACTIONS_LABEL))
+    printed = message_html(translated(lang, PRINTED_FROM), url=escape_text(url))
+    return [
+        f'<nav class="pressroom-actions" aria-label="{label}" data-pagefind-ignore>',
+        f'<a class="md-button" href="mailto:?subject={subject}&amp;body={body}">'
+        f'{words["email"]}</a>',
+        f'<button class="md-button" type="button" data-pressroom-copy="{address}" '
+        f'data-pressroom-done="{copied}" hidden>{words["copy"]}</button>',
+        f'<button class="md-button" type="button" data-pressroom-share="{address}" '
+        f'hidden>{words["share"]}</button>',
+        f'<button class="md-button" type="button" data-pressroom-print hidden>'
+        f'{words["print"]}</button>',
+        '<span class="pressroom-actions__status" role="status"></span>',
+        "</nav>",
+        f'<p class="pressroom-print-only" data-pagefind-ignore>{printed}</p>',
+    ]
