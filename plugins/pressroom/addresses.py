@@ -38,6 +38,7 @@ class Kind(Enum):
     WRITTEN = "written"  # a page editors write; its subject is its file name ("contacts.md")
     FEED = "feed"
     TAG_FEED = "tag feed"
+    MEDIA_KIT_ZIP = "media kit zip"  # the language's media kit as one file
 
 
 # Where each kind of page lies below its language's folder, ``{}`` standing for its subject:
@@ -55,6 +56,8 @@ PLACES: dict[Kind, dict[str, str]] = {
     Kind.WRITTEN: {"en": "{}", "de": "{}"},
     Kind.FEED: {"en": "feed.xml", "de": "feed.xml"},
     Kind.TAG_FEED: {"en": "tags/{}/feed.xml", "de": "schlagwoerter/{}/feed.xml"},
+    # Beside the media kit's page and folder, named in the language of the one who saves it.
+    Kind.MEDIA_KIT_ZIP: {"en": "media-kit.zip", "de": "pressemappe.zip"},
 }
 # The places of before, when every language used the English ones: an address that has
 # moved since keeps working (``moved``).
@@ -110,6 +113,10 @@ def tag_feed(lang: str, tag_id: str) -> Address:
 
 def written(lang: str, name: str) -> Address:
     return Address(Kind.WRITTEN, lang, name)
+
+
+def media_kit_zip(lang: str) -> Address:
+    return Address(Kind.MEDIA_KIT_ZIP, lang)
 
 
 def case_document(case_id: str, name: str) -> str:

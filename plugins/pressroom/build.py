@@ -4,6 +4,7 @@ site publishes besides what the engine renders.
     read the registries, ingest the seeds      sources/   (cleaning/, inference/ per source)
     prepare the edition                        stories/
     check the hand-written pages, the images   pages/legal_pages, pages/images
+    read the media kits, make their ZIPs       sources/media_kit_files, outputs/media_kit_zip
     make the pages                             pages/
     make the feeds, exports and sitemap        outputs/, publishing/sitemap
     forward the addresses that moved           publishing/moved
@@ -25,15 +26,17 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from .addresses import Addresses, LinkTo, written
+from .addresses import Addresses, LinkTo, media_kit_zip, written
 from .language import LANGUAGES
 from .outputs.data_files import Shown, data_files, page_extras
+from .outputs.media_kit_zip import zipped_media_kit
 from .pages.front_page import Desk
 from .pages.generated import generated_pages, source_pages
 from .pages.html_text import RenderedBody
 from .pages.images import DEFAULT_SOCIAL_IMAGE, image_problems, social_image_problems
 from .pages.legal_pages import LEGAL_PATHS, hand_written_problems, marked_placeholders
 from .pages.links import page_links
+from .pages.media_kit import KitOffer, kit_list_html, with_kit_list
 from .pages.press_kit import BOILERPLATE, CONTACTS, MEDIA_KIT, PRESS_CONTACT, marked_block
 from .pages.rendering import with_frontmatter
 from .pages.site import SiteModel, SitePage, site_model
@@ -51,6 +54,7 @@ from .report.desk import (
     report_folder,
 )
 from .sources.ingest import Ingested, ingest
+from .sources.media_kit_files import MediaKit, read_media_kit
 from .sources.source_cache import SourceCache
 from .stories.case_documents import document_paths
 from .stories.cases import Case, load_cases
@@ -59,6 +63,9 @@ from .stories.taxonomy import load_taxonomy
 from .timing import Timings
 
 Body = Callable[[LinkTo], RenderedBody]
+# What a hand-written page gets added to its Markdown: given the Markdown and how to link
+# from the page, the Markdown the engine converts.
+Addition = Callable[[str, LinkTo], str]
 
 
 @dataclass(frozen=True)
@@ -124,6 +131,11 @@ class Build:
     brand: Brand
     timings: Timings = field(default_factory=Timings)
     social_image: str = DEFAULT_SOCIAL_IMAGE  # a path of the site
+    # Hand-written pages' additions, by docs path (the media kit's files on its page).
+    additions: dict[str, Addition] = field(default_factory=dict)
+    # Files of docs/ the engine found but must not publish (docs paths): what a media kit's
+    # folder holds besides its files and pages, links among them.
+    withheld: frozenset[str] = frozenset()
 
     def page_head(self, page: SitePage, title: str | None = None,
                   description: str | None = None) -> dict[str, Any]:
@@ -149,18 +161,24 @@ def build(project: Project, cache: SourceCache, timings: Timings) -> Build:
     edition, taxonomy_problems = _prepare_edition(project, ingested, cases, timings)
     written_problems = hand_written_problems(project.written, project.docs,
                                              project.placeholders)
-    desk = Desk(project.brand, _marked_blocks(project, CONTACTS, PRESS_CONTACT), project.files)
+    kits = [read_media_kit(project.docs, lang, project.files) for lang in LANGUAGES]
+    withheld = frozenset().union(*(kit.withheld for kit in kits))
+    offers, kit_zips = _media_kit_offers(kits)
+    desk = Desk(project.brand, _marked_blocks(project, CONTACTS, PRESS_CONTACT),
+                project.files - withheld, offers)
     social_problems = social_image_problems(project.social_image, project.files,
                                             project.config_file)
     site_problems = [*taxonomy_problems, *case_problems, *edition.problems, *written_problems,
+                     *(problem for kit in kits for problem in kit.problems),
                      *image_problems(ingested.outcomes, desk.files), *social_problems]
     addresses = Addresses(project.site_url, project.directory_urls)
     pages, site = _make_pages(project, edition, desk, addresses, timings)
     bodies = {page.path: page.body for page in pages if page.body is not None}
     report = _make_report(project, ingested, edition, site_problems, cache_hits, timings)
-    files = _make_files(project, edition, site, report, bodies, addresses, timings)
+    files = {**_make_files(project, edition, site, report, bodies, addresses, timings),
+             **kit_zips}
     # Links from the pages go to these; a link to anything else is reported.
-    addresses.known = frozenset({*project.files, *(page.path for page in pages), *files})
+    addresses.known = frozenset({*desk.files, *(page.path for page in pages), *files})
     return Build(
         ingested, edition, site, addresses, pages, bodies, files,
         problems=[*ingested.problems, *site_problems],
@@ -169,7 +187,8 @@ def build(project: Project, cache: SourceCache, timings: Timings) -> Build:
         report=report, footers=_footers(project, addresses), cache_hits=cache_hits,
         brand=project.brand, timings=timings,
         social_image=DEFAULT_SOCIAL_IMAGE if social_problems or not project.social_image
-        else project.social_image)
+        else project.social_image,
+        additions=_kit_lists(offers), withheld=withheld)
 
 
 def _read_cases(project: Project, timings: Timings) -> tuple[list[Case], list[Problem]]:
@@ -245,6 +264,26 @@ def _make_files(project: Project, edition: Edition, site: SiteModel, report: dic
         files["sitemap.xml.gz"] = gzip.compress(xml.encode("utf-8"), mtime=0)
         files.update(moved_pages(site, addresses))
     return files
+
+
+def _media_kit_offers(kits: list[MediaKit]) -> tuple[dict[str, KitOffer], dict[str, bytes]]:
+    """What each language's kit offers, and its ZIP (path -> bytes); none for a kit without
+    files."""
+    offers, zips = {}, {}
+    for kit in kits:
+        if kit.files:
+            address = media_kit_zip(kit.lang)
+            data = zips[address.path] = zipped_media_kit(kit, address)
+            offers[kit.lang] = KitOffer(kit.lang, kit.files, address.path, len(data))
+    return offers, zips
+
+
+def _kit_lists(offers: Mapping[str, KitOffer]) -> dict[str, Addition]:
+    """Each media kit's page gets its files listed (``pages.media_kit``)."""
+    def addition(offer: KitOffer, markdown: str, link: LinkTo) -> str:
+        return with_kit_list(markdown, kit_list_html(offer, link), offer.lang)
+    return {written(lang, MEDIA_KIT).path: partial(addition, offer)
+            for lang, offer in offers.items()}
 
 
 def _footers(project: Project, addresses: Addresses) -> dict[str, dict[str, Any]]:

@@ -120,6 +120,8 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
             raise PluginError("pressroom: placeholders are still to be filled in (option "
                               "placeholders: error); see above")
         built.addresses.missing = _missing_link
+        for path in sorted(built.withheld):  # never copied, nor followed where it is a link
+            files.remove(files.get_file_from_path(path))
         for page in built.pages:
             files.append(File.generated(config, page.path, content=page.markdown or ""))
         self.indexes = SearchIndexes(Path(config.site_dir), built.site.indexed_counts(),
@@ -136,7 +138,12 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         if page.is_homepage:  # the language chooser: named in every language
             page.meta["title"] = self.brand.every_name
             markdown = root_heading_html(self.brand) + "\n\n" + markdown
-        return marked_placeholders(markdown, page_language(page.file.src_uri) or LANGUAGES[0])
+        markdown = marked_placeholders(markdown, page_language(page.file.src_uri) or LANGUAGES[0])
+        built = self.built
+        addition = built.additions.get(page.file.src_uri) if built is not None else None
+        if built is None or addition is None:
+            return markdown
+        return addition(markdown, built.addresses.link_from(page.file.src_uri))
 
     def on_page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation

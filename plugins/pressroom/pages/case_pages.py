@@ -15,6 +15,7 @@ from babel.dates import format_date, format_skeleton
 
 from ..addresses import Address, Kind, relative_path, story_address
 from ..language.i18n import N_, format_day, format_number, language_name, translate
+from ..language.sizes import format_size
 from ..stories.case_documents import PublishedDocument
 from ..stories.cases import (
     DOCUMENT_KINDS,
@@ -279,13 +280,6 @@ def _documents(lang: str, documents: Sequence[PublishedDocument],
                 f'{{: hreflang="{document.language}" type="{document.media_type}" }}')
         items.append(f"{link}: {details}")
     return _list(t(LABELS["documents"]), items)
-
-
-def format_size(size: int, lang: str) -> str:
-    """ "48 KB", "1.2 MB" / "1,2 MB"."""
-    if size < 1024 * 1024:
-        return f"{format_number(max(1, round(size / 1024)), lang)} KB"
-    return f"{format_number(round(size / (1024 * 1024), 1), lang)} MB"
 
 
 def _party(lang: str, party: Party, case: Case, t: Callable[..., str]) -> str:

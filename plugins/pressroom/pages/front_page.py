@@ -34,6 +34,7 @@ from .listings import (
     listing_page_body,
     marked_summary,
 )
+from .media_kit import ZIP_TYPE, KitOffer, download_all_label
 from .press_kit import CONTACTS, MEDIA_KIT
 from .rendering import with_frontmatter
 from .site import SitePage
@@ -57,6 +58,7 @@ CONTACT = N_("Press contact")
 ALL_CONTACTS = N_("All media contacts")
 MEDIA_KIT_TITLE = N_("Media kit")
 MEDIA_KIT_TEXT = N_("Background on the company for your coverage.")
+KIT_FILES = NP_("{count} file to download", "{count} files to download")
 FEEDS = N_("Feeds")
 FEEDS_TEXT = N_("New stories in your feed reader:")
 FEED_OF = N_("Atom feed ({language})")
@@ -66,12 +68,14 @@ TAG_FEEDS = N_("Every tag has a feed of its own, on its page:")
 @dataclass(frozen=True)
 class Desk:
     """What the front page shows besides stories and cases: the press room's name, the
-    press contact each language's contact page marks (as HTML), and the files of docs/
-    (a link goes only to a page or an image that exists)."""
+    press contact each language's contact page marks (as HTML), the files of docs/ (a link
+    goes only to a page or an image that exists), and what each language's media kit
+    offers."""
 
     brand: Brand
     contacts: Mapping[str, str] = field(default_factory=dict)
     files: Container[str] = frozenset()
+    media_kits: Mapping[str, KitOffer] = field(default_factory=dict)
 
 
 def front_pages(
@@ -202,9 +206,15 @@ def _media_kit(lang: str, desk: Desk, headings: Headings, link: LinkTo) -> list[
     page = written(lang, MEDIA_KIT).path
     if page not in desk.files:
         return []
-    parts = [f"<p>{escape_text(translate(lang, MEDIA_KIT_TEXT))}</p>",
-             f'<p class="pressroom-more">{anchor(link(page), translate(lang, MEDIA_KIT_TITLE))}'
-             "</p>"]
+    parts = [f"<p>{escape_text(translate(lang, MEDIA_KIT_TEXT))}</p>"]
+    offer = desk.media_kits.get(lang)
+    if offer is not None:  # the kit's files, and all of them at once
+        count = translate_plural(lang, KIT_FILES, len(offer.files))
+        archive = anchor(link(offer.archive), download_all_label(offer),
+                         f' type="{ZIP_TYPE}" download')
+        parts += [f"<p>{escape_text(count)}</p>", f"<p>{archive}</p>"]
+    parts.append(f'<p class="pressroom-more">'
+                 f"{anchor(link(page), translate(lang, MEDIA_KIT_TITLE))}</p>")
     return [_section("pressroom-panel", headings, translate(lang, MEDIA_KIT_TITLE), parts)]
 
 
