@@ -31,7 +31,7 @@ import pytest
 
 from conftest import ROOT, TESTS, at
 from sitebuild import build, make_project
-from test_browser import CHROMIUM, FLAGS, STORY
+from test_browser import CHROMIUM, FLAGS, STORY, browser  # noqa: F401 (browser: the fixture)
 from test_front_browser import _GitHubPagesHandler
 
 pytestmark = pytest.mark.browser
@@ -52,6 +52,14 @@ RUNS = int(os.environ.get("LIGHTHOUSE_RUNS", "1"))
 # A slow, shared machine: a page gets this long to load (ms), a run this long in all (s).
 LOAD_WAIT_MS = 90_000
 RUN_SECONDS = 300
+# Layout shifts a page may add up to (Lighthouse's "good" is under 0.1), and a phone's screen.
+SHIFTS_AT_MOST = 0.05
+PHONE = {"width": 412, "height": 823}
+# Every layout shift the page makes, summed (the reader does nothing meanwhile).
+COUNT_SHIFTS = """window.pressroomShifts = 0;
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) window.pressroomShifts += entry.value;
+}).observe({type: "layout-shift", buffered: true});"""
 # GitHub Pages compresses these types and lets a browser keep a file ten minutes.
 COMPRESSED = ("text/", "application/javascript", "application/json", "image/svg+xml",
               "application/xml")
@@ -206,3 +214,18 @@ def test_the_failing_audits_are_named_with_their_details():
     assert found[0] == "  accessibility: color-contrast (score 0) "
     assert "a.tag" in found[1]
     assert len(found) == 2
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_search_page_does_not_shift_as_its_script_fills_it(
+        pages_server, browser, lang):  # noqa: F811 (the shared fixture)
+    """The facets and results come after the index has loaded; the footer used to jump down
+    the screen then (0.15 on a phone, which cost the page its performance score)."""
+    tab = browser.new_context(viewport=PHONE).new_page()
+    tab.add_init_script(COUNT_SHIFTS)
+    tab.goto(address_of(pages_server, lang, "search"))
+    tab.wait_for_selector("[data-pressroom-facet]:not([hidden])", state="attached")
+    tab.wait_for_timeout(1000)
+    shifted = tab.evaluate("window.pressroomShifts")
+    tab.context.close()
+    assert shifted < SHIFTS_AT_MOST
