@@ -164,12 +164,16 @@ def build(project: Project, cache: SourceCache, timings: Timings) -> Build:
     cases, case_problems = _read_cases(project, timings)
     ingested, cache_hits = _ingest_seeds(project, cases, cache, timings)
     edition, taxonomy_problems = _prepare_edition(project, ingested, cases, timings)
-    written_problems = hand_written_problems(project.written, project.docs,
-                                             project.placeholders)
+    contacts, contact_problems = load_contacts(project.contacts.path,
+                                               named=project.contacts.named)
+    # Example contacts count as placeholders left, as those of the hand-written pages do.
+    written_problems = [*hand_written_problems(project.written, project.docs,
+                                               project.placeholders),
+                        *contact_placeholder_problems(contacts, project.contacts.path,
+                                                      project.placeholders)]
     kits = [read_media_kit(project.docs, lang, project.files) for lang in LANGUAGES]
     withheld = frozenset().union(*(kit.withheld for kit in kits))
     offers, kit_zips = _media_kit_offers(kits)
-    contacts, contact_problems = _read_contacts(project)
     desk = Desk(project.brand, press_contacts(contacts), project.files - withheld, offers)
     social_problems = social_image_problems(project.social_image, project.files,
                                             project.config_file)
@@ -188,22 +192,13 @@ def build(project: Project, cache: SourceCache, timings: Timings) -> Build:
     return Build(
         ingested, edition, site, addresses, pages, bodies, files,
         problems=[*ingested.problems, *site_problems],
-        stopping=[problem for problem in (*written_problems, *contact_problems)
+        stopping=[problem for problem in written_problems
                   if problem.severity is Severity.ERROR],
         report=report, footers=_footers(project, addresses), cache_hits=cache_hits,
         brand=project.brand, timings=timings,
         social_image=DEFAULT_SOCIAL_IMAGE if social_problems or not project.social_image
         else project.social_image,
         additions={**_kit_lists(offers), **_contact_lists(contacts)}, withheld=withheld)
-
-
-def _read_contacts(project: Project) -> tuple[list[Contact], list[Problem]]:
-    """The contacts registry, and its problems: each placeholder contact among them, as the
-    option ``placeholders`` asks (a deploy with example details must not go out)."""
-    path = project.contacts.path
-    contacts, problems = load_contacts(path, named=project.contacts.named)
-    return contacts, [*problems,
-                      *contact_placeholder_problems(contacts, path, project.placeholders)]
 
 
 def _read_cases(project: Project, timings: Timings) -> tuple[list[Case], list[Problem]]:
