@@ -150,8 +150,12 @@ def story_body(
                    headings.add(2, translate(lang, ABOUT_COMPANY)),
                    extras.boilerplate_html.strip(), "</div>"]
     if extras.contacts:
-        blocks += ["<div data-pagefind-ignore>", headings.add(2, translate(lang, PRESS_CONTACT)),
-                   contact_cards(extras.contacts, lang, link), "</div>"]
+        # Named, but not a heading: furniture under every story is no entry of its contents.
+        label = escape_text(translate(lang, PRESS_CONTACT))
+        blocks += [f'<aside class="pressroom-story-contact" aria-label="{label}" '
+                   "data-pagefind-ignore>",
+                   f'<p class="pressroom-story-contact__label"><strong>{label}</strong></p>',
+                   contact_cards(extras.contacts, lang, link), "</aside>"]
     return RenderedBody("\n".join(blocks) + "\n", headings.found)
 
 
