@@ -38,9 +38,10 @@ def make_project(tmp_path: Path, seeds: dict[str, bytes] | None = None) -> Path:
         shutil.copytree(SEEDS, project / "seeds")
     else:
         (project / "seeds").mkdir()
-        # The taxonomy comes along; the case registry names the seeds' stories, so an empty
-        # one stands in for it (a missing registry is a warning).
+        # The taxonomy and the contacts come along; the case registry names the seeds'
+        # stories, so an empty one stands in for it (a missing registry is a warning).
         shutil.copy(SEEDS / "taxonomy.yml", project / "seeds")
+        shutil.copy(SEEDS / "contacts.yml", project / "seeds")
         (project / "seeds" / "cases.yml").write_text("[]\n", encoding="utf-8")
         for name, content in seeds.items():
             (project / "seeds" / name).write_bytes(content)

@@ -15,7 +15,7 @@ import re
 import shutil
 import threading
 from pathlib import Path
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, urljoin, urlsplit
 
 import pytest
 from playwright.sync_api import Page
@@ -212,6 +212,24 @@ def test_a_story_page(server, tab, lang):
     visit(tab, f"{server}{at(lang, 'stories')}/{STORY}/")
     assert not scrolls_sideways(tab)
     shoot(tab, f"story-{lang}")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("where", ["front", "story"])
+def test_the_press_contact_shows_with_mailto_tel_and_vcard_links(server, tab, lang, where):
+    address = f"{server}{lang}/" if where == "front" else f"{server}{at(lang, 'stories')}/{STORY}/"
+    visit(tab, address)
+    card = tab.locator("address.pressroom-contact").first
+    card.scroll_into_view_if_needed()
+    assert card.is_visible()
+    assert card.locator("a[href^='mailto:']").is_visible()
+    assert card.locator("a[href^='tel:+']").is_visible()
+    vcard = card.locator("a[type='text/vcard']")
+    assert vcard.inner_text() == {"en": "Download contact card (vCard)",
+                                  "de": "Kontaktkarte herunterladen (vCard)"}[lang]
+    response = tab.request.get(urljoin(address, vcard.get_attribute("href")))
+    assert response.ok and response.text().startswith("BEGIN:VCARD")
+    assert not scrolls_sideways(tab)
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -39,6 +39,7 @@ class Kind(Enum):
     FEED = "feed"
     TAG_FEED = "tag feed"
     MEDIA_KIT_ZIP = "media kit zip"  # the language's media kit as one file
+    VCARD = "vcard"  # a contact's card, in the language of its role; subject: the contact's id
 
 
 # Where each kind of page lies below its language's folder, ``{}`` standing for its subject:
@@ -58,6 +59,8 @@ PLACES: dict[Kind, dict[str, str]] = {
     Kind.TAG_FEED: {"en": "tags/{}/feed.xml", "de": "schlagwoerter/{}/feed.xml"},
     # Beside the media kit's page and folder, named in the language of the one who saves it.
     Kind.MEDIA_KIT_ZIP: {"en": "media-kit.zip", "de": "pressemappe.zip"},
+    # Beside the contacts page (docs/<lang>/contacts.md), which has one name in every language.
+    Kind.VCARD: {"en": "contacts/{}.vcf", "de": "contacts/{}.vcf"},
 }
 # The places of before, when every language used the English ones: an address that has
 # moved since keeps working (``moved``).
@@ -117,6 +120,10 @@ def written(lang: str, name: str) -> Address:
 
 def media_kit_zip(lang: str) -> Address:
     return Address(Kind.MEDIA_KIT_ZIP, lang)
+
+
+def vcard(lang: str, contact_id: str) -> Address:
+    return Address(Kind.VCARD, lang, contact_id)
 
 
 def case_document(case_id: str, name: str) -> str:

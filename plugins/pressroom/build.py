@@ -5,6 +5,7 @@ site publishes besides what the engine renders.
     prepare the edition                        stories/
     check the hand-written pages, the images   pages/legal_pages, pages/images
     read the media kits, make their ZIPs       sources/media_kit_files, outputs/media_kit_zip
+    read the contacts, make their vCards       stories/contacts, outputs/vcards
     make the pages                             pages/
     make the feeds, exports and sitemap        outputs/, publishing/sitemap
     forward the addresses that moved           publishing/moved
@@ -30,6 +31,8 @@ from .addresses import Addresses, LinkTo, media_kit_zip, written
 from .language import LANGUAGES
 from .outputs.data_files import Shown, data_files, page_extras
 from .outputs.media_kit_zip import zipped_media_kit
+from .outputs.vcards import vcard_files
+from .pages.contact_cards import contact_cards, contact_placeholder_problems, with_contact_cards
 from .pages.front_page import Desk
 from .pages.generated import generated_pages, source_pages
 from .pages.html_text import RenderedBody
@@ -37,7 +40,7 @@ from .pages.images import DEFAULT_SOCIAL_IMAGE, image_problems, social_image_pro
 from .pages.legal_pages import LEGAL_PATHS, hand_written_problems, marked_placeholders
 from .pages.links import page_links
 from .pages.media_kit import KitOffer, kit_list_html, with_kit_list
-from .pages.press_kit import BOILERPLATE, CONTACTS, MEDIA_KIT, PRESS_CONTACT, marked_block
+from .pages.press_kit import BOILERPLATE, CONTACTS, MEDIA_KIT, marked_block
 from .pages.rendering import with_frontmatter
 from .pages.site import SiteModel, SitePage, site_model
 from .pages.site_frame import Brand, footer, footer_context
@@ -58,6 +61,7 @@ from .sources.media_kit_files import MediaKit, read_media_kit
 from .sources.source_cache import SourceCache
 from .stories.case_documents import document_paths
 from .stories.cases import Case, load_cases
+from .stories.contacts import Contact, load_contacts, press_contacts
 from .stories.edition import NEWEST_STORIES, Edition, prepare_edition
 from .stories.taxonomy import load_taxonomy
 from .timing import Timings
@@ -104,6 +108,7 @@ class Project:
     # None: the theme's. Problems with it are reported against ``config_file``.
     social_image: str | None = None
     config_file: Path = Path("mkdocs.yml")
+    contacts: Registry = Registry(Path("seeds/contacts.yml"))
 
 
 @dataclass
@@ -159,24 +164,29 @@ def build(project: Project, cache: SourceCache, timings: Timings) -> Build:
     cases, case_problems = _read_cases(project, timings)
     ingested, cache_hits = _ingest_seeds(project, cases, cache, timings)
     edition, taxonomy_problems = _prepare_edition(project, ingested, cases, timings)
-    written_problems = hand_written_problems(project.written, project.docs,
-                                             project.placeholders)
+    contacts, contact_problems = load_contacts(project.contacts.path,
+                                               named=project.contacts.named)
+    # Example contacts count as placeholders left, as those of the hand-written pages do.
+    written_problems = [*hand_written_problems(project.written, project.docs,
+                                               project.placeholders),
+                        *contact_placeholder_problems(contacts, project.contacts.path,
+                                                      project.placeholders)]
     kits = [read_media_kit(project.docs, lang, project.files) for lang in LANGUAGES]
     withheld = frozenset().union(*(kit.withheld for kit in kits))
     offers, kit_zips = _media_kit_offers(kits)
-    desk = Desk(project.brand, _marked_blocks(project, CONTACTS, PRESS_CONTACT),
-                project.files - withheld, offers)
+    desk = Desk(project.brand, press_contacts(contacts), project.files - withheld, offers)
     social_problems = social_image_problems(project.social_image, project.files,
                                             project.config_file)
     site_problems = [*taxonomy_problems, *case_problems, *edition.problems, *written_problems,
                      *(problem for kit in kits for problem in kit.problems),
-                     *image_problems(ingested.outcomes, desk.files), *social_problems]
+                     *image_problems(ingested.outcomes, desk.files), *social_problems,
+                     *contact_problems]
     addresses = Addresses(project.site_url, project.directory_urls)
     pages, site = _make_pages(project, edition, desk, addresses, timings)
     bodies = {page.path: page.body for page in pages if page.body is not None}
     report = _make_report(project, ingested, edition, site_problems, cache_hits, timings)
     files = {**_make_files(project, edition, site, report, bodies, addresses, timings),
-             **kit_zips}
+             **kit_zips, **vcard_files(contacts)}
     # Links from the pages go to these; a link to anything else is reported.
     addresses.known = frozenset({*desk.files, *(page.path for page in pages), *files})
     return Build(
@@ -188,7 +198,7 @@ def build(project: Project, cache: SourceCache, timings: Timings) -> Build:
         brand=project.brand, timings=timings,
         social_image=DEFAULT_SOCIAL_IMAGE if social_problems or not project.social_image
         else project.social_image,
-        additions=_kit_lists(offers), withheld=withheld)
+        additions={**_kit_lists(offers), **_contact_lists(contacts)}, withheld=withheld)
 
 
 def _read_cases(project: Project, timings: Timings) -> tuple[list[Case], list[Problem]]:
@@ -284,6 +294,15 @@ def _kit_lists(offers: Mapping[str, KitOffer]) -> dict[str, Addition]:
         return with_kit_list(markdown, kit_list_html(offer, link), offer.lang)
     return {written(lang, MEDIA_KIT).path: partial(addition, offer)
             for lang, offer in offers.items()}
+
+
+def _contact_lists(contacts: list[Contact]) -> dict[str, Addition]:
+    """Each contacts page gets every contact's card (``pages.contact_cards``)."""
+    def addition(lang: str, markdown: str, link: LinkTo) -> str:
+        return with_contact_cards(markdown, contact_cards(contacts, lang, link))
+    if not contacts:
+        return {}
+    return {written(lang, CONTACTS).path: partial(addition, lang) for lang in LANGUAGES}
 
 
 def _footers(project: Project, addresses: Addresses) -> dict[str, dict[str, Any]]:

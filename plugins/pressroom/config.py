@@ -52,7 +52,8 @@ class _TextPerLanguage(c.BaseConfigOption[dict[str, str]]):
 _EXAMPLE = "{" + ", ".join(f"{lang}: …" for lang in LANGUAGES) + "}"
 
 
-DEFAULT_REGISTRIES = {"taxonomy": "seeds/taxonomy.yml", "cases": "seeds/cases.yml"}
+DEFAULT_REGISTRIES = {"taxonomy": "seeds/taxonomy.yml", "cases": "seeds/cases.yml",
+                      "contacts": "seeds/contacts.yml"}
 
 
 class PressroomConfig(base.Config):
@@ -62,6 +63,7 @@ class PressroomConfig(base.Config):
     # missing (a warning); a file named here must exist (an error).
     taxonomy = c.Optional(c.Type(str))
     cases = c.Optional(c.Type(str))
+    contacts = c.Optional(c.Type(str))
     # Where the editor's report is written on every build, relative to mkdocs.yml.
     report_file = c.Type(str, default="build/editor-report.json")
     # Outcomes of unchanged sources are kept here between builds (empty: no cache).
@@ -159,4 +161,5 @@ def project_of(config: MkDocsConfig, options: PressroomConfig, files: Files, bra
         newest_first=options.search_newest_first, placeholders=options.placeholders,
         report_page=options.report_page if serving or options.publish_report else None,
         social_image=options.social_image,
-        config_file=Path(config.config_file_path or "mkdocs.yml"))
+        config_file=Path(config.config_file_path or "mkdocs.yml"),
+        contacts=Registry(path("contacts"), options.contacts is not None))

@@ -242,7 +242,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
     ) -> LiveReloadServer:
         server.watch(str(option_path(config, self.config, "seeds_dir")))
-        for registry in ("taxonomy", "cases"):
+        for registry in ("taxonomy", "cases", "contacts"):
             server.watch(str(option_path(config, self.config, registry)))
         return server
 

@@ -240,6 +240,9 @@ def branded(tmp_path_factory) -> Path:
         text = page.read_text(encoding="utf-8")
         page.write_text(re.sub(r"\[\[PLACEHOLDER: ([^\]]*)\]\]", r"(\1)", text),
                         encoding="utf-8")
+    contacts = project / "seeds" / "contacts.yml"  # the contacts' details taken as real
+    contacts.write_text(contacts.read_text(encoding="utf-8").replace("  placeholder: true\n", ""),
+                        encoding="utf-8")
     names = json.dumps(NAMES, ensure_ascii=False)
     _edited(project, r"^(      )name: .*$", rf"\1name: {names}\n\1copyright_holder: Harbour Ltd")
     _placeholders(project, "warn")

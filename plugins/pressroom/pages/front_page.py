@@ -20,11 +20,13 @@ from functools import partial
 from ..addresses import Address, Kind, LinkTo, written
 from ..language.i18n import N_, NP_, language_name, translate, translate_plural
 from ..stories.cases import Case
+from ..stories.contacts import Contact
 from ..stories.decisions import latest_decision
 from ..stories.edition import shown_version
 from ..stories.grouping import Story
 from .case_pages import LABELS, basis_label, case_status, event_when
 from .case_pages import TITLE as CASES_TITLE
+from .contact_cards import PRESS_CONTACT, contact_cards
 from .html_text import Headings, RenderedBody, anchor, escape_text
 from .images import image_html, story_image
 from .listings import (
@@ -54,7 +56,6 @@ CASE_COUNT = NP_("{count} legal matter in the case summary",
                  "{count} legal matters in the case summary")
 LATEST_DECISION = N_("Latest decision reported")
 NO_DECISION = N_("The coverage reports no decision yet.")
-CONTACT = N_("Press contact")
 ALL_CONTACTS = N_("All media contacts")
 MEDIA_KIT_TITLE = N_("Media kit")
 MEDIA_KIT_TEXT = N_("Background on the company for your coverage.")
@@ -68,12 +69,12 @@ TAG_FEEDS = N_("Every tag has a feed of its own, on its page:")
 @dataclass(frozen=True)
 class Desk:
     """What the front page shows besides stories and cases: the press room's name, the
-    press contact each language's contact page marks (as HTML), the files of docs/ (a link
+    press contacts of the contacts registry, the files of docs/ (a link
     goes only to a page or an image that exists), and what each language's media kit
     offers."""
 
     brand: Brand
-    contacts: Mapping[str, str] = field(default_factory=dict)
+    contacts: Sequence[Contact] = ()
     files: Container[str] = frozenset()
     media_kits: Mapping[str, KitOffer] = field(default_factory=dict)
 
@@ -193,13 +194,13 @@ def _glance(lang: str, cases: Sequence[Case], source_day: Callable[[str], dt.dat
 
 def _contact(lang: str, desk: Desk, headings: Headings, link: LinkTo) -> list[str]:
     page = written(lang, CONTACTS).path
-    parts = [desk.contacts[lang]] if lang in desk.contacts else []  # the editors' Markdown
+    parts = [contact_cards(desk.contacts, lang, link)] if desk.contacts else []
     if page in desk.files:
         parts.append(f'<p class="pressroom-more">'
                      f"{anchor(link(page), translate(lang, ALL_CONTACTS))}</p>")
     if not parts:
         return []
-    return [_section("pressroom-panel", headings, translate(lang, CONTACT), parts)]
+    return [_section("pressroom-panel", headings, translate(lang, PRESS_CONTACT), parts)]
 
 
 def _media_kit(lang: str, desk: Desk, headings: Headings, link: LinkTo) -> list[str]:

@@ -17,6 +17,7 @@ from ..addresses import Address, Kind, story_address, tag_address
 from ..language import LANGUAGES
 from ..language.i18n import N_, translate
 from ..model import Article
+from ..stories.contacts import Contact
 from ..stories.edition import NEWEST_STORIES, Edition, newest_story_ids, shown_version
 from ..stories.grouping import Story
 from .case_pages import case_pages
@@ -59,7 +60,7 @@ def generated_pages(
     newest = {lang: newest_story_ids(stories, lang, newest_first) for lang in LANGUAGES}
     pages = [page for story in stories
              for page in story_pages(story, edition, boilerplate, preview_at, newest,
-                                     desk.files, absolute)]
+                                     desk.files, absolute, desk.contacts)]
     for lang in LANGUAGES:
         by_tag = edition.by_tag(lang)
         tags = {tag_id: tag for tag_id in by_tag if (tag := edition.tag(tag_id))}
@@ -73,10 +74,11 @@ def generated_pages(
 def story_pages(
     story: Story, edition: Edition, boilerplate: Mapping[str, str], preview_at: dt.datetime | None,
     newest: Mapping[str, set[str]], files: Container[str] = frozenset(),
-    absolute: Callable[[Address], str] | None = None,
+    absolute: Callable[[Address], str] | None = None, contacts: Sequence[Contact] = (),
 ) -> list[SitePage]:
     """One page per language: the version in it, or a stand-in that shows the original. The
-    body is written when MkDocs asks for it, with links from that page."""
+    body is written when MkDocs asks for it, with links from that page; ``contacts`` are the
+    press contacts it shows."""
     pages = []
     cases = edition.cases_of.get(story.id, ())
     for lang in LANGUAGES:
@@ -91,6 +93,7 @@ def story_pages(
             others=_other_versions(story, lang, edition),
             image=story_image(article, files),
             url=absolute(story_address(lang, story.id)) if absolute else None,
+            contacts=contacts,
         )
         body = partial(story_body, article, lang, dateline(article, lang), extras)
         markdown = with_frontmatter(page_frontmatter(article, lang), "")

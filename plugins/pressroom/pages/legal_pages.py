@@ -50,8 +50,13 @@ def placeholder_problems(path: Path, markdown: str, policy: str) -> list[Problem
     what = repr(first)
     if others:
         what += f" and {len(others)} more, on lines {', '.join(str(at) for at, _ in others)}"
-    return [_PROBLEM[policy](path, f"placeholders still to be filled in: {what} (option "
-                                   f"placeholders: {policy})", line)]
+    return [placeholder_problem(path, what, policy, line)]
+
+
+def placeholder_problem(path: Path, what: str, policy: str, line: int | None) -> Problem:
+    """A placeholder left (in a page or a registry), of the severity ``policy`` names."""
+    return _PROBLEM[policy](path, f"placeholders still to be filled in: {what} (option "
+                                  f"placeholders: {policy})", line)
 
 
 def marked_placeholders(markdown: str, lang: str) -> str:

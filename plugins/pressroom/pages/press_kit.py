@@ -1,10 +1,10 @@
 """Texts editors write once in a hand-written page, which other pages show: the company
-boilerplate of each language's media kit, under every story, and the press contact of each
-language's contact page, on the front page.
+boilerplate of each language's media kit, under every story. And the names of the press kit's
+hand-written pages.
 
-A block is marked in the page's Markdown: ``<!-- boilerplate -->`` … ``<!-- /boilerplate -->``
-in docs/<lang>/media-kit.md, ``<!-- press-contact -->`` … ``<!-- /press-contact -->`` in
-docs/<lang>/contacts.md.
+The block is marked in the page's Markdown: ``<!-- boilerplate -->`` … ``<!-- /boilerplate -->``
+in docs/<lang>/media-kit.md. The press contacts are data, not a block of a page: see
+``stories.contacts`` and ``contact_cards``.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ import re
 MEDIA_KIT = "media-kit.md"
 CONTACTS = "contacts.md"
 BOILERPLATE = "boilerplate"
-PRESS_CONTACT = "press-contact"
 _BLOCK = re.compile(r"<!--\s*(?P<name>[a-z-]+)\s*-->(?P<text>.*?)<!--\s*/(?P=name)\s*-->", re.S)
 
 

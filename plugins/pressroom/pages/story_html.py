@@ -15,7 +15,9 @@ from ..addresses import LinkTo
 from ..language.i18n import N_, language_name, translate, translated
 from ..language.text import is_heading_like, is_list_item, strip_list_marker
 from ..model import Article, Line
+from ..stories.contacts import Contact
 from ..stories.translations import Relation
+from .contact_cards import PRESS_CONTACT, contact_cards
 from .html_text import (
     Headings,
     RenderedBody,
@@ -82,6 +84,7 @@ class StoryExtras:
     others: Sequence[OtherVersion] = ()  # the story's versions in other languages
     image: Image | None = None  # the story's own, where the editor set one docs/ has
     url: str | None = None  # the page's public address: shared, and printed on paper
+    contacts: Sequence[Contact] = ()  # the press contacts, under the boilerplate
 
 
 def body_html(lines: Sequence[Line], headings: Headings) -> list[str]:
@@ -146,6 +149,13 @@ def story_body(
         blocks += ["<div data-pagefind-ignore>",
                    headings.add(2, translate(lang, ABOUT_COMPANY)),
                    extras.boilerplate_html.strip(), "</div>"]
+    if extras.contacts:
+        # Named, but not a heading: furniture under every story is no entry of its contents.
+        label = escape_text(translate(lang, PRESS_CONTACT))
+        blocks += [f'<aside class="pressroom-story-contact" aria-label="{label}" '
+                   "data-pagefind-ignore>",
+                   f'<p class="pressroom-story-contact__label"><strong>{label}</strong></p>',
+                   contact_cards(extras.contacts, lang, link), "</aside>"]
     return RenderedBody("\n".join(blocks) + "\n", headings.found)
 
 
