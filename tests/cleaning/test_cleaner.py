@@ -63,3 +63,27 @@ def test_a_kept_line_is_not_repaired_either():
     assert kept.text.startswith("On March 3, 2025, Spin Win Regional Court")
     (repaired,) = [line for line in lines if line.number == 10]
     assert repaired.text.startswith("According to the judgment, the posts")
+
+
+# A scraper's image token over the text, which the page frame takes away, repeated twice
+# further down: once the frame has taken the top copy, the copies below are captions, in the
+# same cleaning (a second cleaning used to find them).
+REPEATED_FURNITURE = [
+    "P1C",
+    "What the court found",
+    "A regional court has ordered an online portal to delete a series of reviews about a "
+    "family bakery in Sampleton, finding that the reviewers had never visited the shop and "
+    "that the portal had ignored repeated complaints from the owners over several months.",
+    "P1C",
+    "P1C",
+    "The owners said they would now ask the court to order the portal to name the accounts "
+    "behind the reviews, which had appeared within a few days of each other last spring.",
+]
+
+
+def test_copies_of_a_line_the_frame_takes_away_go_in_the_same_cleaning():
+    once = clean(lines_of("\n".join(REPEATED_FURNITURE)))
+    assert "P1C" not in once.text
+    assert {(removal.line, removal.rule) for removal in once.removals} == {
+        (1, "page-top"), (4, "caption"), (5, "caption")}
+    assert clean(lines_of(once.text), lang=once.language_hint).text == once.text

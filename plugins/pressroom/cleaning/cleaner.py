@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from ..model import Cleaned, Line, Removal, Source
+from ..model import Cleaned, Headline, Line, Removal, Source
 from .attribution import detect_self_descriptions, detect_source_labels
 from .captions import detect_captions
 from .context import CleaningContext, Detector, drop_line
@@ -85,6 +85,39 @@ def clean(
     removals = [drop_line(line, EDITOR_DROP) for line in current
                 if selected(line, drop) and line.number not in kept]
     current = _apply(current, removals)
+    current = _detect_until_stable(current, context, kept, removals)
+    # The frame is judged after the detectors, on what they left: the headline's evidence
+    # (what follows it, what repeats it) is clearest once notices, widgets and datelines
+    # are gone.
+    frame = find_page_frame(current, lang, removals)
+    headline = frame.headline
+    # What the frame takes away changes the evidence for the rest: a line above the text
+    # no longer shelters its copies below (captions, for the detectors), and the line now
+    # first may be furniture over the headline. Both look again until neither finds more,
+    # so that cleaning the result again changes nothing. The headline stays the first
+    # judgement's, which saw all the evidence (what it passed over, what repeated it); a
+    # later look that would pick another line changes nothing.
+    for _ in range(MAX_ROUNDS):
+        found = [removal for removal in frame.removals if removal.line not in kept]
+        if not found:
+            break
+        removals.extend(found)
+        current = _detect_until_stable(_apply(current, found), context, kept, removals)
+        frame = find_page_frame(current, lang, removals)
+        if _line_of(frame.headline) != _line_of(headline):
+            break
+    return Cleaned(lines=tuple(_tidy(current)), removals=tuple(removals), language_hint=lang,
+                   headline=headline)
+
+
+def _line_of(headline: Headline | None) -> int | None:
+    return headline.line if headline else None
+
+
+def _detect_until_stable(current: list[Line], context: CleaningContext, kept: set[int],
+                         removals: list[Removal]) -> list[Line]:
+    """The detectors in rounds until none finds more (or MAX_ROUNDS); what they find is
+    added to ``removals``."""
     for _ in range(MAX_ROUNDS):
         changed = False
         for detect in DETECTORS:
@@ -95,14 +128,7 @@ def clean(
                 changed = True
         if not changed:
             break
-    # The frame is judged last, on what the detectors left: the headline's evidence (what
-    # follows it, what repeats it) is clearest once notices, widgets and datelines are gone.
-    frame = find_page_frame(current, lang, removals)
-    found = [removal for removal in frame.removals if removal.line not in kept]
-    current = _apply(current, found)
-    removals.extend(found)
-    return Cleaned(lines=tuple(_tidy(current)), removals=tuple(removals), language_hint=lang,
-                   headline=frame.headline)
+    return current
 
 
 def selected(line: Line, selectors: Sequence[LineSelector]) -> bool:
