@@ -5,11 +5,13 @@ ruling's), what the registry does not give shown as not reported, each case at i
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
+import markdown as md
 import pytest
 
 from conftest import make_article
@@ -151,7 +153,9 @@ def page(lang: str, cases: list[Case], story: Story | None = None, **options) ->
     """The page's Markdown, without its frontmatter."""
     story = story or roe_story()
     sources = {version.source.name: story for version in story.versions.values()}
-    markdown = case_page(lang, cases, {story.id: story}, sources, **options).markdown
+    days = {version.source.name: version.date.value for version in story.versions.values()}
+    markdown = case_page(lang, cases, {story.id: story}, sources, source_day=days.get,
+                         **options).markdown
     assert markdown is not None
     return markdown.split("\n---\n", 1)[1]
 
@@ -163,10 +167,17 @@ def section(markdown: str, case_id: str) -> str:
     return markdown[start:start + following.start()] if following else markdown[start:]
 
 
-def table_row(markdown: str, case_id: str) -> str:
+def table_cells(markdown: str, case_id: str) -> list[str]:
+    """The overview's row of a case, cell by cell as HTML: case, decision, court, status,
+    amount."""
     (row,) = [line for line in markdown.split("\n")
-              if line.startswith("| [") and f"](#{case_id})" in line]
-    return row
+              if line.startswith("<tr") and f'<a href="#{case_id}">' in line]
+    return re.findall(r"<t[hd] [^>]*>(.*?)</t[hd]>", row)
+
+
+def table_order(markdown: str) -> list[str]:
+    return re.findall(r'<tr role="row"><th scope="row" role="rowheader"><a href="#([^"]+)">',
+                      markdown)
 
 
 # Finality and status.
@@ -178,7 +189,7 @@ def table_row(markdown: str, case_id: str) -> str:
 def test_a_first_instance_decision_is_neither_called_final_nor_unfinal(cases, lang, status,
                                                                        invented):
     markdown = page(lang, cases)
-    assert f" {status} |" in table_row(markdown, "roe-v-example")
+    assert table_cells(markdown, "roe-v-example")[3] == status
     assert f":** {status}\n" in section(markdown, "roe-v-example")
     assert invented not in markdown
 
@@ -242,8 +253,8 @@ def test_the_day_a_step_was_announced_or_reported_is_not_given_as_its_own(
     roe = section(page(lang, cases), "roe-v-example")
     assert announced in roe and reported in roe
     assert not any(words in roe for words in as_the_steps)
-    # The table's last event says the same, and nothing more.
-    assert f"| {reported}" in table_row(page(lang, cases), "roe-v-example")
+    # The table's decision is the ruling, dated as its step is, and nothing more.
+    assert table_cells(page(lang, cases), "roe-v-example")[1] == announced.removesuffix(": ")
 
 
 @pytest.mark.parametrize(("date", "en", "de"), [
@@ -270,8 +281,10 @@ def test_what_the_registry_does_not_give_shows_as_not_reported(cases, lang, labe
     # Court, docket, jurisdiction and outcome: four unknown facts, none with a citation.
     assert counter_suit.count(f":** {unknown}\n") == 4
     assert f": {not_stated}*" in counter_suit  # the record's last check
-    cells = table_row(markdown, "example-v-roe").split(" | ")
-    assert cells[1] == unknown and cells[-1] == f"{unknown} |"
+    # No ruling and no court reported; no amount either, which is not said to be unknown.
+    cells = table_cells(markdown, "example-v-roe")
+    assert cells[1] == cells[2] == unknown
+    assert cells[4] == {"en": "none reported", "de": "keiner genannt"}[lang]
 
 
 @pytest.mark.parametrize(("lang", "remedy"), [
@@ -297,8 +310,9 @@ def test_every_case_has_its_anchor_a_permalink_and_a_row_linking_it(cases, lang,
         heading = "###" if case.context else "##"
         assert f"\n{heading} {case.title[lang]} {{: #{case.id} }}\n" in markdown
         assert f"· [{permalink}](#{case.id})" in section(markdown, case.id)
-    assert [re.search(r"\]\(#([a-z-]+)\)", line).group(1)
-            for line in markdown.split("\n") if line.startswith("| [")] == list(LEGAL)
+    # Newest first: the counter-suit's latest step (its source's day, May 20) is newer than
+    # the ruling (announced on May 14).
+    assert table_order(markdown) == ["example-v-roe", "roe-v-example"]
 
 
 def test_related_cases_link_each_others_entry(cases):
@@ -337,17 +351,117 @@ def test_names_statements_and_quotes_with_markup_are_escaped():
     markdown = page("en", [hostile], story)
     assert "<script>" not in markdown and "<b>" not in markdown
     assert "&lt;script&gt;alert(1)&lt;/script&gt; v. Roe &amp; Co" in markdown
-    court = r"\[Court\](javascript:alert(1)) \| \*Chamber\*"
-    # In the table the pipe is escaped, so that the row keeps its six cells.
-    assert f"| {court} |" in table_row(markdown, "hostile")
+    # In the table (HTML, which Markdown leaves alone) the court's text stays text.
+    assert table_cells(markdown, "hostile")[2] == "[Court](javascript:alert(1)) | *Chamber*"
     assert 'title="He said &quot;&lt;b&gt;no&lt;/b&gt;&quot; &amp; left"' in markdown
+    # Rendered as the site renders it, the table's court is still one cell of plain text.
+    html = render(markdown)
+    assert "javascript:" not in re.sub(r"<td[^>]*>\[Court\]\(javascript:alert\(1\)\) \| "
+                                       r"\*Chamber\*</td>", "", html, count=1).split(
+        "<h2")[0]
+    assert "<em>Chamber</em>" not in html.split("<h2")[0]
+
+
+# The overview: columns, order, amounts, and the feed.
+
+def render(markdown: str) -> str:
+    """The page's Markdown as the site's configuration renders it."""
+    return md.markdown(markdown, extensions=["admonition", "attr_list", "md_in_html", "tables",
+                                             "toc"])
+
+
+def dated_case(case_id: str, *events: str, **fields) -> Case:
+    """A case whose steps are written in the registry's words: "ruling 2025-05", "filed"."""
+    registry = [{"id": case_id, "title": {"en": case_id, "de": case_id}, "kind": "appeal",
+                 "events": []}]
+    for step in events:
+        kind, _, date = step.partition(" ")
+        event = {"kind": kind, "basis": "reported", "text": {"en": kind, "de": kind},
+                 "source": {"file": f"{case_id}.txt", "line": 1, "quote": kind}}
+        if date:
+            event["date"] = date
+        registry[0]["events"].append(event)
+    registry[0].update(fields)
+    return registry[0]
+
+
+def load(tmp_path: Path, records: list[dict]) -> list[Case]:
+    path = tmp_path / "cases.yml"
+    path.write_text(json.dumps(records), encoding="utf-8")  # JSON is YAML
+    loaded, problems = load_cases(path)
+    assert not problems, problems
+    return loaded
+
+
+def test_the_overview_lists_the_newest_decision_first_and_the_undated_last(tmp_path):
+    cases = load(tmp_path, [
+        dated_case("undated", "filed"),
+        dated_case("old-ruling", "ruling 2023-02-01"),
+        dated_case("month-ruling", "ruling 2025-05"),
+        dated_case("late-filing", "filed 2025-04-30"),
+        dated_case("day-ruling", "filed 2024-01-01", "ruling 2025-05-02"),
+        dated_case("also-undated", "hearing"),
+    ])
+    # No source day known: an undated step stays undated. "2025-05" counts from May 1st.
+    markdown = page("en", cases, Story("none", {"en": make_article("en", "x", source="n.txt")}))
+    assert table_order(markdown) == ["day-ruling", "month-ruling", "late-filing", "old-ruling",
+                                     "undated", "also-undated"]
+    # The sections follow the table's order.
+    headings = re.findall(r"^## .* \{: #([a-z-]+) \}$", markdown, re.M)
+    assert headings == table_order(markdown)
+    assert table_cells(markdown, "month-ruling")[1] == "May 2025"
+    assert table_cells(markdown, "late-filing")[1] == "not reported"  # a filing is no ruling
+
+
+@pytest.mark.parametrize(("lang", "headings", "amount"), [
+    ("en", ["Case", "Decision", "Court", "Status", "Amount"],
+     "<em>Ordered by the court (first instance):</em> Payment: EUR 251,100<br>"
+     "<em>Reported:</em> Damages: 12,000"),
+    ("de", ["Verfahren", "Entscheidung", "Gericht", "Stand", "Betrag"],
+     "<em>Vom Gericht angeordnet (erste Instanz):</em> Zahlung: EUR 251.100<br>"
+     "<em>Berichtet:</em> Schadenersatz: 12.000"),
+])
+def test_the_overview_names_its_columns_and_each_amount_with_its_basis(cases, lang, headings,
+                                                                       amount):
+    roe = cases[0]
+    extra = replace(roe.remedies[0], kind="damages", amount=12000, currency=None,
+                    basis=Basis("reported"), text=None)
+    cases = [replace(roe, remedies=(*roe.remedies, extra)), *cases[1:]]
+    markdown = page(lang, cases)
+    assert re.findall(r'<th scope="col" role="columnheader">([^<]+)</th>', markdown) == headings
+    cells = table_cells(markdown, "roe-v-example")
+    assert cells[4] == amount
+    # On a phone each cell shows its column's name: the labels are the headings.
+    assert re.findall(r'data-label="([^"]+)"', markdown.split("</tr>")[1]) == headings[1:]
+    # The caption says how the rows are ordered, in the page's language.
+    caption = re.search(r"<caption>(.+)</caption>", markdown).group(1)
+    assert caption.startswith({"en": "The legal matters, newest first",
+                               "de": "Die Verfahren, das neueste zuerst"}[lang])
+
+
+@pytest.mark.parametrize(("lang", "words"), [
+    ("en", "New stories in your feed reader: [Atom feed (English)](feed.xml)"),
+    ("de", "Neue Artikel in Ihrem Feedreader: [Atom-Feed (Deutsch)](feed.xml)"),
+])
+def test_the_case_summary_offers_its_languages_feed(cases, lang, words):
+    """A Markdown link, beside the page's own in its language's folder: MkDocs checks it and
+    makes it the page's URL's relative address."""
+    markdown = page(lang, cases)
+    assert f'{words}{{: type="application/atom+xml" hreflang="{lang}" }}' in markdown
+    offer = re.search(r'<p class="pressroom-feed">(.+?)</p>', render(markdown)).group(1)
+    assert 'href="feed.xml"' in offer and f'hreflang="{lang}"' in offer
+
+
+def test_no_legal_case_no_overview(cases):
+    markdown = page("en", [case for case in cases if case.context])
+    assert "<table" not in markdown and "pressroom-feed" in markdown
 
 
 # Background, coverage, documents, dates of the page.
 
 def test_background_records_stand_apart_from_the_legal_cases(cases):
     markdown = page("en", cases)
-    assert "](#smear-background)" not in markdown.split("\n\n## ")[0]  # not in the table
+    assert sorted(table_order(markdown)) == sorted(LEGAL)  # not in the table
     context = markdown[markdown.index("\n## Context\n"):]
     assert context.startswith("\n## Context\n\nNot a legal case: background that the coverage "
                               "reports.\n\n### Smear posts about Example GmbH")

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import posixpath
 import re
 
 from conftest import make_article
@@ -38,7 +37,8 @@ def frontmatter(page: SitePage) -> dict[str, object]:
 def listed(page: SitePage) -> list[str]:
     """The story pages a tag page links, in order."""
     assert page.body is not None
-    return re.findall(r'href="([^"]+)"', page.body(lambda path: path).html)
+    html = re.sub(r'<p class="pressroom-feed">.*?</p>', "", page.body(lambda path: path).html)
+    return re.findall(r'href="([^"]+)"', html)
 
 
 def index_entries(page: SitePage) -> list[tuple[str, str, str]]:
@@ -117,13 +117,16 @@ def test_a_tag_page_has_its_label_as_title_and_links_its_own_feed():
     story = Story("one", {"de": version("de", "one")})
     _, page = tag_pages("de", {"brand": BRAND}, {"brand": [story]})
     assert page.path == "de/schlagwoerter/brand.md" and not page.searchable
-    meta = frontmatter(page)
-    assert (meta["title"], meta["lang"]) == ("Marke", "de")
-    # The feed link, relative to the page, lands on the tag's feed.
-    feed = posixpath.normpath(posixpath.join("de/schlagwoerter", str(meta["pressroom_feed"])))
-    assert feed == tag_feed("de", "brand").path
+    assert frontmatter(page) == {"title": "Marke", "lang": "de"}
     assert page.body is not None
-    assert page.body(lambda path: path).html.startswith('<h1 id="marke">Marke</h1>\n<ul>')
+    html = page.body(lambda path: f"linked:{path}").html
+    # Under the heading, the tag's own feed is offered in the page's words, then its stories.
+    heading, offer, listing = html.split("\n", 2)
+    assert heading == '<h1 id="marke">Marke</h1>'
+    assert offer == ('<p class="pressroom-feed">Neue Artikel zu diesem Thema in Ihrem '
+                     f'Feedreader: <a type="application/atom+xml" hreflang="de" '
+                     f'href="linked:{tag_feed("de", "brand").path}">Atom-Feed (Deutsch)</a></p>')
+    assert listing.startswith("<ul>")
 
 
 def test_a_tag_label_with_markup_is_escaped_on_the_index_and_its_page():

@@ -33,8 +33,10 @@ from ..stories.cases import (
     Remedy,
     SourceRef,
 )
+from ..stories.decisions import latest_decision, newest_first
 from ..stories.grouping import Story
-from .html_text import escape_attribute
+from .feed_links import feed_offer_markdown
+from .html_text import anchor, escape_attribute, escape_text
 from .listings import story_listing
 from .rendering import escape_markdown, with_frontmatter
 from .site import SitePage
@@ -44,7 +46,12 @@ TITLE = N_("Case summary")
 INTRO = N_("The legal matters the coverage reports. Every fact is introduced by how its source "
            "states it and links the sentence it rests on; what the coverage does not say is "
            "marked as not reported.")
-HEADINGS = (N_("Case"), N_("Court"), N_("Kind"), N_("Status"), N_("Last event"), N_("Outcome"))
+# The overview's columns: what a journalist compares across cases at a glance; the kind, the
+# timeline and the outcome are in each case's section, with their sources.
+HEADINGS = (N_("Case"), N_("Decision"), N_("Court"), N_("Status"), N_("Amount"))
+TABLE_ORDER = N_("The legal matters, newest first: by the latest decision, or by the latest "
+                 "step where no decision is reported; cases with no date reported last.")
+NO_AMOUNT = N_("none reported")
 DESCRIPTION = N_("The legal matters in the press room's coverage: courts, parties, timelines "
                  "and outcomes, each fact with its source.")
 UNKNOWN = N_("not reported")
@@ -90,29 +97,37 @@ PERMALINK = N_("Permanent link to this entry")
 
 def case_pages(
     cases: Sequence[Case], stories: Mapping[str, Story], story_of_source: Mapping[str, Story],
-    langs: Sequence[str], documents: Sequence[PublishedDocument] = (),
+    langs: Sequence[str], documents: Sequence[PublishedDocument] = (), *,
+    source_day: Callable[[str], dt.date | None],
 ) -> list[SitePage]:
-    return [case_page(lang, cases, stories, story_of_source, documents) for lang in langs]
+    return [case_page(lang, cases, stories, story_of_source, documents, source_day=source_day)
+            for lang in langs]
 
 
 def case_page(
     lang: str, cases: Sequence[Case], stories: Mapping[str, Story],
-    story_of_source: Mapping[str, Story], documents: Sequence[PublishedDocument] = (),
+    story_of_source: Mapping[str, Story], documents: Sequence[PublishedDocument] = (), *,
+    source_day: Callable[[str], dt.date | None],
 ) -> SitePage:
+    """``source_day`` gives the day of a source file: it orders what the registry gives no
+    day of its own (``decisions.newest_first``)."""
     def t(message: str, **values: object) -> str:
         return escape_markdown(translate(lang, message, **values))
 
     def cite(ref: SourceRef) -> str:
         return citation(lang, ref, story_of_source, t)
 
-    legal = [case for case in cases if not case.context]
+    legal = newest_first([case for case in cases if not case.context], source_day)
     context = [case for case in cases if case.context]
     titles = {case.id: case.title[lang] for case in cases}
     lines = [f"# {t(TITLE)}", "", t(INTRO), ""]
     newest = last_updated(cases)
     if newest:
         lines += [f"*{t(PAGE_UPDATED, date=format_day(newest, lang))}*", ""]
-    lines += [_table(lang, legal, t), ""]
+    if legal:
+        lines += [overview_table(lang, legal, source_day), ""]
+    lines.append(feed_offer_markdown(lang, Address(Kind.FEED, lang), Address(Kind.CASES, lang)))
+    lines.append("")
     for case in legal:
         lines += _case_section(lang, case, stories, t, cite, titles)
         lines += _documents(lang, [doc for doc in documents if doc.case == case.id], t)
@@ -132,23 +147,52 @@ def last_updated(cases: Sequence[Case]) -> dt.date | None:
     return max((case.updated for case in cases if case.updated), default=None)
 
 
-def _table(lang: str, cases: Sequence[Case], t: Callable[..., str]) -> str:
-    rows = ["| " + " | ".join(t(heading) for heading in HEADINGS) + " |",
-            "|" + " --- |" * len(HEADINGS)]
+def overview_table(lang: str, cases: Sequence[Case],
+                   source_day: Callable[[str], dt.date | None]) -> str:
+    """The cases side by side, in the order given, as an HTML table (a raw block in the
+    page's Markdown, so every text is escaped for HTML and nothing in it is Markdown). Each
+    cell carries its column's name, which a phone's narrow screen shows beside it when the
+    rows become cards. Written on lines without a blank one, so Markdown keeps it whole."""
+    def t(message: str, **values: object) -> str:
+        return escape_text(translate(lang, message, **values))
+
+    labels = [t(heading) for heading in HEADINGS]
+    head = "".join(f'<th scope="col" role="columnheader">{label}</th>' for label in labels)
+    lines = ['<table class="pressroom-cases" role="table">',
+             f"<caption>{t(TABLE_ORDER)}</caption>",
+             f'<thead role="rowgroup"><tr role="row">{head}</tr></thead>',
+             '<tbody role="rowgroup">']
     for case in cases:
-        last = case.last_event
+        decision = latest_decision([case], source_day)
         cells = [
-            f"[{escape_markdown(case.title[lang])}](#{case.id})",
-            escape_markdown(case.court[lang]) if case.court else t(UNKNOWN),
-            t(KINDS[case.kind]) if case.kind else t(UNKNOWN),
-            case_status(lang, case, t),
-            (f"{event_when(lang, last, t)}: {_worded(lang, last.text, last.basis, case)}"
-             if last else t(UNKNOWN)),
-            _worded(lang, case.outcome.text, case.outcome.basis, case)
-            if case.outcome else t(UNKNOWN),
+            event_when(lang, decision.event, t, escape_text) if decision else t(UNKNOWN),
+            escape_text(case.court[lang]) if case.court else t(UNKNOWN),
+            case_status(lang, case, t, escape_text),
+            _amounts(lang, case) or t(NO_AMOUNT),
         ]
-        rows.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
-    return "\n".join(rows)
+        title = anchor(f"#{case.id}", case.title[lang])
+        row = "".join(f'<td role="cell" data-label="{escape_attribute(label)}">{cell}</td>'
+                      for label, cell in zip(labels[1:], cells, strict=True))
+        lines.append(f'<tr role="row"><th scope="row" role="rowheader">{title}</th>{row}</tr>')
+    lines += ["</tbody>", "</table>"]
+    return "\n".join(lines)
+
+
+def _amounts(lang: str, case: Case) -> str:
+    """The remedies with an amount, each introduced by its basis: "<em>Ordered by the court
+    (first instance):</em> Payment: EUR 251,100", one a line; empty where none has one."""
+    return "<br>".join(
+        f"<em>{escape_text(basis_label(lang, remedy.basis, case, court='ordered'))}</em> "
+        f"{escape_text(translate(lang, REMEDIES[remedy.kind]))}: "
+        f"{escape_text(_sum(lang, remedy))}"
+        for remedy in case.remedies if remedy.amount is not None)
+
+
+def _sum(lang: str, remedy: Remedy) -> str:
+    """ "EUR 251,100", in the reader's number format; the amount alone where the registry
+    names no currency."""
+    amount = format_number(remedy.amount, lang) if remedy.amount is not None else ""
+    return " ".join(part for part in (remedy.currency, amount) if part)
 
 
 # Only a decision can be final; for these statuses the finality is always shown, as the
@@ -327,8 +371,7 @@ def _remedy(lang: str, remedy: Remedy, case: Case, t: Callable[..., str]) -> str
     label = escape_markdown(basis_label(lang, remedy.basis, case, court="ordered"))
     text = f"*{label}* {t(REMEDIES[remedy.kind])}"
     if remedy.amount is not None:
-        amount = format_number(remedy.amount, lang)
-        text += f": {escape_markdown(remedy.currency or '')} {amount}".rstrip()
+        text += f": {escape_markdown(_sum(lang, remedy))}"
     if remedy.text:
         text += f" ({escape_markdown(remedy.text[lang])})"
     return text

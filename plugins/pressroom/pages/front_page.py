@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from ..addresses import Address, Kind, LinkTo, written
-from ..language.i18n import N_, NP_, language_name, translate, translate_plural
+from ..language.i18n import N_, NP_, translate, translate_plural
 from ..stories.cases import Case
 from ..stories.contacts import Contact
 from ..stories.decisions import latest_decision
@@ -27,6 +27,7 @@ from ..stories.grouping import Story
 from .case_pages import LABELS, basis_label, case_status, event_when
 from .case_pages import TITLE as CASES_TITLE
 from .contact_cards import PRESS_CONTACT, contact_cards
+from .feed_links import feed_offer_html
 from .html_text import Headings, RenderedBody, anchor, escape_text
 from .images import image_html, story_image
 from .listings import (
@@ -40,7 +41,7 @@ from .media_kit import ZIP_TYPE, KitOffer, download_all_label
 from .press_kit import CONTACTS, MEDIA_KIT
 from .rendering import with_frontmatter
 from .site import SitePage
-from .site_frame import ATOM, Brand
+from .site_frame import Brand
 from .tag_pages import TAGS_TITLE
 
 # Stories shown as cards under the lead; the rest are on the page of all stories, so that
@@ -61,8 +62,6 @@ MEDIA_KIT_TITLE = N_("Media kit")
 MEDIA_KIT_TEXT = N_("Background on the company for your coverage.")
 KIT_FILES = NP_("{count} file to download", "{count} files to download")
 FEEDS = N_("Feeds")
-FEEDS_TEXT = N_("New stories in your feed reader:")
-FEED_OF = N_("Atom feed ({language})")
 TAG_FEEDS = N_("Every tag has a feed of its own, on its page:")
 
 
@@ -220,10 +219,8 @@ def _media_kit(lang: str, desk: Desk, headings: Headings, link: LinkTo) -> list[
 
 
 def _feeds(lang: str, headings: Headings, link: LinkTo) -> str:
-    feed = anchor(link(Address(Kind.FEED, lang).path),
-                  translate(lang, FEED_OF, language=language_name(lang, lang)),
-                  f' type="{ATOM}"')
+    feed = Address(Kind.FEED, lang)
     tags = anchor(link(Address(Kind.TAG_INDEX, lang).path), translate(lang, TAGS_TITLE))
-    parts = [f"<p>{escape_text(translate(lang, FEEDS_TEXT))} {feed}</p>",
+    parts = [feed_offer_html(lang, feed, link(feed.path)),
              f"<p>{escape_text(translate(lang, TAG_FEEDS))} {tags}</p>"]
     return _section("pressroom-panel", headings, translate(lang, FEEDS), parts)

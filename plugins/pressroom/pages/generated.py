@@ -67,7 +67,8 @@ def generated_pages(
         pages += front_pages(lang, stories, edition.cases, source_days.get, desk)
         pages.append(search_page(lang, LANGUAGES))
         pages += tag_pages(lang, tags, by_tag)
-    pages += case_pages(edition.cases, by_id, by_source, LANGUAGES, edition.documents)
+    pages += case_pages(edition.cases, by_id, by_source, LANGUAGES, edition.documents,
+                        source_day=source_days.get)
     return pages
 
 

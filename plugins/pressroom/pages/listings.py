@@ -87,12 +87,16 @@ def marked_summary(entry: ListingEntry, escape: Callable[[str], str]) -> str | N
 
 
 def listing_page_body(
-    title: str, intro: str | None, stories: Sequence[Story], lang: str, empty: str, link: LinkTo
+    title: str, intro: str | None, stories: Sequence[Story], lang: str, empty: str, link: LinkTo,
+    offer: str = "",
 ) -> RenderedBody:
-    """A page that lists stories: heading, introduction, the list (or what says it is empty)."""
+    """A page that lists stories: heading, introduction, what the page offers besides (HTML,
+    such as its feed), the list (or what says it is empty)."""
     headings = Headings()
     blocks = [headings.add(1, title)]
     if intro:
         blocks.append(f"<p>{escape_text(intro)}</p>")
+    if offer:
+        blocks.append(offer)
     blocks.append(listing_html(stories, lang, link) if stories else f"<p>{escape_text(empty)}</p>")
     return RenderedBody("\n".join(blocks) + "\n", headings.found)

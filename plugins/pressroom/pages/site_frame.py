@@ -18,6 +18,7 @@ from ..addresses import Address, Addresses, Kind, written
 from ..language import LANGUAGES
 from ..language.i18n import N_, translate
 from .case_pages import TITLE as CASES
+from .feed_links import ATOM
 from .html_text import escape_attribute, escape_text
 from .legal_pages import LEGAL_PAGES
 
@@ -36,7 +37,6 @@ FRONT_PAGE = N_("Front page")
 SEARCH = N_("Search the press room")
 # Between the names of the languages where a root page names them all.
 BETWEEN_LANGUAGES = " · "
-ATOM = "application/atom+xml"
 
 
 @dataclass(frozen=True)

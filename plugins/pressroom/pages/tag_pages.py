@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from functools import partial
 
-from ..addresses import Address, Kind, relative_path, tag_address, tag_feed
+from ..addresses import Address, Kind, LinkTo, relative_path, tag_address, tag_feed
 from ..language.i18n import N_, NP_, translate, translate_plural
 from ..stories.grouping import Story
 from ..stories.taxonomy import Tag
+from .feed_links import TAG_FEED_TEXT, feed_offer_html
+from .html_text import RenderedBody
 from .listings import listing_page_body
 from .rendering import escape_markdown, with_frontmatter
 from .site import SitePage
@@ -41,9 +43,14 @@ def _index(lang: str, used: Sequence[Tag], by_tag: Mapping[str, Sequence[Story]]
 
 def _tag_page(lang: str, tag: Tag, stories: Sequence[Story]) -> SitePage:
     label = tag.label(lang)
-    page = tag_address(lang, tag.id)
-    meta = {"title": label, "lang": lang,
-            "pressroom_feed": relative_path(tag_feed(lang, tag.id).path, page.path)}
-    body = partial(listing_page_body, label, None, stories, lang, "")
-    return SitePage(page, markdown=with_frontmatter(meta, ""),
+    meta = {"title": label, "lang": lang}
+    body = partial(_tag_body, label, stories, lang, tag_feed(lang, tag.id))
+    return SitePage(tag_address(lang, tag.id), markdown=with_frontmatter(meta, ""),
                     searchable=False, body=body)
+
+
+def _tag_body(label: str, stories: Sequence[Story], lang: str, feed: Address,
+              link: LinkTo) -> RenderedBody:
+    """The tag's stories, and its feed offered above them."""
+    offer = feed_offer_html(lang, feed, link(feed.path), TAG_FEED_TEXT)
+    return listing_page_body(label, None, stories, lang, "", link, offer)

@@ -55,3 +55,23 @@ def known_day(event: Event, source_day: Callable[[str], dt.date | None]) -> dt.d
 
 def _first_day(date: PartialDate) -> dt.date:
     return dt.date(date.year, date.month or 1, date.day or 1)
+
+
+def case_day(case: Case, source_day: Callable[[str], dt.date | None]) -> dt.date | None:
+    """The day a case is ordered by: its latest decision's known day, else its latest step's;
+    None where the registry knows no day for any of its steps."""
+    decision = latest_decision([case], source_day)
+    if decision is not None:
+        return known_day(decision.event, source_day)
+    days = [day for event in case.events if (day := known_day(event, source_day))]
+    return max(days, default=None)
+
+
+def newest_first(cases: Sequence[Case],
+                 source_day: Callable[[str], dt.date | None]) -> list[Case]:
+    """The cases by ``case_day``, newest first; cases with no day last; between equal days
+    (and among the undated), the registry's order."""
+    days = [case_day(case, source_day) for case in cases]
+    order = sorted(range(len(cases)), key=lambda index: (
+        days[index] is None, -(days[index] or dt.date.min).toordinal(), index))
+    return [cases[index] for index in order]
