@@ -43,8 +43,8 @@ TOO_WIDE = """() => {
     }
     return found;
 }"""
-CASE_LABELS = {"en": ["Decision", "Court", "Status", "Amount"],
-               "de": ["Entscheidung", "Gericht", "Stand", "Betrag"]}
+CASE_LABELS = {"en": ["Decision date", "Court", "Status", "Amount"],
+               "de": ["Datum der Entscheidung", "Gericht", "Stand", "Betrag"]}
 
 
 def address(server: str, kind: str, lang: str) -> str:  # noqa: F811

@@ -128,6 +128,19 @@ def test_every_outcome_says_how_its_source_states_it(site, lang):
                for case in CASES if not case.context and case.outcome)
 
 
+@pytest.mark.parametrize("lang", ["en", "de"])
+@pytest.mark.build
+def test_the_overview_orders_the_cases_by_the_days_their_sources_give(site, lang):
+    """Newest first. The Minzhili ruling has no day of its own and its source no publication
+    date: it is ordered by the first date its text names (May 14, 2025), after the Black PR
+    announcement of May 15. The two LING cases were reported the same day: the registry's
+    order. The user's apology (October 2024) is no decision: its step orders it."""
+    page = read_page(site, f"{at(lang, 'cases')}/")
+    order = re.findall(r'<th scope="row" role="rowheader"><a href="#([^"]+)"', page)
+    assert order == ["accounts-lawsuits-2025", "black-pr-network", "xiaomi-v-minzhili",
+                     "user-apology-2024", "xiaomi-v-ling", "ling-v-xiaomi"]
+
+
 @pytest.mark.parametrize(("lang", "case_id", "words"), [
     ("en", "xiaomi-v-minzhili", "According to Xiaomi’s legal team: A Chinese court ruled"),
     ("en", "black-pr-network", "According to Xiaomi: The operation was dismantled"),

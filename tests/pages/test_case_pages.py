@@ -414,11 +414,13 @@ def test_the_overview_lists_the_newest_decision_first_and_the_undated_last(tmp_p
 
 
 @pytest.mark.parametrize(("lang", "headings", "amount"), [
-    ("en", ["Case", "Decision", "Court", "Status", "Amount"],
-     "<em>Ordered by the court (first instance):</em> Payment: EUR 251,100<br>"
+    ("en", ["Case", "Decision date", "Court", "Status", "Amount"],
+     "<em>Ordered by the court (first instance):</em> Payment: EUR 251,100 (the source does "
+     "not say what for)<br>"
      "<em>Reported:</em> Damages: 12,000"),
-    ("de", ["Verfahren", "Entscheidung", "Gericht", "Stand", "Betrag"],
-     "<em>Vom Gericht angeordnet (erste Instanz):</em> Zahlung: EUR 251.100<br>"
+    ("de", ["Verfahren", "Datum der Entscheidung", "Gericht", "Stand", "Betrag"],
+     "<em>Vom Gericht angeordnet (erste Instanz):</em> Zahlung: EUR 251.100 (wofür, sagt "
+     "die Quelle nicht)<br>"
      "<em>Berichtet:</em> Schadenersatz: 12.000"),
 ])
 def test_the_overview_names_its_columns_and_each_amount_with_its_basis(cases, lang, headings,

@@ -125,7 +125,7 @@ def test_a_tag_page_has_its_label_as_title_and_links_its_own_feed():
     assert heading == '<h1 id="marke">Marke</h1>'
     assert offer == ('<p class="pressroom-feed">Neue Artikel zu diesem Thema in Ihrem '
                      f'Feedreader: <a type="application/atom+xml" hreflang="de" '
-                     f'href="linked:{tag_feed("de", "brand").path}">Atom-Feed (Deutsch)</a></p>')
+                     f'href="linked:{tag_feed("de", "brand").path}">Atom-Feed „Marke“</a></p>')
     assert listing.startswith("<ul>")
 
 

@@ -48,9 +48,11 @@ INTRO = N_("The legal matters the coverage reports. Every fact is introduced by 
            "marked as not reported.")
 # The overview's columns: what a journalist compares across cases at a glance; the kind, the
 # timeline and the outcome are in each case's section, with their sources.
-HEADINGS = (N_("Case"), N_("Decision"), N_("Court"), N_("Status"), N_("Amount"))
-TABLE_ORDER = N_("The legal matters, newest first: by the latest decision, or by the latest "
-                 "step where no decision is reported; cases with no date reported last.")
+HEADINGS = (N_("Case"), N_("Decision date"), N_("Court"), N_("Status"), N_("Amount"))
+TABLE_ORDER = N_("The legal matters, newest first: by the day of the latest decision, or of "
+                 "the latest step where no decision is reported; where the sources give a "
+                 "step no date of its own, by the day it was announced or reported, else by "
+                 "the date of its source. Cases without any such day come last.")
 NO_AMOUNT = N_("none reported")
 DESCRIPTION = N_("The legal matters in the press room's coverage: courts, parties, timelines "
                  "and outcomes, each fact with its source.")
@@ -179,12 +181,14 @@ def overview_table(lang: str, cases: Sequence[Case],
 
 
 def _amounts(lang: str, case: Case) -> str:
-    """The remedies with an amount, each introduced by its basis: "<em>Ordered by the court
-    (first instance):</em> Payment: EUR 251,100", one a line; empty where none has one."""
+    """The remedies with an amount, each introduced by its basis and followed by what the
+    registry says of it: "<em>Ordered by the court (first instance):</em> Payment: EUR
+    251,100 (…)", one a line; empty where none has one."""
     return "<br>".join(
         f"<em>{escape_text(basis_label(lang, remedy.basis, case, court='ordered'))}</em> "
         f"{escape_text(translate(lang, REMEDIES[remedy.kind]))}: "
         f"{escape_text(_sum(lang, remedy))}"
+        + (f" ({escape_text(remedy.text[lang])})" if remedy.text else "")
         for remedy in case.remedies if remedy.amount is not None)
 
 

@@ -16,17 +16,23 @@ ATOM = "application/atom+xml"
 FEEDS_TEXT = N_("New stories in your feed reader:")
 TAG_FEED_TEXT = N_("New stories on this topic in your feed reader:")
 FEED_OF = N_("Atom feed ({language})")
+# Translators: the link to a tag's own feed; {topic} is the tag's label, in quotation marks.
+TOPIC_FEED = N_("Atom feed “{topic}”")
 
 
-def feed_words(lang: str, feed: Address, text: str = FEEDS_TEXT) -> tuple[str, str]:
-    """What the line says before its link, and the link's words: the feed's language named
-    in the page's ("Atom feed (English)", "Atom-Feed (Deutsch)")."""
-    label = translate(lang, FEED_OF, language=language_name(feed.lang, lang))
+def feed_words(lang: str, feed: Address, text: str = FEEDS_TEXT,
+               topic: str | None = None) -> tuple[str, str]:
+    """What the line says before its link, and the link's words: a tag's feed named by the
+    tag ("Atom feed “Courts”"), a language's by the language, in the page's ("Atom feed
+    (English)", "Atom-Feed (Deutsch)")."""
+    label = (translate(lang, TOPIC_FEED, topic=topic) if topic else
+             translate(lang, FEED_OF, language=language_name(feed.lang, lang)))
     return translate(lang, text), label
 
 
-def feed_offer_html(lang: str, feed: Address, href: str, text: str = FEEDS_TEXT) -> str:
-    words, label = feed_words(lang, feed, text)
+def feed_offer_html(lang: str, feed: Address, href: str, text: str = FEEDS_TEXT,
+                    topic: str | None = None) -> str:
+    words, label = feed_words(lang, feed, text, topic)
     link = anchor(href, label, f' type="{ATOM}" hreflang="{feed.lang}"')
     return f'<p class="pressroom-feed">{escape_text(words)} {link}</p>'
 

@@ -54,7 +54,9 @@ def generated_pages(
     by_id = {story.id: story for story in stories}
     by_source = {article.source.name: story for story in stories
                  for article in story.versions.values()}
-    # The day of each source, by its file's name (as the case registry names it).
+    # The day of each source, by its file's name (as the case registry names it): the day
+    # it was published, else the first date its text names (which orders, never dates, a
+    # step the registry gives no day of its own).
     source_days = {article.source.name: article.date.value for story in stories
                    for article in story.versions.values()}
     newest = {lang: newest_story_ids(stories, lang, newest_first) for lang in LANGUAGES}

@@ -52,5 +52,5 @@ def _tag_page(lang: str, tag: Tag, stories: Sequence[Story]) -> SitePage:
 def _tag_body(label: str, stories: Sequence[Story], lang: str, feed: Address,
               link: LinkTo) -> RenderedBody:
     """The tag's stories, and its feed offered above them."""
-    offer = feed_offer_html(lang, feed, link(feed.path), TAG_FEED_TEXT)
+    offer = feed_offer_html(lang, feed, link(feed.path), TAG_FEED_TEXT, topic=label)
     return listing_page_body(label, None, stories, lang, "", link, offer)

@@ -2,9 +2,11 @@
 
 A decision is a ruling of a legal case (background records have none). Sources often give a
 ruling no date of its own, so "latest" goes by the best day the registry knows for it: its
-own date, else the day a party announced it, else the day a source reported it, else the day
-of the source its fact is quoted from. That day only orders the decisions; each is shown with
-its own date as the registry states it, "date not reported" included.
+own date, else the day a party announced it, else the day a source reported it, else the date
+of the source its fact is quoted from (the day it was published, else the first date its text
+names: a source that tells of a ruling dates it better than nothing). That day only orders the
+decisions; each is shown with its own date as the registry states it, "date not reported"
+included.
 """
 
 from __future__ import annotations
