@@ -84,8 +84,9 @@ site: $(RUNTIME)
 check-site: $(RUNTIME)
 	$(BIN)/python -m pressroom.publishing.check_site site
 
+# --dirty: a rebuild renders only the pages an edit affects (serving.py, LastBuild).
 serve: $(RUNTIME)
-	$(BIN)/$(ENGINE) serve
+	$(BIN)/$(ENGINE) serve --dirty
 
 lint: $(TESTING)
 	$(BIN)/ruff check plugins tests

@@ -150,13 +150,14 @@ class Served:
 
 
 @contextlib.contextmanager
-def serving(project: Path, watch: bool = False) -> Iterator[Served]:
+def serving(project: Path, watch: bool = False, dirty: bool = False) -> Iterator[Served]:
     """`mkdocs serve` on a free loopback port. With ``watch``, it rebuilds when a file
-    changes (and injects its reload script)."""
+    changes (and injects its reload script); ``dirty``, as `make serve` runs it (only what
+    a change affects is rendered again)."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    reload = [] if watch else ["--no-livereload"]
+    reload = ([] if watch else ["--no-livereload"]) + (["--dirty"] if dirty else [])
     # Ctrl-C must stop it even when the tests run in the background (`make test &`), which
     # leaves SIGINT ignored in everything they start.
     command = [*ENGINE_COMMAND, "serve", *reload, "-a", f"127.0.0.1:{port}"]

@@ -12,6 +12,7 @@ affects must keep (issue #27).
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import time
@@ -93,7 +94,9 @@ def settled(address: str, expected: dict[str, bytes], gone: set[str]) -> list[st
     return found
 
 
-def test_serve_publishes_after_every_change_what_a_full_build_does(tmp_path, monkeypatch):
+@pytest.mark.parametrize("dirty", [False, True], ids=["full-rebuilds", "dirty"])
+def test_serve_publishes_after_every_change_what_a_full_build_does(tmp_path, monkeypatch,
+                                                                   dirty):
     monkeypatch.setitem(sitebuild.ENV, "PRESSROOM_NOW", NOW)  # the server's clock too
     project = make_project(tmp_path)
     seeds = project / "seeds"
@@ -114,8 +117,8 @@ def test_serve_publishes_after_every_change_what_a_full_build_does(tmp_path, mon
             encoding="utf-8"), JUNHE, "attached much importance"),
         ("the new source deleted", lambda: (seeds / NEW_SOURCE).unlink(), None, None),
     ]
-    states = {}
-    with serving(project, watch=True) as served:
+    states, kept = {}, {}
+    with serving(project, watch=True, dirty=dirty) as served:
         served("en/")
         address = served.address
         scratch = tmp_path / "fresh"
@@ -129,9 +132,16 @@ def test_serve_publishes_after_every_change_what_a_full_build_does(tmp_path, mon
             gone = set(previous) - set(expected)
             assert settled(address, expected, gone) == [], name
             states[name] = set(expected)
+            report = json.loads((project / "build" / "editor-report.json").read_text("utf-8"))
+            kept[name] = report["pages_kept"]
     # What the changes were meant to do, so that the comparisons above compared something.
     story, renamed = "en/stories/bakery-ruling/index.html", \
         "en/stories/sampleton-bakery-ruling/index.html"
     assert story in states["a new source"] and story in states["the source edited"]
     assert story not in states["its story renamed"] and renamed in states["its story renamed"]
     assert not {story, renamed} & states["the new source deleted"]
+    # With --dirty, an edit renders again only what it affects; adding, renaming and deleting
+    # a source changes the frame every page shares, and everything is rendered.
+    edits = ("the source edited", "a source the case registry cites, edited")
+    assert all(kept[name] > 0 for name in edits) is dirty, kept
+    assert all(kept[name] == 0 for name in kept if name not in edits), kept

@@ -4,13 +4,14 @@ and its results back; the theme's changes are in ``theme_adapter``."""
 from __future__ import annotations
 
 import html
+import shutil
 from pathlib import Path
 from typing import Any, Literal
 
 from jinja2 import Environment
 
 from .addresses import Address, Kind, page_language
-from .build import Build, build
+from .build import Build, Project, build
 from .collector import FullCollectionsHeld, left_to_the_system
 from .config import PressroomConfig, cache_path, option_path, project_of, setup_errors
 from .engine import (
@@ -31,10 +32,12 @@ from .pages.links import home_links
 from .pages.site import SitePage
 from .pages.site_frame import brand, frames, not_found_context, root_heading_html
 from .problems import Severity
+from .publishing.search_index import OUTPUT as SEARCH_OUTPUT
 from .publishing.search_index import SearchIndexError, SearchIndexes, searchable_document
 from .report.desk import write_report
-from .serving import KeptCache, PreviousBuilds
+from .serving import KeptCache, LastBuild, PreviousBuilds, page_key, site_frame
 from .theme_adapter import (
+    THEME,
     adapt_config,
     adapt_environment,
     adapt_files,
@@ -55,6 +58,9 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         self.previous_builds = PreviousBuilds()
         self.full_collections = FullCollectionsHeld()
         self.cache = KeptCache()
+        self.last_build = LastBuild()  # what `mkdocs serve --dirty` compares a rebuild with
+        self.page_order: list[str] = []  # the engine's order of pages (docs paths)
+        self.pages_kept = 0  # generated pages the last build left as they were
         self.brand = brand()
         self._forget_build()
 
@@ -122,14 +128,56 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         built.addresses.missing = _missing_link
         for path in sorted(built.withheld):  # never copied, nor followed where it is a link
             files.remove(files.get_file_from_path(path))
+        kept = self._kept_pages(config, project, built)
+        self.pages_kept = len(kept)  # counted again in on_nav, less the pages always rendered
         for page in built.pages:
-            files.append(File.generated(config, page.path, content=page.markdown or ""))
+            generated = GeneratedPage.generated(config, page.path, content=page.markdown or "")
+            generated.kept = page.path in kept
+            files.append(generated)
         self.indexes = SearchIndexes(Path(config.site_dir), built.site.indexed_counts(),
                                      self.config.search_part_pages)
         for path, content in built.files.items():
             files.append(File.generated(config, path, content=content))
         self.frames = frames(config, self.brand, built.footers)
         return files
+
+    def _kept_pages(self, config: MkDocsConfig, project: Project, built: Build) -> frozenset[str]:
+        """In `mkdocs serve --dirty`: the generated pages that are as the last build wrote
+        them, which the engine then skips (their files stay); none where the frame changed,
+        and then the last build's files are set aside, so that every page is written anew."""
+        if not (self.serving and self.dirty):
+            return frozenset()
+        custom = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
+        frame = site_frame(project, built, [THEME, *custom])
+        keys = {page.path: page_key(page) for page in built.pages}
+        kept = self.last_build.kept(frame, keys)
+        self.last_build = self.last_build.next(frame, keys, kept)
+        site = Path(config.site_dir)
+        if kept:
+            shutil.rmtree(site / SEARCH_OUTPUT, ignore_errors=True)  # written whole again
+        else:
+            self.previous_builds.set_aside(site)
+        return kept
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        # A page the engine skips has no title of its own, and the navigation on every page
+        # names the pages in it: those are always rendered.
+        for page in nav.pages:
+            if isinstance(page.file, GeneratedPage):
+                page.file.kept = False
+            elif self.dirty:
+                page.file.is_modified = _always  # type: ignore[method-assign]
+        # The pages still kept are not rendered: the index gets their documents as they were,
+        # the others' once rendered, all in the engine's order of pages (as in a full build:
+        # the index's files depend on it).
+        for path in list(self.last_build.documents):
+            generated = files.get_file_from_path(path)
+            if not (isinstance(generated, GeneratedPage) and generated.kept):
+                del self.last_build.documents[path]
+        self.page_order = [file.src_uri for file in files.documentation_pages()]
+        self.pages_kept = sum(isinstance(file, GeneratedPage) and file.kept
+                              for file in files.documentation_pages())
+        return nav
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str:
@@ -189,8 +237,12 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         if page.meta.get("pressroom", {}).get("indexed"):
             with self.timings.stage("search index"):
                 lang = page.meta["lang"]
-                self.indexes.add(lang, "/" + page.url,
-                                 searchable_document(lang, page.title or "", page.content or ""))
+                document = (lang, "/" + page.url,
+                            searchable_document(lang, page.title or "", page.content or ""))
+                if self.serving and self.dirty:  # indexed after the build, see on_nav
+                    self.last_build.documents[page.file.src_uri] = document
+                else:
+                    self.indexes.add(*document)
         if self.built is not None and page.file.src_uri in self.built.bodies:
             page.content = ""  # written out; see _write_body
         return valid_toggles(output)
@@ -223,6 +275,11 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         build's timings."""
         if self.built is None:
             return
+        if self.serving and self.dirty:
+            with self.timings.stage("search index"):
+                for path in self.page_order:
+                    if (document := self.last_build.documents.get(path)) is not None:
+                        self.indexes.add(*document)
         try:
             with self.timings.stage("search write"):
                 summaries = self.indexes.write(Path(config.site_dir))
@@ -230,7 +287,8 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
             log.error(f"search index: {exc}")
         else:
             log.debug("; ".join(summaries))
-        report = {**self.built.report, "timings": self.timings.as_dict()}
+        report = {**self.built.report, "timings": self.timings.as_dict(),
+                  "pages_kept": self.pages_kept}
         write_report(report, option_path(config, self.config, "report_file"))
 
     def on_build_error(self, *, error: Exception) -> None:
@@ -245,6 +303,19 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         for registry in ("taxonomy", "cases", "contacts"):
             server.watch(str(option_path(config, self.config, registry)))
         return server
+
+
+class GeneratedPage(File):
+    """A page the press room generated; ``kept`` when the last build's is still right."""
+
+    kept = False
+
+    def is_modified(self) -> bool:
+        return not self.kept
+
+
+def _always() -> bool:
+    return True
 
 
 def _missing_link(page: str, target: str) -> None:

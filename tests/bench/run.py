@@ -298,6 +298,7 @@ def write_archive(size: int, folder: Path) -> dict[str, int]:
             (seeds / f"{number:05d}-de.txt").write_text(de, encoding="utf-8")
         if number % 50 == 0 and "en" in languages:
             cases.append(_case(number, day))
+    shutil.copy(ROOT / "seeds" / "contacts.yml", seeds)  # the press office, as the seeds'
     (seeds / "taxonomy.yml").write_text(
         "".join(f"- id: {tag_id}\n  labels: {{en: {en}, de: {de}}}\n" for tag_id, en, de in TAGS)
     )
