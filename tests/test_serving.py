@@ -4,11 +4,14 @@ one is written."""
 from __future__ import annotations
 
 import time
+from functools import partial
 from pathlib import Path
 
 import pytest
 
-from pressroom.serving import TRASH_PREFIX, PreviousBuilds
+from pressroom.addresses import story_address
+from pressroom.pages.site import SitePage
+from pressroom.serving import TRASH_PREFIX, LastBuild, PreviousBuilds, frame_key, page_key
 
 
 def _old_site(folder: Path) -> Path:
@@ -52,3 +55,53 @@ def test_an_empty_or_missing_site_is_left_alone(tmp_path):
     builds.finish()
     assert [path.name for path in tmp_path.iterdir()] == ["empty"]
     assert not list(tmp_path.glob(f"{TRASH_PREFIX}*"))
+
+
+# What `mkdocs serve --dirty` compares a rebuild with.
+
+def _page(path: str = "en/stories/a.md", markdown: str = "---\ntitle: A\n---\n",
+          *body_args: object) -> SitePage:
+    return SitePage(story_address("en", path),
+                    markdown=markdown, body=partial(_body, *body_args) if body_args else None)
+
+
+def _body(*values: object) -> str:
+    return repr(values)
+
+
+def test_a_page_made_of_the_same_values_has_the_same_key():
+    assert page_key(_page("a", "x", ("one", 2))) == page_key(_page("a", "x", ("one", 2)))
+    assert page_key(_page("a", "x", ("one", 2))) != page_key(_page("a", "x", ("one", 3)))
+    assert page_key(_page("a", "x")) != page_key(_page("a", "y"))
+    assert page_key(_page("a", "x")) != page_key(_page("b", "x"))
+
+
+def test_a_value_without_a_repr_of_its_own_makes_the_page_rebuilt_every_time():
+    # Its repr shows its identity: never the same in two builds, so never kept (slower, not
+    # wrong).
+    assert page_key(_page("a", "x", object())) != page_key(_page("a", "x", object()))
+
+
+def test_the_frame_follows_the_files_and_the_values(tmp_path):
+    registry = tmp_path / "cases.yml"
+    registry.write_text("[]\n", encoding="utf-8")
+    docs = tmp_path / "docs"
+    (docs / "en").mkdir(parents=True)
+    (docs / "en" / "about.md").write_text("# About\n", encoding="utf-8")
+    first = frame_key([registry, docs], "name")
+    assert frame_key([registry, docs], "name") == first
+    assert frame_key([registry, docs], "other name") != first
+    (docs / "en" / "about.md").write_text("# About us\n", encoding="utf-8")
+    assert frame_key([registry, docs], "name") != first
+    assert frame_key([registry, tmp_path / "missing"], "name") != first
+
+
+def test_only_pages_whose_key_and_frame_are_the_last_builds_are_kept():
+    last = LastBuild("frame", {"a": "1", "b": "2"},
+                     {"a": ("en", "/a/", "<p>a</p>"), "b": ("en", "/b/", "<p>b</p>")})
+    assert last.kept("frame", {"a": "1", "b": "3", "c": "4"}) == {"a"}
+    assert last.kept("another frame", {"a": "1", "b": "2"}) == frozenset()
+    following = last.next("frame", {"a": "1", "b": "3"}, frozenset({"a"}))
+    # The kept page's search document is carried over; the other is recorded when rendered.
+    assert following.documents == {"a": ("en", "/a/", "<p>a</p>")}
+    assert (following.frame, following.keys) == ("frame", {"a": "1", "b": "3"})
