@@ -292,6 +292,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         write_report(report, option_path(config, self.config, "report_file"))
 
     def on_build_error(self, *, error: Exception) -> None:
+        self.last_build = LastBuild()  # what it would have kept may be half written: none
         self.indexes.close()
         self.full_collections.release()
         self.previous_builds.delete()
