@@ -148,8 +148,9 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         if not (self.serving and self.dirty):
             return frozenset()
         custom = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
-        frame = site_frame(project, built, [THEME, *custom])
-        keys = {page.path: page_key(page) for page in built.pages}
+        with self.timings.stage("rebuild keys"):
+            frame = site_frame(project, built, [THEME, *custom])
+            keys = {page.path: page_key(page) for page in built.pages}
         kept = self.last_build.kept(frame, keys)
         self.last_build = self.last_build.next(frame, keys, kept)
         site = Path(config.site_dir)
