@@ -9,9 +9,17 @@ from pathlib import Path
 
 import pytest
 
+from conftest import make_article
 from pressroom.addresses import story_address
 from pressroom.pages.site import SitePage
-from pressroom.serving import TRASH_PREFIX, LastBuild, PreviousBuilds, frame_key, page_key
+from pressroom.serving import (
+    TRASH_PREFIX,
+    LastBuild,
+    PreviousBuilds,
+    frame_key,
+    page_key,
+    page_keys,
+)
 
 
 def _old_site(folder: Path) -> Path:
@@ -106,3 +114,16 @@ def test_only_pages_whose_key_and_frame_are_the_last_builds_are_kept():
     # The kept page's search document is carried over; the other is recorded when rendered.
     assert following.documents == {"a": ("en", "/a/", "<p>a</p>")}
     assert (following.frame, following.keys) == ("frame", {"a": "1", "b": "3"})
+
+
+def test_an_article_is_keyed_by_what_it_says_wherever_it_is_shown():
+    one = make_article("en", "First line.\nSecond line.", title="One", source="one.txt")
+    same = make_article("en", "First line.\nSecond line.", title="One", source="one.txt")
+    edited = make_article("en", "First line.\nSecond line, edited.", title="One",
+                          source="one.txt")
+    story, listing = _page("one", "x", one), _page("all", "x", [one, one])
+    assert page_keys([story, listing]) == page_keys([_page("one", "x", same),
+                                                     _page("all", "x", [same, same])])
+    changed = page_keys([_page("one", "x", edited), _page("all", "x", [edited, one])])
+    assert changed["en/stories/one.md"] != page_key(story)
+    assert changed["en/stories/all.md"] != page_key(listing)

@@ -35,7 +35,7 @@ from .problems import Severity
 from .publishing.search_index import OUTPUT as SEARCH_OUTPUT
 from .publishing.search_index import SearchIndexError, SearchIndexes, searchable_document
 from .report.desk import write_report
-from .serving import KeptCache, LastBuild, PreviousBuilds, page_key, site_frame
+from .serving import KeptCache, LastBuild, PreviousBuilds, page_keys, site_frame
 from .theme_adapter import (
     THEME,
     adapt_config,
@@ -150,7 +150,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         custom = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
         with self.timings.stage("rebuild keys"):
             frame = site_frame(project, built, [THEME, *custom])
-            keys = {page.path: page_key(page) for page in built.pages}
+            keys = page_keys(built.pages)
         kept = self.last_build.kept(frame, keys)
         self.last_build = self.last_build.next(frame, keys, kept)
         site = Path(config.site_dir)

@@ -18,6 +18,7 @@ machine's noise is as large as the difference).
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import pickle
 import subprocess
@@ -29,6 +30,7 @@ from functools import partial
 from pathlib import Path
 
 from .build import Build, Project
+from .model import Article
 from .pages.site import SitePage
 from .sources.source_cache import SourceCache
 
@@ -102,18 +104,43 @@ class KeptCache:
 # build's, a page whose key is the last build's is written as it was: the engine skips it and
 # its file stays. A changed frame (a source added, deleted or renamed, a registry, a template,
 # docs/ or mkdocs.yml edited) rebuilds everything. The keys are digests of the values'
-# pickles: a value that cannot be pickled gets a new digest every time, and a set whose
-# equal copies pickle in another order makes its page look changed, so such a page is
-# rebuilt (slower, never wrong).
+# pickles (a tenth of the time their repr took at 1,000 stories): a value that cannot be
+# pickled gets a new digest every time, and a set whose equal copies pickle in another order
+# makes its page look changed, so such a page is rebuilt (slower, never wrong).
 
 
-def page_key(page: SitePage) -> str:
+def page_keys(pages: Sequence[SitePage]) -> dict[str, str]:
+    """Each page's key, by its docs path. An article is in many pages (its story's, the
+    listings and tag pages that show it): its digest is made once and stands for it."""
+    articles: dict[int, bytes] = {}
+    return {page.path: page_key(page, articles) for page in pages}
+
+
+def page_key(page: SitePage, articles: dict[int, bytes] | None = None) -> str:
     body = page.body
     made_of: object = body
     if isinstance(body, partial):
         made_of = (body.func.__module__, body.func.__qualname__, body.args,
                    sorted(body.keywords.items()))
-    return _digest((page.path, page.markdown, page.translated, page.searchable, made_of))
+    value = (page.path, page.markdown, page.translated, page.searchable, made_of)
+    return _digest(value, {} if articles is None else articles).hex()
+
+
+class _Pickler(pickle.Pickler):
+    """A pickle in which each article stands as its own digest (made once per build: the
+    articles live as long as the pages that hold them, so their ids stay theirs)."""
+
+    def __init__(self, file: io.BytesIO, articles: dict[int, bytes]) -> None:
+        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
+        self._articles = articles
+
+    def persistent_id(self, obj: object) -> bytes | None:
+        if not isinstance(obj, Article):
+            return None
+        found = self._articles.get(id(obj))
+        if found is None:
+            found = self._articles[id(obj)] = _digest(obj.__dict__, self._articles)
+        return found
 
 
 def frame_key(places: Sequence[Path], *values: object) -> str:
@@ -123,17 +150,18 @@ def frame_key(places: Sequence[Path], *values: object) -> str:
              for path in ([place] if place.is_file() else sorted(place.rglob("*")))]
     listing = [(str(path), stat.st_size, stat.st_mtime_ns)
                for path in files if path.is_file() for stat in [path.stat()]]
-    return _digest((listing, values))
+    return _digest((listing, values)).hex()
 
 
-def _digest(value: object) -> str:
-    """A digest of the value's pickle (a tenth of the time its repr takes at 1,000 stories);
-    what cannot be pickled (a function made in a call) gets a digest of its own each time."""
+def _digest(value: object, articles: dict[int, bytes] | None = None) -> bytes:
+    """A digest of the value's pickle; what cannot be pickled (a function made in a call)
+    gets a digest of its own each time."""
+    data = io.BytesIO()
     try:
-        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        _Pickler(data, {} if articles is None else articles).dump(value)
     except (pickle.PicklingError, TypeError, AttributeError):
-        data = repr(id(value)).encode("ascii") + b"\0" + os.urandom(16)
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
+        data = io.BytesIO(os.urandom(16))
+    return hashlib.blake2b(data.getvalue(), digest_size=16).digest()
 
 
 @dataclass
