@@ -4,7 +4,6 @@ and its results back; the theme's changes are in ``theme_adapter``."""
 from __future__ import annotations
 
 import html
-import shutil
 from pathlib import Path
 from typing import Any, Literal
 
@@ -32,7 +31,6 @@ from .pages.links import home_links
 from .pages.site import SitePage
 from .pages.site_frame import brand, frames, not_found_context, root_heading_html
 from .problems import Severity
-from .publishing.search_index import OUTPUT as SEARCH_OUTPUT
 from .publishing.search_index import SearchIndexError, SearchIndexes, searchable_document
 from .report.desk import write_report
 from .serving import KeptCache, LastBuild, PreviousBuilds, page_keys, site_frame
@@ -153,11 +151,8 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
             keys = page_keys(built.pages)
         kept = self.last_build.kept(frame, keys)
         self.last_build = self.last_build.next(frame, keys, kept)
-        site = Path(config.site_dir)
-        if kept:
-            shutil.rmtree(site / SEARCH_OUTPUT, ignore_errors=True)  # written whole again
-        else:
-            self.previous_builds.set_aside(site)
+        if not kept:
+            self.previous_builds.set_aside(Path(config.site_dir))
         return kept
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -278,9 +273,10 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
             return
         if self.serving and self.dirty:
             with self.timings.stage("search index"):
-                for path in self.page_order:
-                    if (document := self.last_build.documents.get(path)) is not None:
-                        self.indexes.add(*document)
+                documents = [document for path in self.page_order
+                             if (document := self.last_build.documents.get(path)) is not None]
+                self.last_build.parts = self.indexes.add_in_parts(documents,
+                                                                  self.last_build.parts)
         try:
             with self.timings.stage("search write"):
                 summaries = self.indexes.write(Path(config.site_dir))

@@ -166,13 +166,15 @@ def _digest(value: object, articles: dict[int, bytes] | None = None) -> bytes:
 
 @dataclass
 class LastBuild:
-    """What the next rebuild compares with: the frame, each generated page's key, and the
+    """What the next rebuild compares with: the frame, each generated page's key, the
     search documents of the pages (docs path -> language, URL, document), which a page kept
-    as it was hands to the new index again."""
+    as it was hands to the new index again, and the index's parts as they were written."""
 
     frame: str = ""
     keys: dict[str, str] = field(default_factory=dict)
     documents: dict[str, tuple[str, str, str]] = field(default_factory=dict)
+    # The search index's parts as written (language and number -> digest of their pages).
+    parts: dict[tuple[str, int], bytes] = field(default_factory=dict)
 
     def kept(self, frame: str, keys: Mapping[str, str]) -> frozenset[str]:
         """The pages that are as they were (none when the frame changed)."""
@@ -184,7 +186,7 @@ class LastBuild:
         """The record for the build now starting: the kept pages' documents carried over,
         the others' added as they are rendered."""
         return LastBuild(frame, keys, {path: document for path, document
-                                       in self.documents.items() if path in kept})
+                                       in self.documents.items() if path in kept}, self.parts)
 
 
 def site_frame(project: Project, built: Build, theme_places: Sequence[Path]) -> str:
@@ -193,6 +195,7 @@ def site_frame(project: Project, built: Build, theme_places: Sequence[Path]) -> 
     return frame_key(
         [project.config_file, project.docs, *registries, *theme_places],
         sorted((page.path, page.translated) for page in built.pages), sorted(built.files),
+        sorted(built.site.indexed_counts().items()),
         sorted(project.written.items()), built.footers, built.brand, built.social_image,
         project.site_url, project.directory_urls, project.preview,
         project.require_translations, project.newest_first, project.placeholders,

@@ -27,14 +27,16 @@ its script and wasm.
 from __future__ import annotations
 
 import base64
+import hashlib
 import html
 import json
 import queue
+import shutil
 import subprocess
 import sys
 import tempfile
 import threading
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from fnmatch import fnmatchcase
 from pathlib import Path, PurePosixPath
@@ -103,7 +105,7 @@ class SearchIndexes:
         self._site_dir = site_dir
         self._expected = dict(expected or {})
         self._part_pages = part_pages
-        self._parts: dict[str, list[SearchIndexer]] = {}
+        self._parts: dict[str, list[SearchIndexer | _WrittenPart]] = {}
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="search-index")
         self._written: list[Future[str]] = []
         self._started: dict[str, int] = {}  # parts whose writing has started, per language
@@ -122,6 +124,31 @@ class SearchIndexes:
             self._finish(lang, self._site_dir)
         elif parts[-1].pages == self._part_pages:
             self._start_writing(lang, self._site_dir)
+
+    def add_in_parts(self, documents: Sequence[tuple[str, str, str]],
+                     last: Mapping[tuple[str, int], bytes]) -> dict[tuple[str, int], bytes]:
+        """Every page at once, in the engine's order (language, URL, document), after a
+        rebuild that kept pages: a part whose pages are exactly those of the part the last
+        build wrote in its place (``last``: a digest per language and part) is still on disk
+        and is not indexed again; the others' old files go first. Returns the digests."""
+        assert self._site_dir is not None
+        by_lang: dict[str, list[tuple[str, str]]] = {}
+        for lang, url, document in documents:
+            by_lang.setdefault(lang, []).append((url, document))
+        digests: dict[tuple[str, int], bytes] = {}
+        for lang, pages in by_lang.items():
+            for number, start in enumerate(range(0, len(pages), self._part_pages), 1):
+                part = pages[start:start + self._part_pages]
+                digest = digests[(lang, number)] = hashlib.blake2b(
+                    json.dumps(part).encode("utf-8"), digest_size=16).digest()
+                folder = part_folder(self._site_dir, lang, number)
+                if last.get((lang, number)) == digest and (folder / ENTRY_FILE).is_file():
+                    self._parts.setdefault(lang, []).append(_WrittenPart(len(part), folder))
+                    continue
+                _clear_part(folder)
+                for url, document in part:
+                    self.add(lang, url, document)
+        return digests
 
     def write(self, site_dir: Path) -> list[str]:
         """Write every part not written yet, and wait for all; raise on the first error."""
@@ -157,6 +184,34 @@ class SearchIndexes:
                 part.close()
 
 
+class _WrittenPart:
+    """A part the last build wrote as it would be written now: left as it is."""
+
+    def __init__(self, pages: int, folder: Path) -> None:
+        self.pages = pages
+        self._folder = folder
+
+    def write(self, folder: Path, unused: tuple[str, ...] = UNUSED_FILES) -> str:
+        return f"{self.pages} pages kept in {self._folder}"
+
+    def close(self) -> None:
+        pass
+
+
+def _clear_part(folder: Path) -> None:
+    """A part's files gone before it is written again (their names are their contents'); a
+    first part's folder keeps the folders of the others."""
+    if not folder.is_dir():
+        return
+    for entry in folder.iterdir():
+        if entry.is_dir() and entry.name.startswith(PART_PREFIX):
+            continue
+        if entry.is_dir():
+            shutil.rmtree(entry)
+        else:
+            entry.unlink()
+
+
 def part_folder(site_dir: Path, lang: str, number: int) -> Path:
     """Where a part of a language's index goes: the first in ``pagefind/<lang>/``, the
     others in folders of their own beside its files."""
@@ -164,8 +219,11 @@ def part_folder(site_dir: Path, lang: str, number: int) -> Path:
     return folder if number == 1 else folder / _merged_part_name(number)
 
 
+PART_PREFIX = "part-"
+
+
 def _merged_part_name(number: int) -> str:
-    return f"part-{number}"
+    return f"{PART_PREFIX}{number}"
 
 
 # The index's files are written by a process of their own. Beside the build's rendering, a
