@@ -140,3 +140,13 @@ def test_a_tag_label_with_markup_is_escaped_on_the_index_and_its_page():
     assert ">&lt;b&gt;R&amp;D&lt;/b&gt; [x](y)</h1>" in heading
     # The theme prints the title unescaped: it is stored escaped.
     assert frontmatter(page)["title"] == "&lt;b&gt;R&amp;D&lt;/b&gt; [x](y)"
+
+
+def test_the_german_tag_index_puts_umlauts_beside_their_letters():
+    labels = {"z": "Zivilrecht", "ae": "Ärzte", "b": "Berufung", "a": "Apps",
+              "oe": "Öffentlichkeit", "o": "Online"}
+    tags = {tag_id: Tag(tag_id, {"en": tag_id, "de": label}) for tag_id, label in labels.items()}
+    story = Story("one", {"de": version("de", "one")})
+    index, *_ = tag_pages("de", tags, {tag_id: [story] for tag_id in tags})
+    assert [label for label, _, _ in index_entries(index)] == [
+        "Apps", "Ärzte", "Berufung", "Öffentlichkeit", "Online", "Zivilrecht"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache, lru_cache
 
 from babel.dates import get_month_names
@@ -175,6 +176,16 @@ def strip_list_marker(text: str) -> str:
 def fold(word: str) -> str:
     """A word compared without case and without a possessive ending ("Xiaomi’s" -> "xiaomi")."""
     return re.sub(r"['’]s$", "", word).casefold()
+
+
+def alphabetical(label: str) -> tuple[str, str]:
+    """Where a label goes in an alphabetical list, in both languages: letters with accents
+    or umlauts beside their base letters (German dictionary order: "Ärzte" between "Apps"
+    and "Berufung", not after "Z"), then case, then the label itself."""
+    folded = label.casefold()
+    base = "".join(char for char in unicodedata.normalize("NFKD", folded)
+                   if not unicodedata.combining(char))
+    return base.replace("ß", "ss"), label
 
 
 def is_heading_like(text: str, max_words: int = 12) -> bool:

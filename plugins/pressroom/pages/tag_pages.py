@@ -7,6 +7,7 @@ from functools import partial
 
 from ..addresses import Address, Kind, LinkTo, relative_path, tag_address, tag_feed
 from ..language.i18n import N_, NP_, translate, translate_plural
+from ..language.text import alphabetical
 from ..stories.grouping import Story
 from ..stories.taxonomy import Tag
 from .feed_links import TAG_FEED_TEXT, feed_offer_html
@@ -24,7 +25,7 @@ def tag_pages(
     lang: str, tags: Mapping[str, Tag], by_tag: Mapping[str, Sequence[Story]]
 ) -> list[SitePage]:
     """The tag index and one page per tag that has stories, in one language."""
-    used = sorted((tags[tag_id] for tag_id in by_tag), key=lambda t: t.label(lang).casefold())
+    used = sorted((tags[tag_id] for tag_id in by_tag), key=lambda t: alphabetical(t.label(lang)))
     return [_index(lang, used, by_tag), *(_tag_page(lang, tag, by_tag[tag.id]) for tag in used)]
 
 
