@@ -19,6 +19,7 @@ from pressroom.serving import (
     frame_key,
     page_key,
     page_keys,
+    stale_outputs,
 )
 
 
@@ -106,11 +107,11 @@ def test_the_frame_follows_the_files_and_the_values(tmp_path):
 
 
 def test_only_pages_whose_key_and_frame_are_the_last_builds_are_kept():
-    last = LastBuild("frame", {"a": "1", "b": "2"},
-                     {"a": ("en", "/a/", "<p>a</p>"), "b": ("en", "/b/", "<p>b</p>")})
+    last = LastBuild("frame", {"a": "1", "b": "2"}, documents={
+        "a": ("en", "/a/", "<p>a</p>"), "b": ("en", "/b/", "<p>b</p>")})
     assert last.kept("frame", {"a": "1", "b": "3", "c": "4"}) == {"a"}
     assert last.kept("another frame", {"a": "1", "b": "2"}) == frozenset()
-    following = last.next("frame", {"a": "1", "b": "3"}, frozenset({"a"}))
+    following = last.next("frame", {"a": "1", "b": "3"}, frozenset({"a"}), frozenset())
     # The kept page's search document is carried over; the other is recorded when rendered.
     assert following.documents == {"a": ("en", "/a/", "<p>a</p>")}
     assert (following.frame, following.keys) == ("frame", {"a": "1", "b": "3"})
@@ -127,3 +128,13 @@ def test_an_article_is_keyed_by_what_it_says_wherever_it_is_shown():
     changed = page_keys([_page("one", "x", edited), _page("all", "x", [edited, one])])
     assert changed["en/stories/one.md"] != page_key(story)
     assert changed["en/stories/all.md"] != page_key(listing)
+
+
+def test_the_files_of_pages_gone_are_removed_with_the_folders_they_leave_empty(tmp_path):
+    site = tmp_path / "site"
+    for name in ("en/stories/gone/index.html", "en/stories/kept/index.html", "en/feed.xml"):
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text("x", encoding="utf-8")
+    stale_outputs(site, {"en/stories/gone/index.html", "en/never-written.xml"})
+    assert sorted(path.relative_to(site).as_posix() for path in site.rglob("*")) == [
+        "en", "en/feed.xml", "en/stories", "en/stories/kept", "en/stories/kept/index.html"]

@@ -33,7 +33,14 @@ from .pages.site_frame import brand, frames, not_found_context, root_heading_htm
 from .problems import Severity
 from .publishing.search_index import SearchIndexError, SearchIndexes, searchable_document
 from .report.desk import write_report
-from .serving import KeptCache, LastBuild, PreviousBuilds, page_keys, site_frame
+from .serving import (
+    KeptCache,
+    LastBuild,
+    PreviousBuilds,
+    page_keys,
+    site_frame,
+    stale_outputs,
+)
 from .theme_adapter import (
     THEME,
     adapt_config,
@@ -59,6 +66,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         self.last_build = LastBuild()  # what `mkdocs serve --dirty` compares a rebuild with
         self.page_order: list[str] = []  # the engine's order of pages (docs paths)
         self.pages_kept = 0  # generated pages the last build left as they were
+        self.pages_changed = False  # pages came or went since the last serve build
         self.brand = brand()
         self._forget_build()
 
@@ -126,6 +134,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         built.addresses.missing = _missing_link
         for path in sorted(built.withheld):  # never copied, nor followed where it is a link
             files.remove(files.get_file_from_path(path))
+        self.pages_changed = False
         kept = self._kept_pages(config, project, built)
         self.pages_kept = len(kept)  # counted again in on_nav, less the pages always rendered
         for page in built.pages:
@@ -150,9 +159,14 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
             frame = site_frame(project, built, [THEME, *custom])
             keys = page_keys(built.pages)
         kept = self.last_build.kept(frame, keys)
-        self.last_build = self.last_build.next(frame, keys, kept)
-        if not kept:
-            self.previous_builds.set_aside(Path(config.site_dir))
+        outputs = frozenset(built.addresses.site_file(path) for path in [*keys, *built.files])
+        site = Path(config.site_dir)
+        if kept:
+            stale_outputs(site, self.last_build.outputs - outputs)
+            self.pages_changed = keys.keys() != self.last_build.keys.keys()
+        else:
+            self.previous_builds.set_aside(site)
+        self.last_build = self.last_build.next(frame, keys, kept, outputs)
         return kept
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -163,6 +177,11 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
                 page.file.kept = False
             elif self.dirty:
                 page.file.is_modified = _always  # type: ignore[method-assign]
+        # A hand-written page may link any page: when pages come or go, all are rendered.
+        if self.pages_changed:
+            for file in files.documentation_pages():
+                if not isinstance(file, GeneratedPage):
+                    file.is_modified = _always  # type: ignore[method-assign]
         # The pages still kept are not rendered: the index gets their documents as they were,
         # the others' once rendered, all in the engine's order of pages (as in a full build:
         # the index's files depend on it).

@@ -24,7 +24,7 @@ import pickle
 import subprocess
 import sys
 import tempfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -172,6 +172,8 @@ class LastBuild:
 
     frame: str = ""
     keys: dict[str, str] = field(default_factory=dict)
+    # The site's files the press room wrote: its pages' and the files beside them.
+    outputs: frozenset[str] = frozenset()
     documents: dict[str, tuple[str, str, str]] = field(default_factory=dict)
     # The search index's parts as written (language and number -> digest of their pages).
     parts: dict[tuple[str, int], bytes] = field(default_factory=dict)
@@ -182,20 +184,36 @@ class LastBuild:
             return frozenset()
         return frozenset(path for path, key in keys.items() if self.keys.get(path) == key)
 
-    def next(self, frame: str, keys: dict[str, str], kept: frozenset[str]) -> LastBuild:
+    def next(self, frame: str, keys: dict[str, str], kept: frozenset[str],
+             outputs: frozenset[str]) -> LastBuild:
         """The record for the build now starting: the kept pages' documents carried over,
         the others' added as they are rendered."""
-        return LastBuild(frame, keys, {path: document for path, document
-                                       in self.documents.items() if path in kept}, self.parts)
+        return LastBuild(frame, keys, outputs, {path: document for path, document
+                                                in self.documents.items() if path in kept},
+                         self.parts)
+
+
+def stale_outputs(site_dir: Path, gone: Iterable[str]) -> None:
+    """The files of pages and outputs the last build wrote and this one does not, and the
+    folders they leave empty."""
+    for name in sorted(gone):
+        path = site_dir / name
+        path.unlink(missing_ok=True)
+        for folder in path.parents:
+            if folder == site_dir or not folder.is_relative_to(site_dir) or any(folder.iterdir()):
+                break
+            folder.rmdir()
 
 
 def site_frame(project: Project, built: Build, theme_places: Sequence[Path]) -> str:
-    """The frame of a build (see above): what every page shows or links besides its own."""
+    """The frame of a build (see above): what every page shows or links besides its own.
+    Which pages the site has is not in it: a page added or gone changes the keys of the pages
+    that list or link it (their values name it), a gone page's files are removed
+    (``stale_outputs``), and the hand-written pages, which may link any page, are rendered
+    again whenever the set of pages changes."""
     registries = [project.taxonomy.path, project.cases.path, project.contacts.path]
     return frame_key(
         [project.config_file, project.docs, *registries, *theme_places],
-        sorted((page.path, page.translated) for page in built.pages), sorted(built.files),
-        sorted(built.site.indexed_counts().items()),
         sorted(project.written.items()), built.footers, built.brand, built.social_image,
         project.site_url, project.directory_urls, project.preview,
         project.require_translations, project.newest_first, project.placeholders,

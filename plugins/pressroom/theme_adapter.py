@@ -5,6 +5,7 @@ headings of the pages we write as HTML, and its toggles made valid HTML."""
 
 from __future__ import annotations
 
+import posixpath
 import re
 from pathlib import Path
 from typing import Any
@@ -108,8 +109,13 @@ def language_nav(page: Page, nav: Navigation, lang: str) -> Navigation:
     # The theme's table of contents has a label for a toggle that only pages in the
     # navigation get; the others get the toggle from our template.
     page.meta["pressroom_toc_toggle"] = outside_nav
-    if outside_nav:  # the navigation is the same for these: links are relative
-        page.meta["pressroom_nav_key"] = f"{lang}/{page.url.count('/')}"
+    if outside_nav:
+        # The navigation is the same for the pages of one folder: its links are relative,
+        # and from one folder they are written alike (from another folder of the same depth
+        # a link to this one's index reads "../" here and "../../x/" there, so that the
+        # page rendered first would decide, and a rebuild that renders other pages first
+        # would write other bytes).
+        page.meta["pressroom_nav_key"] = f"{lang}/{posixpath.dirname(page.url.rstrip('/'))}"
     return shown
 
 

@@ -148,6 +148,7 @@ class SearchIndexes:
                 _clear_part(folder)
                 for url, document in part:
                     self.add(lang, url, document)
+        _remove_parts_beyond(self._site_dir / OUTPUT, digests)
         return digests
 
     def write(self, site_dir: Path) -> list[str]:
@@ -196,6 +197,22 @@ class _WrittenPart:
 
     def close(self) -> None:
         pass
+
+
+def _remove_parts_beyond(root: Path, parts: Mapping[tuple[str, int], bytes]) -> None:
+    """The parts of the last build that this one has not (fewer pages, or a language
+    without any): gone."""
+    if not root.is_dir():
+        return
+    for folder in root.iterdir():
+        count = sum(lang == folder.name for lang, _ in parts)
+        if not count:
+            shutil.rmtree(folder)
+            continue
+        for part in folder.glob(f"{PART_PREFIX}*"):
+            number = part.name.removeprefix(PART_PREFIX)
+            if part.is_dir() and (not number.isdigit() or int(number) > count):
+                shutil.rmtree(part)
 
 
 def _clear_part(folder: Path) -> None:
