@@ -19,7 +19,7 @@ from ..addresses import LinkTo, vcard
 from ..language.i18n import N_, language_name, translate
 from ..outputs.vcards import VCARD_TYPE
 from ..problems import Problem
-from ..stories.contacts import Contact
+from ..stories.contacts import Contact, dialled
 from .html_text import anchor, escape_attribute, escape_text
 from .legal_pages import SHOWN, placeholder_problem
 
@@ -49,9 +49,9 @@ def contact_card(contact: Contact, lang: str, link: LinkTo) -> str:
               f'<p class="pressroom-contact__role">{escape_text(contact.role[lang])}</p>',
               f"<p>{label(LANGUAGES_LABEL)}: {escape_text(names)}</p>",
               f"<p>{label(EMAIL_LABEL)}: {anchor(mailto(contact.email), contact.email)}</p>"]
-    if contact.phone is not None and contact.dialled is not None:
+    if contact.phone is not None:
         parts.append(f"<p>{label(PHONE_LABEL)}: "
-                     f"{anchor('tel:' + contact.dialled, contact.phone)}</p>")
+                     f"{anchor('tel:' + dialled(contact.phone), contact.phone)}</p>")
     card = anchor(link(vcard(lang, contact.id).path), translate(lang, DOWNLOAD_VCARD),
                   f' type="{VCARD_TYPE}" download')
     parts.append(f'<p class="pressroom-contact__vcard">{card}</p>')

@@ -9,15 +9,15 @@ carry are taken out, each line's repair a warning.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..language import LANGUAGES
-from ..problems import Problem, SourceError, error, warning
+from ..problems import Problem, SourceError, error, fault, warning
 from .editor_yaml import BoundedLoader, RefusedYAML, compose_bounded, duplicate_keys
 from .reading import read_regular, repair_warnings, yaml_repair_warnings
 from .unsafe_characters import safe_lines
@@ -45,6 +45,54 @@ def text_per_language(value: Any) -> bool:
     """A mapping with a non-empty text under each of the press room's languages."""
     return isinstance(value, dict) and all(isinstance(value.get(lang), str) and value[lang]
                                            for lang in LANGUAGES)
+
+
+class RecordError(ValueError):
+    """What makes one entry of a registry unusable, with the line it is on."""
+
+    def __init__(self, message: str, line: int) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+class _Entry(Protocol):
+    id: str
+    line: int
+
+
+E = TypeVar("E", bound=_Entry)
+
+
+def load_entries(path: Path, named: bool, kind: str, consequence: str, noun: str,
+                 read: Callable[[Record], E], left_out: str = "") -> tuple[list[E], list[Problem]]:
+    """A registry of entries with ids: each record read by ``read``, which raises RecordError
+    for an unusable one. An unusable record, one this code fails on, and a second record of an
+    id (which of the two holds is not for us to pick) are each left out with an error at their
+    line, ``left_out`` added to a RecordError's message; the rest stands."""
+    missing = missing_registry(path, named, kind, consequence)
+    if missing is not None:
+        return [], [missing]
+    try:
+        records, problems = load_registry(path)
+    except SourceError as exc:
+        return [], list(exc.problems)
+    entries: list[E] = []
+    for record in records:
+        try:
+            entry = read(record)
+        except RecordError as exc:
+            problems.append(error(path, f"{exc}{left_out}", exc.line))
+            continue
+        except Exception as exc:  # a fault in this code: one entry is left out, not the site
+            problems.append(fault(path, exc, record.line))
+            continue
+        first = next((other for other in entries if other.id == entry.id), None)
+        if first is not None:
+            problems.append(error(path, f"{noun} {entry.id!r} is given twice (also at line "
+                                        f"{first.line}): the second is left out", entry.line))
+            continue
+        entries.append(entry)
+    return entries, problems
 
 
 def missing_registry(path: Path, named: bool, kind: str, consequence: str) -> Problem | None:

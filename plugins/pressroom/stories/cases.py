@@ -21,8 +21,8 @@ from typing import Any
 
 from ..language import LANGUAGES
 from ..language.i18n import N_
-from ..problems import Problem, SourceError, error, fault
-from ..sources.registry_files import Record, load_registry, missing_registry, text_per_language
+from ..problems import Problem, error
+from ..sources.registry_files import Record, RecordError, load_entries, text_per_language
 
 # The vocabularies, with the label each value shows (translated in the reader's language).
 KINDS = {
@@ -290,38 +290,10 @@ class Case:
         return [*refs, *(version for ref in refs for _, version in ref.versions)]
 
 
-class RecordError(ValueError):
-    def __init__(self, message: str, line: int) -> None:
-        super().__init__(message)
-        self.line = line
-
-
 def load_cases(path: Path, named: bool = False) -> tuple[list[Case], list[Problem]]:
     """The case registry; ``named`` when the configuration names it (it must then exist)."""
-    missing = missing_registry(path, named, "case registry", "the case summary lists no cases")
-    if missing is not None:
-        return [], [missing]
-    try:
-        records, problems = load_registry(path)
-    except SourceError as exc:
-        return [], list(exc.problems)
-    cases: list[Case] = []
-    for record in records:
-        try:
-            case = _case(record)
-        except RecordError as exc:
-            problems.append(error(path, str(exc), exc.line))
-            continue
-        except Exception as exc:  # a fault in this code: one entry is left out, not the site
-            problems.append(fault(path, exc, record.line))
-            continue
-        first = next((other for other in cases if other.id == case.id), None)
-        if first is not None:  # two records of one id: which facts hold is not for us to pick
-            problems.append(error(path, f"case {case.id!r} is given twice (also at line "
-                                        f"{first.line}): the second is left out", case.line))
-            continue
-        cases.append(case)
-    return cases, problems
+    return load_entries(path, named, "case registry", "the case summary lists no cases",
+                        "case", _case)
 
 
 def _case(record: Record) -> Case:

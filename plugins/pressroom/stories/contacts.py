@@ -23,8 +23,8 @@ from typing import Any
 from babel import Locale
 
 from ..language import LANGUAGES
-from ..problems import Problem, SourceError, error, fault
-from ..sources.registry_files import Record, load_registry, missing_registry, text_per_language
+from ..problems import Problem
+from ..sources.registry_files import Record, RecordError, load_entries, text_per_language
 
 REQUIRED = ("id", "name", "role", "languages", "email")
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -60,39 +60,10 @@ def dialled(phone: str) -> str:
     return _PHONE_SEPARATORS.sub("", phone)
 
 
-class ContactError(ValueError):
-    def __init__(self, message: str, line: int) -> None:
-        super().__init__(message)
-        self.line = line
-
-
 def load_contacts(path: Path, named: bool = False) -> tuple[list[Contact], list[Problem]]:
     """The contacts registry; ``named`` when the configuration names it (it must then exist)."""
-    missing = missing_registry(path, named, "contacts registry",
-                               "the pages show no press contact")
-    if missing is not None:
-        return [], [missing]
-    try:
-        records, problems = load_registry(path)
-    except SourceError as exc:
-        return [], list(exc.problems)
-    contacts: list[Contact] = []
-    for record in records:
-        try:
-            contact = _contact(record)
-        except ContactError as exc:
-            problems.append(error(path, f"{exc}: the contact is left out", exc.line))
-            continue
-        except Exception as exc:  # a fault in this code: one entry is left out, not the site
-            problems.append(fault(path, exc, record.line))
-            continue
-        first = next((other for other in contacts if other.id == contact.id), None)
-        if first is not None:
-            problems.append(error(path, f"contact {contact.id!r} is given twice (also at line "
-                                        f"{first.line}): the second is left out", contact.line))
-            continue
-        contacts.append(contact)
-    return contacts, problems
+    return load_entries(path, named, "contacts registry", "the pages show no press contact",
+                        "contact", _contact, ": the contact is left out")
 
 
 def press_contacts(contacts: list[Contact]) -> list[Contact]:
@@ -103,11 +74,11 @@ def press_contacts(contacts: list[Contact]) -> list[Contact]:
 def _contact(record: Record) -> Contact:
     missing = [key for key in REQUIRED if record.get(key) in (None, "", [], {})]
     if missing:
-        raise ContactError(f"a contact needs {', '.join(REQUIRED)}; this one lacks "
+        raise RecordError(f"a contact needs {', '.join(REQUIRED)}; this one lacks "
                            f"{', '.join(missing)}", record.line)
     contact_id = str(record["id"])
     if not _ID.match(contact_id):
-        raise ContactError(f"contact id {contact_id!r} is not lowercase letters, digits and "
+        raise RecordError(f"contact id {contact_id!r} is not lowercase letters, digits and "
                            "hyphens", record.line)
     return Contact(
         id=contact_id, name=_text(record, "name", contact_id), role=_roles(record, contact_id),
@@ -124,14 +95,14 @@ def _line(record: Record, key: str) -> int:
 def _text(record: Record, key: str, contact_id: str) -> str:
     value = record[key]
     if not isinstance(value, str) or not value.strip():
-        raise ContactError(f"contact {contact_id!r}: {key!r} must be a text", record.line)
+        raise RecordError(f"contact {contact_id!r}: {key!r} must be a text", record.line)
     return value.strip()
 
 
 def _roles(record: Record, contact_id: str) -> dict[str, str]:
     value = record["role"]
     if not text_per_language(value):
-        raise ContactError(f"contact {contact_id!r}: 'role' needs a text for each of "
+        raise RecordError(f"contact {contact_id!r}: 'role' needs a text for each of "
                            f"{', '.join(LANGUAGES)}", _line(record, "role"))
     return {lang: str(value[lang]).strip() for lang in LANGUAGES}
 
@@ -139,11 +110,11 @@ def _roles(record: Record, contact_id: str) -> dict[str, str]:
 def _languages(record: Record, contact_id: str) -> tuple[str, ...]:
     value = record["languages"]
     if not isinstance(value, list) or not all(isinstance(code, str) for code in value):
-        raise ContactError(f"contact {contact_id!r}: 'languages' must be a list of language "
+        raise RecordError(f"contact {contact_id!r}: 'languages' must be a list of language "
                            "codes (en, de, fr, …)", record.line)
     unknown = [code for code in value if code not in _KNOWN_LANGUAGES]
     if unknown:
-        raise ContactError(f"contact {contact_id!r}: {', '.join(map(repr, unknown))} is not a "
+        raise RecordError(f"contact {contact_id!r}: {', '.join(map(repr, unknown))} is not a "
                            "language code (ISO 639: en, de, fr, …)", record.line)
     return tuple(dict.fromkeys(value))
 
@@ -151,7 +122,7 @@ def _languages(record: Record, contact_id: str) -> tuple[str, ...]:
 def _email(record: Record, contact_id: str) -> str:
     value = record["email"]
     if not isinstance(value, str) or not _EMAIL.match(value.strip()):
-        raise ContactError(f"contact {contact_id!r}: e-mail {value!r} is not an address like "
+        raise RecordError(f"contact {contact_id!r}: e-mail {value!r} is not an address like "
                            "press@example.org", record.line)
     return value.strip()
 
@@ -161,10 +132,10 @@ def _phone(record: Record, contact_id: str) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str):  # YAML reads +4930123456 as a number, without its plus
-        raise ContactError(f"contact {contact_id!r}: write the phone in quotes, as text "
+        raise RecordError(f"contact {contact_id!r}: write the phone in quotes, as text "
                            f"(\"+49 30 1234567\"), not {value!r}", record.line)
     if not _E164.match(dialled(value.strip())):
-        raise ContactError(f"contact {contact_id!r}: phone {value!r} is not an international "
+        raise RecordError(f"contact {contact_id!r}: phone {value!r} is not an international "
                            "number (+, country code, number: \"+49 30 1234567\")", record.line)
     return value.strip()
 
@@ -172,6 +143,6 @@ def _phone(record: Record, contact_id: str) -> str | None:
 def _flag(record: Record, key: str, contact_id: str) -> bool:
     value: Any = record.get(key, False)
     if not isinstance(value, bool):
-        raise ContactError(f"contact {contact_id!r}: {key!r} must be true or false",
+        raise RecordError(f"contact {contact_id!r}: {key!r} must be true or false",
                            record.line)
     return value
