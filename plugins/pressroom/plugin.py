@@ -34,6 +34,8 @@ from .problems import Severity
 from .publishing.search_index import SearchIndexError, SearchIndexes, searchable_document
 from .report.desk import write_report
 from .serving import (
+    AfterReload,
+    ArticleDigests,
     KeptCache,
     LastBuild,
     PreviousBuilds,
@@ -64,6 +66,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         self.full_collections = FullCollectionsHeld()
         self.cache = KeptCache()
         self.last_build = LastBuild()  # what `mkdocs serve --dirty` compares a rebuild with
+        self.after_reload = AfterReload()
         self.page_order: list[str] = []  # the engine's order of pages (docs paths)
         self.pages_kept = 0  # generated pages the last build left as they were
         self.pages_changed = False  # pages came or went since the last serve build
@@ -86,6 +89,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         self.dirty = dirty
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self.after_reload.wait()  # the last rebuild's search index, before this build's
         self.full_collections.hold()
         if self.serving:
             # The last build's pages and sources would stay in memory beside the new ones
@@ -96,6 +100,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
                 self.previous_builds.set_aside(Path(config.site_dir))
 
     def on_shutdown(self) -> None:
+        self.after_reload.wait()
         self.cache.close()
         self.previous_builds.finish()
         # MkDocs ends once its plugins are shut down (build, gh-deploy, and serve alike).
@@ -157,7 +162,8 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         custom = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
         with self.timings.stage("rebuild keys"):
             frame = site_frame(project, built, [THEME, *custom])
-            keys = page_keys(built.pages)
+            articles = ArticleDigests(self.last_build.articles)
+            keys = page_keys(built.pages, articles)
         kept = self.last_build.kept(frame, keys)
         outputs = frozenset(built.addresses.site_file(path) for path in [*keys, *built.files])
         site = Path(config.site_dir)
@@ -166,7 +172,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
             self.pages_changed = keys.keys() != self.last_build.keys.keys()
         else:
             self.previous_builds.set_aside(site)
-        self.last_build = self.last_build.next(frame, keys, kept, outputs)
+        self.last_build = self.last_build.next(frame, keys, kept, outputs, articles)
         return kept
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -287,25 +293,43 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
 
     def _finish_build(self, config: MkDocsConfig) -> None:
         """The search index, which Pagefind may still be writing, and the report with the
-        build's timings."""
+        build's timings; in `mkdocs serve --dirty`, the index after the browser reloads."""
         if self.built is None:
             return
-        if self.serving and self.dirty:
-            with self.timings.stage("search index"):
-                documents = [document for path in self.page_order
-                             if (document := self.last_build.documents.get(path)) is not None]
-                self.last_build.parts = self.indexes.add_in_parts(documents,
-                                                                  self.last_build.parts)
+        report = {**self.built.report, "pages_kept": self.pages_kept}
+        report_file = option_path(config, self.config, "report_file")
+        site = Path(config.site_dir)
+        if not (self.serving and self.dirty):
+            self._write_index(site)
+            write_report({**report, "timings": self.timings.as_dict()}, report_file)
+            return
+        documents = [document for path in self.page_order
+                     if (document := self.last_build.documents.get(path)) is not None]
+        write_report({**report, "timings": self.timings.as_dict()}, report_file)
+
+        def index_after_reload() -> None:
+            try:
+                with self.timings.stage("search index"):
+                    self.last_build.parts = self.indexes.add_in_parts(documents,
+                                                                      self.last_build.parts)
+            except SearchIndexError as exc:
+                log.error(f"search index: {exc}")
+                self.last_build.parts = {}  # written in part at most: all again next time
+                return
+            self._write_index(site)
+            write_report({**report, "timings": self.timings.as_dict()}, report_file)
+
+        self.after_reload.start(index_after_reload)
+
+    def _write_index(self, site: Path) -> None:
         try:
             with self.timings.stage("search write"):
-                summaries = self.indexes.write(Path(config.site_dir))
+                summaries = self.indexes.write(site)
         except SearchIndexError as exc:
             log.error(f"search index: {exc}")
+            self.last_build.parts = {}
         else:
             log.debug("; ".join(summaries))
-        report = {**self.built.report, "timings": self.timings.as_dict(),
-                  "pages_kept": self.pages_kept}
-        write_report(report, option_path(config, self.config, "report_file"))
 
     def on_build_error(self, *, error: Exception) -> None:
         self.last_build = LastBuild()  # what it would have kept may be half written: none
