@@ -15,6 +15,7 @@ from pressroom.pages.site import SitePage
 from pressroom.serving import (
     TRASH_PREFIX,
     ArticleDigests,
+    ChangeStamp,
     LastBuild,
     PreviousBuilds,
     frame_key,
@@ -155,3 +156,34 @@ def test_the_files_of_pages_gone_are_removed_with_the_folders_they_leave_empty(t
     stale_outputs(site, {"en/stories/gone/index.html", "en/never-written.xml"})
     assert sorted(path.relative_to(site).as_posix() for path in site.rglob("*")) == [
         "en", "en/feed.xml", "en/stories", "en/stories/kept", "en/stories/kept/index.html"]
+
+
+def _stamp_after(stamp: ChangeStamp, seconds: float = 0.5) -> str:
+    time.sleep(seconds)  # the notice comes from the system, on a thread of the observer's
+    assert stamp.stamp is not None
+    return stamp.stamp.read_text(encoding="utf-8")
+
+
+def test_a_change_to_the_sources_writes_the_stamp_and_reading_them_does_not(tmp_path):
+    seeds = tmp_path / "seeds"
+    (seeds / "sub").mkdir(parents=True)
+    source = seeds / "sub" / "one.txt"
+    source.write_text("A headline\n", encoding="utf-8")
+    stamp = ChangeStamp()
+    assert stamp.start([seeds])
+    written = stamp.folder
+    try:
+        assert _stamp_after(stamp) == ""
+        source.read_bytes()  # as every build reads every source
+        assert _stamp_after(stamp) == ""
+        source.write_text("A headline, edited\n", encoding="utf-8")
+        edited = _stamp_after(stamp)
+        assert edited != ""
+        (seeds / "two.txt").write_text("Another\n", encoding="utf-8")
+        added = _stamp_after(stamp)
+        assert added != edited
+        source.unlink()
+        assert _stamp_after(stamp) != added
+    finally:
+        stamp.stop()
+    assert stamp.stamp is None and written is not None and not written.exists()

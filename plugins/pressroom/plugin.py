@@ -36,6 +36,7 @@ from .report.desk import write_report
 from .serving import (
     AfterReload,
     ArticleDigests,
+    ChangeStamp,
     KeptCache,
     LastBuild,
     PreviousBuilds,
@@ -67,6 +68,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         self.cache = KeptCache()
         self.last_build = LastBuild()  # what `mkdocs serve --dirty` compares a rebuild with
         self.after_reload = AfterReload()
+        self.change_stamp = ChangeStamp()
         self.page_order: list[str] = []  # the engine's order of pages (docs paths)
         self.pages_kept = 0  # generated pages the last build left as they were
         self.pages_changed = False  # pages came or went since the last serve build
@@ -100,6 +102,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
                 self.previous_builds.set_aside(Path(config.site_dir))
 
     def on_shutdown(self) -> None:
+        self.change_stamp.stop()
         self.after_reload.wait()
         self.cache.close()
         self.previous_builds.finish()
@@ -340,9 +343,15 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
     ) -> LiveReloadServer:
-        server.watch(str(option_path(config, self.config, "seeds_dir")))
-        for registry in ("taxonomy", "cases", "contacts"):
-            server.watch(str(option_path(config, self.config, registry)))
+        seeds = option_path(config, self.config, "seeds_dir")
+        native = self.change_stamp.start([seeds])
+        server.watch(str(self.change_stamp.folder if native else seeds))
+        # The engine watches a file by polling the folder it is in: a registry in seeds/ is
+        # watched with it.
+        for name in ("taxonomy", "cases", "contacts"):
+            registry = option_path(config, self.config, name)
+            if not registry.resolve().is_relative_to(seeds.resolve()):
+                server.watch(str(registry))
         return server
 
 

@@ -21,6 +21,7 @@ import hashlib
 import io
 import os
 import pickle
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -29,6 +30,21 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import Any
+
+from watchdog.events import (
+    DirCreatedEvent,
+    DirDeletedEvent,
+    DirMovedEvent,
+    FileClosedEvent,
+    FileCreatedEvent,
+    FileDeletedEvent,
+    FileModifiedEvent,
+    FileMovedEvent,
+    FileSystemEvent,
+    FileSystemEventHandler,
+)
+from watchdog.observers import Observer
 
 from .build import Build, Project
 from .model import Article
@@ -247,6 +263,64 @@ class AfterReload:
         if self._thread is not None:
             self._thread.join()
             self._thread = None
+
+
+class ChangeStamp:
+    """The sources' folder watched by the system's own notice of changes (inotify on Linux),
+    each change passed on to the engine as a write to a stamp file in a folder of its own,
+    which the engine watches (``folder``).
+
+    The engine polls what it watches: every half second it lists the folder and asks the
+    size and time of each file, and for a file it watches, of each file beside it. At 10,000
+    stories (17,000 files, the registries among them) the polling threads and the build took
+    turns at Python's interpreter lock after every one of those calls: an edit took 72 to
+    88 s to show, most of it waiting. Where the system gives no such notice (`start` returns
+    False), the engine polls the folder."""
+
+    # What changes a source. Reading one, as every build reads every source, is no change,
+    # and the system is not even asked to tell of it: at 10,000 stories, the notices of
+    # 17,000 files opened and closed took the build's reading from 0.5 to 10 s.
+    CHANGES = (FileCreatedEvent, FileDeletedEvent, FileModifiedEvent, FileMovedEvent,
+               FileClosedEvent, DirCreatedEvent, DirDeletedEvent, DirMovedEvent)
+
+    def __init__(self) -> None:
+        self._observer: Any = None
+        self.folder: Path | None = None
+        self.stamp: Path | None = None
+        self._count = 0
+
+    def start(self, folders: Sequence[Path]) -> bool:
+        self.stop()
+        self.folder = Path(tempfile.mkdtemp(prefix="pressroom-changes-"))
+        self.stamp = self.folder / "changes.txt"
+        self.stamp.write_text("", encoding="utf-8")
+        handler = FileSystemEventHandler()
+        handler.on_any_event = self._noticed  # type: ignore[method-assign]
+        observer = Observer()
+        try:
+            for folder in folders:
+                observer.schedule(handler, str(folder), recursive=True,
+                                  event_filter=list(self.CHANGES))
+            observer.start()
+        except OSError:  # no notice here (a limit reached, a file system without it)
+            self.stop()
+            return False
+        self._observer = observer
+        return True
+
+    def _noticed(self, event: FileSystemEvent) -> None:
+        if self.stamp is not None:
+            self._count += 1
+            self.stamp.write_text(str(self._count), encoding="utf-8")
+
+    def stop(self) -> None:
+        if self._observer is not None:
+            self._observer.stop()
+            self._observer.join()
+            self._observer = None
+        if self.folder is not None:
+            shutil.rmtree(self.folder, ignore_errors=True)
+            self.folder = self.stamp = None
 
 
 def stale_outputs(site_dir: Path, gone: Iterable[str]) -> None:

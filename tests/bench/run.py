@@ -41,7 +41,10 @@ from pressroom.language.slugs import slugify
 ROOT = Path(__file__).resolve().parents[2]
 RESULTS = Path(__file__).resolve().parent / "results.md"
 REPEATS = int(os.environ.get("BENCH_REPEATS", "3"))
-SERVE_UP_TO = 1000  # edit-to-reload in `mkdocs serve` is measured up to this many stories
+# Edit-to-reload in `mkdocs serve --dirty` is measured up to this many stories, and without
+# --dirty (every page rebuilt at every save, a minute at 10,000) up to FULL_SERVE_UP_TO.
+SERVE_UP_TO = 10000
+FULL_SERVE_UP_TO = 1000
 BILINGUAL_SHARE = 0.7
 TAGS = [(f"topic-{n}", f"Topic {n}", f"Thema {n}") for n in range(40)]
 
@@ -478,31 +481,64 @@ def ctrl_c_stops_it() -> None:
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
-def edit_to_reload(press: Path, env: dict[str, str], dirty: bool = True) -> float:
-    """`mkdocs serve`: seconds from saving an edited source to the page showing the edit
-    (median of REPEATS edits, one after the other in one server); ``dirty`` as `make serve`
-    runs it (only the pages the edit affects rendered again), else every page rebuilt."""
+# An editor reads the page before saving again; a save within the seconds the search index
+# takes after a reload waits for it (`mkdocs serve --dirty` indexes after the reload).
+EDIT_PAUSE = 3.0
+
+
+def serve_times(press: Path, env: dict[str, str], dirty: bool = True,
+                size: int = 0) -> dict[str, float]:
+    """`mkdocs serve`: seconds from saving a change until the page shows it (median of
+    REPEATS, one change after the other in one server, EDIT_PAUSE apart): a source edited
+    ("edit"); with ``dirty`` (as `make serve` runs it), also a new source ("new", its story's
+    page showing) and the taxonomy edited ("taxonomy", a tag's page showing its new label).
+    Without, every page is rebuilt, and only the edit is measured. ``size`` numbers the new
+    stories after the archive's."""
     port = free_port()
-    source = sorted((press / "seeds").glob("*-en.txt"))[0]
+    seeds = press / "seeds"
+    source = sorted(seeds.glob("*-en.txt"))[0]
     text = source.read_text(encoding="utf-8")
-    story = slugify(text.split("\n", 1)[0])
-    url = f"http://127.0.0.1:{port}/en/stories/{story}/"
+    taxonomy = seeds / "taxonomy.yml"
+    registry = taxonomy.read_text(encoding="utf-8")
+    address = f"http://127.0.0.1:{port}/en/"
+    url = f"{address}stories/{slugify(text.split(chr(10), 1)[0])}/"
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}",
          *(["--dirty"] if dirty else [])],
         cwd=press, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         preexec_fn=ctrl_c_stops_it,
     )
+    added: list[Path] = []
+
+    def shown(change: Callable[[], None], page: str, words: str) -> float:
+        change()
+        seconds = wait_for(lambda: words in (fetch(page) or ""), limit=1800)
+        time.sleep(EDIT_PAUSE)
+        return seconds
+
+    def new_source(number: int) -> float:
+        english = story_texts(number, random.Random(number))[0]
+        headline = english.split("\n", 1)[0]
+        added.append(seeds / f"{number:05d}-en.txt")
+        return shown(lambda: added[-1].write_text(english, encoding="utf-8"),
+                     f"{address}stories/{slugify(headline)}/", headline)
+
     try:
         wait_for(lambda: fetch(url) is not None, limit=1800)
-        seconds = []
-        for edit in range(REPEATS):
-            marker = f"on appeal number {edit}"
-            source.write_text(text.replace("awarded EUR", f"awarded, {marker}, EUR", 1),
-                              encoding="utf-8")
-            seconds.append(wait_for(lambda marker=marker: marker in (fetch(url) or ""),
-                                    limit=1800))
-        return statistics.median(seconds)
+        times = {"edit": statistics.median(
+            shown(lambda edit=edit: source.write_text(text.replace(
+                "awarded EUR", f"awarded, on appeal number {edit}, EUR", 1), encoding="utf-8"),
+                url, f"on appeal number {edit}") for edit in range(REPEATS))}
+        if not dirty:
+            return times
+        times["new"] = statistics.median(new_source(number)
+                                         for number in range(size, size + REPEATS))
+        tag_id, label = TAGS[0][0], TAGS[0][1]
+        times["taxonomy"] = statistics.median(
+            shown(lambda edit=edit: taxonomy.write_text(registry.replace(
+                f"en: {label},", f"en: {label} edited {edit},", 1), encoding="utf-8"),
+                f"{address}tags/{tag_id}/", f"{label} edited {edit}") for edit in range(REPEATS))
+        return times
     finally:
         server.send_signal(signal.SIGINT)  # as an editor stops it: its temporary site goes too
         try:
@@ -511,6 +547,9 @@ def edit_to_reload(press: Path, env: dict[str, str], dirty: bool = True) -> floa
             server.kill()
             raise SystemExit("mkdocs serve did not stop on Ctrl-C (SIGINT)") from None
         source.write_text(text, encoding="utf-8")
+        taxonomy.write_text(registry, encoding="utf-8")
+        for path in added:
+            path.unlink()
 
 
 # The reader's first search: a German story page in a fresh browser, one query typed into the
@@ -640,8 +679,8 @@ def measure(size: int, work: Path) -> dict[str, object]:
     search = first_search(press)
     if size <= SERVE_UP_TO:
         progress(size, "mkdocs serve")
-    reload_s = edit_to_reload(press, env) if size <= SERVE_UP_TO else None
-    full_reload_s = edit_to_reload(press, env, dirty=False) if size <= SERVE_UP_TO else None
+    reloads = serve_times(press, env, size=size) if size <= SERVE_UP_TO else None
+    full_reload = serve_times(press, env, dirty=False) if size <= FULL_SERVE_UP_TO else None
     base_bytes, base_html, base_pages = site_size(baseline)
     median = {name: statistics.median(run.seconds for run in items)
               for name, items in runs.items()}
@@ -669,8 +708,8 @@ def measure(size: int, work: Path) -> dict[str, object]:
         "baseline_html_gzip_kb_per_page": gzip_kb_per_page(baseline),
         "stages": stages,
         "search": search,
-        "reload_s": reload_s,
-        "full_reload_s": full_reload_s,
+        "reloads": reloads,
+        "full_reload_s": full_reload["edit"] if full_reload else None,
     }
 
 
@@ -750,17 +789,21 @@ def table(results: list[dict[str, object]]) -> str:
             f"{search[query]['results']:,}, {search[query]['query_kb']:.0f}, "
             f"{search[query]['first_results_ms']:.0f}, {search[query]['all_results_ms']:.0f}"
             for query in SEARCH_QUERIES) + " |")
-    reloads = [r for r in results if r["reload_s"] is not None]
-    if reloads:
-        lines += ["", f"`mkdocs serve`, one source edited {REPEATS} times in one server: median "
-                  "seconds from saving it until the page shows the edit, with `--dirty` (as "
-                  "`make serve` runs it: only what the edit affects rendered again) and "
-                  "without (every page rebuilt).",
-                  "", "| stories | edit to reload s (--dirty) | edit to reload s (every page) "
+    served = [r for r in results if r["reloads"] is not None]
+    if served:
+        lines += ["", f"`mkdocs serve --dirty` (as `make serve` runs it: only what a change "
+                  f"affects rendered again), one server per size: median seconds of {REPEATS} "
+                  "changes each from saving until the page shows it: a source edited (its "
+                  "story's page), a new source (its page), the taxonomy edited (a tag's page "
+                  f"with its new label); the changes {EDIT_PAUSE:.0f} s apart. Without "
+                  "`--dirty`, every page rebuilt: the edit only.",
+                  "", "| stories | edit s | new source s | taxonomy s | edit s (every page) "
                   "| cold build s | warm build s |",
-                  "| ---: | ---: | ---: | ---: | ---: |"]
-        lines += [f"| {r['stories']:,} | {r['reload_s']:.1f} | {r['full_reload_s']:.1f} "
-                  f"| {r['press_s']:.1f} | {r['warm_s']:.1f} |" for r in reloads]
+                  "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+        lines += [f"| {r['stories']:,} | {r['reloads']['edit']:.1f} | {r['reloads']['new']:.1f} "
+                  f"| {r['reloads']['taxonomy']:.1f} | "
+                  + (f"{r['full_reload_s']:.1f}" if r["full_reload_s"] is not None else "–")
+                  + f" | {r['press_s']:.1f} | {r['warm_s']:.1f} |" for r in served]
     return "\n".join(lines) + "\n"
 
 
