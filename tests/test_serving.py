@@ -18,6 +18,7 @@ from pressroom.serving import (
     ChangeStamp,
     LastBuild,
     PreviousBuilds,
+    file_digests,
     frame_key,
     page_key,
     page_keys,
@@ -114,10 +115,18 @@ def test_only_pages_whose_key_and_frame_are_the_last_builds_are_kept():
     assert last.kept("frame", {"a": "1", "b": "3", "c": "4"}) == {"a"}
     assert last.kept("another frame", {"a": "1", "b": "2"}) == frozenset()
     following = last.next("frame", {"a": "1", "b": "3"}, frozenset({"a"}), frozenset(),
-                          ArticleDigests())
+                          ArticleDigests(), {})
     # The kept page's search document is carried over; the other is recorded when rendered.
     assert following.documents == {"a": ("en", "/a/", "<p>a</p>")}
     assert (following.frame, following.keys) == ("frame", {"a": "1", "b": "3"})
+
+
+def test_a_file_beside_the_pages_is_kept_where_its_contents_are_the_last_builds():
+    written = {"en/feed.xml": "<feed/>", "de/feed.xml": "<feed/>", "api/a.json": b"{}"}
+    last = LastBuild("frame", files=file_digests(written))
+    now = file_digests({**written, "de/feed.xml": "<feed>new</feed>", "en/new.xml": "<x/>"})
+    assert last.unchanged_files("frame", now) == {"en/feed.xml", "api/a.json"}
+    assert last.unchanged_files("another frame", now) == frozenset()
 
 
 def test_an_article_is_keyed_by_what_it_says_wherever_it_is_shown():

@@ -40,6 +40,7 @@ from .serving import (
     KeptCache,
     LastBuild,
     PreviousBuilds,
+    file_digests,
     page_keys,
     site_frame,
     stale_outputs,
@@ -143,7 +144,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         for path in sorted(built.withheld):  # never copied, nor followed where it is a link
             files.remove(files.get_file_from_path(path))
         self.pages_changed = False
-        kept = self._kept_pages(config, project, built)
+        kept, unchanged = self._kept_outputs(config, project, built)
         self.pages_kept = len(kept)  # counted again in on_nav, less the pages always rendered
         for page in built.pages:
             generated = GeneratedPage.generated(config, page.path, content=page.markdown or "")
@@ -152,22 +153,28 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         self.indexes = SearchIndexes(Path(config.site_dir), built.site.indexed_counts(),
                                      self.config.search_part_pages)
         for path, content in built.files.items():
-            files.append(File.generated(config, path, content=content))
+            written = GeneratedFile.generated(config, path, content=content)
+            written.kept = path in unchanged
+            files.append(written)
         self.frames = frames(config, self.brand, built.footers)
         return files
 
-    def _kept_pages(self, config: MkDocsConfig, project: Project, built: Build) -> frozenset[str]:
+    def _kept_outputs(self, config: MkDocsConfig, project: Project,
+                      built: Build) -> tuple[frozenset[str], frozenset[str]]:
         """In `mkdocs serve --dirty`: the generated pages that are as the last build wrote
-        them, which the engine then skips (their files stay); none where the frame changed,
-        and then the last build's files are set aside, so that every page is written anew."""
+        them, which the engine then skips (their files stay), and the files beside them whose
+        contents are the last build's; none where the frame changed, and then the last
+        build's files are set aside, so that everything is written anew."""
         if not (self.serving and self.dirty):
-            return frozenset()
+            return frozenset(), frozenset()
         custom = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
         with self.timings.stage("rebuild keys"):
             frame = site_frame(project, built, [THEME, *custom])
             articles = ArticleDigests(self.last_build.articles)
             keys = page_keys(built.pages, articles)
+            contents = file_digests(built.files)
         kept = self.last_build.kept(frame, keys)
+        unchanged = self.last_build.unchanged_files(frame, contents) if kept else frozenset()
         outputs = frozenset(built.addresses.site_file(path) for path in [*keys, *built.files])
         site = Path(config.site_dir)
         if kept:
@@ -175,8 +182,8 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
             self.pages_changed = keys.keys() != self.last_build.keys.keys()
         else:
             self.previous_builds.set_aside(site)
-        self.last_build = self.last_build.next(frame, keys, kept, outputs, articles)
-        return kept
+        self.last_build = self.last_build.next(frame, keys, kept, outputs, articles, contents)
+        return kept, unchanged
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         # A page the engine skips has no title of its own, and the navigation on every page
@@ -296,7 +303,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
 
     def _finish_build(self, config: MkDocsConfig) -> None:
         """The search index, which Pagefind may still be writing, and the report with the
-        build's timings; in `mkdocs serve --dirty`, the index after the browser reloads."""
+        build's timings; in `mkdocs serve --dirty`, both after the browser reloads."""
         if self.built is None:
             return
         report = {**self.built.report, "pages_kept": self.pages_kept}
@@ -308,9 +315,10 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
             return
         documents = [document for path in self.page_order
                      if (document := self.last_build.documents.get(path)) is not None]
-        write_report({**report, "timings": self.timings.as_dict()}, report_file)
 
         def index_after_reload() -> None:
+            # The report's file too (its page is in the site already): seconds at 10,000
+            # stories that the browser need not wait for.
             try:
                 with self.timings.stage("search index"):
                     self.last_build.parts = self.indexes.add_in_parts(documents,
@@ -318,8 +326,8 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
             except SearchIndexError as exc:
                 log.error(f"search index: {exc}")
                 self.last_build.parts = {}  # written in part at most: all again next time
-                return
-            self._write_index(site)
+            else:
+                self._write_index(site)
             write_report({**report, "timings": self.timings.as_dict()}, report_file)
 
         self.after_reload.start(index_after_reload)
@@ -362,6 +370,17 @@ class GeneratedPage(File):
 
     def is_modified(self) -> bool:
         return not self.kept
+
+
+class GeneratedFile(File):
+    """A file beside the pages (a feed, an export, a forwarding page); ``kept`` when the
+    last build wrote the same contents. (The report's page is among them, a page whose body
+    comes with the build: it is never kept.)"""
+
+    kept = False
+
+    def is_modified(self) -> bool:
+        return not self.kept or self.is_documentation_page()
 
 
 def _always() -> bool:
