@@ -87,3 +87,36 @@ def test_copies_of_a_line_the_frame_takes_away_go_in_the_same_cleaning():
     assert {(removal.line, removal.rule) for removal in once.removals} == {
         (1, "page-top"), (4, "caption"), (5, "caption")}
     assert clean(lines_of(once.text), lang=once.language_hint).text == once.text
+
+
+# A line repaired in place (a scraper's marker cut from a token) between two paragraphs: it
+# still stands there, so it must not count as a removed line when the frame measures the gap
+# between them (it did, and cleaning the result again took the heading over the headline).
+REPAIRED_BETWEEN_PARAGRAPHS = [
+    "- Posting invented reviews: praising a rival's bakery while running down the family shop.",
+    "How the Reviews Were Written",
+    "Wie eine Bäckerei sich gegen erfundene Bewertungen wehrt",
+    "7QX¹",
+    "Die Inhaber einer Bäckerei in Musterstadt haben rechtliche Schritte gegen mehrere Konten "
+    "angekündigt, die im Verdacht stehen, erfundene Bewertungen veröffentlicht zu haben. Am "
+    "Montag schrieben sie auf ihrer Website: „Wir haben Belege gegen diese Konten gesammelt "
+    "und Klage beim Landgericht eingereicht, das nun über die Löschung entscheiden soll.“",
+]
+
+
+def test_a_line_repaired_in_place_is_no_gap_for_the_frame():
+    once = clean(lines_of("\n".join(REPAIRED_BETWEEN_PARAGRAPHS)))
+    assert {(removal.line, removal.rule) for removal in once.removals} == {
+        (4, "spam-fragment"), (2, "page-top")}
+    assert clean(lines_of(once.text), lang=once.language_hint).text == once.text
+
+
+def test_a_line_taken_away_between_paragraphs_is_judged_as_a_second_cleaning_would():
+    # The frame counts a line the detectors took away as a gap between paragraphs; the text
+    # cleaned again has no such line. What the frame would take without that evidence goes
+    # in the first cleaning.
+    lines = [*REPAIRED_BETWEEN_PARAGRAPHS[:3], "0", "0000", REPAIRED_BETWEEN_PARAGRAPHS[4]]
+    once = clean(lines_of("\n".join(lines)))
+    assert {(removal.line, removal.rule) for removal in once.removals} == {
+        (4, "empty-list"), (2, "page-top")}
+    assert clean(lines_of(once.text), lang=once.language_hint).text == once.text

@@ -97,10 +97,16 @@ def clean(
     # so that cleaning the result again changes nothing. The headline stays the first
     # judgement's, which saw all the evidence (what it passed over, what repeated it); a
     # later look that would pick another line changes nothing.
+    # Last, the frame as a second cleaning would judge it: from the lines left alone, without
+    # the evidence of those taken away (the gaps they left between paragraphs); what it would
+    # take goes now.
     for _ in range(MAX_ROUNDS):
         found = [removal for removal in frame.removals if removal.line not in kept]
         if not found:
-            break
+            frame = find_page_frame(current, lang)
+            found = [removal for removal in frame.removals if removal.line not in kept]
+            if not found:
+                break
         removals.extend(found)
         current = _detect_until_stable(_apply(current, found), context, kept, removals)
         frame = find_page_frame(current, lang, removals)

@@ -99,7 +99,10 @@ class PageFrame:
 def find_page_frame(lines: Sequence[Line], lang: str,
                     removed: Sequence[Removal] = ()) -> PageFrame:
     content = [line for line in lines if line.text.strip()]
-    cluster = main_cluster(content, sorted({removal.line for removal in removed}))
+    # A line repaired in place (a fragment cut out of it) still stands where it stood: it
+    # is no removed line between paragraphs, and the text cleaned again has it too.
+    cluster = main_cluster(content, sorted({removal.line for removal in removed
+                                            if removal.replacement is None}))
     if cluster is None:
         return PageFrame(None, ())
     start, end = cluster
