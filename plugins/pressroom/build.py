@@ -56,6 +56,7 @@ from .report.desk import (
     report_data,
     report_folder,
 )
+from .reuse import Reuse
 from .sources.ingest import Ingested, ingest
 from .sources.media_kit_files import MediaKit, read_media_kit
 from .sources.source_cache import SourceCache
@@ -159,8 +160,11 @@ class Build:
         return self.addresses.absolute(original.address) if original is not None else None
 
 
-def build(project: Project, cache: SourceCache, timings: Timings) -> Build:
-    """The stages in order (see the module's docstring): each takes what the ones before made."""
+def build(project: Project, cache: SourceCache, timings: Timings,
+          reuse: Reuse | None = None) -> Build:
+    """The stages in order (see the module's docstring): each takes what the ones before made.
+    ``reuse`` has what the last build made of the sources it left alone (`mkdocs serve`)."""
+    reuse = reuse or Reuse()
     cases, case_problems = _read_cases(project, timings)
     ingested, cache_hits = _ingest_seeds(project, cases, cache, timings)
     edition, taxonomy_problems = _prepare_edition(project, ingested, cases, timings)
@@ -184,8 +188,8 @@ def build(project: Project, cache: SourceCache, timings: Timings) -> Build:
     addresses = Addresses(project.site_url, project.directory_urls)
     pages, site = _make_pages(project, edition, desk, addresses, timings)
     bodies = {page.path: page.body for page in pages if page.body is not None}
-    report = _make_report(project, ingested, edition, site_problems, cache_hits, timings)
-    files = {**_make_files(project, edition, site, report, bodies, addresses, timings),
+    report = _make_report(project, ingested, edition, site_problems, cache_hits, timings, reuse)
+    files = {**_make_files(project, edition, site, report, bodies, addresses, timings, reuse),
              **kit_zips, **vcard_files(contacts)}
     # Links from the pages go to these; a link to anything else is reported.
     addresses.known = frozenset({*desk.files, *(page.path for page in pages), *files})
@@ -243,18 +247,19 @@ def _make_pages(project: Project, edition: Edition, desk: Desk, addresses: Addre
 
 
 def _make_report(project: Project, ingested: Ingested, edition: Edition,
-                 problems: list[Problem], cache_hits: int, timings: Timings) -> dict[str, Any]:
+                 problems: list[Problem], cache_hits: int, timings: Timings,
+                 reuse: Reuse) -> dict[str, Any]:
     with timings.stage("report"):
         report = report_data(ingested, source_pages(edition.stories), project.seeds.parent,
                              missing_translation_list(edition.stories), problems,
-                             edition.tag_candidates, paired_list(edition.stories))
+                             edition.tag_candidates, paired_list(edition.stories), reuse)
     report["cache"] = {"unchanged": cache_hits, "sources": len(ingested.outcomes)}
     return report
 
 
 def _make_files(project: Project, edition: Edition, site: SiteModel, report: dict[str, Any],
                 bodies: dict[str, Body], addresses: Addresses,
-                timings: Timings) -> dict[str, str | bytes]:
+                timings: Timings, reuse: Reuse) -> dict[str, str | bytes]:
     """The files beside the pages: feeds and exports, case documents, the report's page and
     its desk, the sitemap, the pages that forward from addresses that moved. The report's
     page joins the bodies the build writes as HTML."""
@@ -267,7 +272,8 @@ def _make_files(project: Project, edition: Edition, site: SiteModel, report: dic
         folder = report_folder(project.report_page)
         files[project.report_page] = with_frontmatter(REPORT_META, "")
         bodies[project.report_page] = partial(report_body, report, folder=folder)
-        files.update(desk_files(report, folder, addresses))
+        with timings.stage("report"):
+            files.update(desk_files(report, folder, addresses, reuse))
     with timings.stage("sitemap"):
         xml = sitemap_xml(site_entries(site, addresses))
         files["sitemap.xml"] = xml

@@ -33,6 +33,7 @@ from .pages.site_frame import brand, frames, not_found_context, root_heading_htm
 from .problems import Severity
 from .publishing.search_index import SearchIndexError, SearchIndexes, searchable_document
 from .report.desk import write_report
+from .reuse import Reuse
 from .serving import (
     AfterReload,
     ArticleDigests,
@@ -70,6 +71,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         self.last_build = LastBuild()  # what `mkdocs serve --dirty` compares a rebuild with
         self.after_reload = AfterReload()
         self.change_stamp = ChangeStamp()
+        self.reuse = Reuse()  # what the last serve build made of the sources
         self.page_order: list[str] = []  # the engine's order of pages (docs paths)
         self.pages_kept = 0  # generated pages the last build left as they were
         self.pages_changed = False  # pages came or went since the last serve build
@@ -130,7 +132,10 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
             cache = self.cache.open(cache_path(config, self.config), self.serving)
         project = project_of(config, self.config, files, self.brand, self.serving)
         self.hand_written = frozenset(project.written)
-        built = self.built = build(project, cache, self.timings)
+        if not self.serving:
+            self.reuse = Reuse()
+        self.reuse.next_build()
+        built = self.built = build(project, cache, self.timings, self.reuse)
         if not self.serving:  # `mkdocs serve` keeps it in memory, and writes it when it stops
             with self.timings.stage("cache"):
                 cache.save()

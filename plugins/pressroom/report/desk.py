@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -18,6 +18,7 @@ from ..language import LANGUAGES
 from ..model import Inferred
 from ..pages.html_text import Headings, RenderedBody, escape_attribute, escape_text
 from ..problems import Problem
+from ..reuse import Reuse
 from ..sources.ingest import Ingested, Outcome
 from ..stories.grouping import Story
 
@@ -41,18 +42,20 @@ def report_data(
     ingested: Ingested, pages: Mapping[Path, str] | None = None, root: Path | None = None,
     missing: Sequence[dict[str, Any]] = (), site_problems: Sequence[Problem] = (),
     tag_candidates: Mapping[str, Sequence[str]] | None = None,
-    paired: Sequence[dict[str, Any]] = (),
+    paired: Sequence[dict[str, Any]] = (), reuse: Reuse | None = None,
 ) -> dict[str, Any]:
-    """The report as plain data; ``pages`` gives each published source's page path."""
+    """The report as plain data; ``pages`` gives each published source's page path; each
+    source's entry is the last build's where ``reuse`` has it."""
 
     def shown(path: Path) -> str:
-        return str(path.relative_to(root)) if root and path.is_relative_to(root) else str(path)
+        return _shown(path, root)
 
+    reuse = reuse or Reuse()
     statuses = {outcome.path: report_status(outcome, pages) for outcome in ingested.outcomes}
     pages = pages or {}
     return {
-        "sources": [_source_entry(outcome, shown, pages.get(outcome.path),
-                                  statuses[outcome.path])
+        "sources": [reuse(_source_entry, outcome, root, pages.get(outcome.path),
+                          statuses[outcome.path])
                     for outcome in ingested.outcomes],
         "site_problems": [
             {"severity": p.severity.value, "path": shown(p.path), "line": p.line,
@@ -97,9 +100,16 @@ def report_status(outcome: Outcome, pages: Mapping[Path, str] | None) -> str:
     return "not published"
 
 
+def _shown(path: Path, root: Path | None) -> str:
+    return str(path.relative_to(root)) if root and path.is_relative_to(root) else str(path)
+
+
 def _source_entry(
-    outcome: Outcome, shown: Callable[[Path], str], page: str | None, status: str
+    outcome: Outcome, root: Path | None, page: str | None, status: str
 ) -> dict[str, Any]:
+    def shown(path: Path) -> str:
+        return _shown(path, root)
+
     entry: dict[str, Any] = {
         "path": shown(outcome.path),
         "status": status,
@@ -225,15 +235,22 @@ def desk_rows(data: dict[str, Any], addresses: Addresses) -> list[dict[str, Any]
     return rows
 
 
-def desk_files(data: dict[str, Any], folder: str, addresses: Addresses) -> dict[str, str]:
-    """The desk's data: the rows, and every source's details in files of DETAILS_CHUNK."""
+def desk_files(data: dict[str, Any], folder: str, addresses: Addresses,
+               reuse: Reuse | None = None) -> dict[str, str]:
+    """The desk's data: the rows, and every source's details in files of DETAILS_CHUNK (a
+    file whose entries are all the last build's, as ``reuse`` has them, is as it was)."""
+    reuse = reuse or Reuse()
     files = {f"{folder}/desk.json": _json({"chunk": DETAILS_CHUNK,
                                            "rows": desk_rows(data, addresses)})}
     sources = data["sources"]
     for start in range(0, len(sources), DETAILS_CHUNK):
-        files[f"{folder}/sources-{start // DETAILS_CHUNK}.json"] = _json(
-            sources[start:start + DETAILS_CHUNK])
+        files[f"{folder}/sources-{start // DETAILS_CHUNK}.json"] = reuse(
+            _entries_json, tuple(sources[start:start + DETAILS_CHUNK]))
     return files
+
+
+def _entries_json(entries: tuple[dict[str, Any], ...]) -> str:
+    return _json(list(entries))
 
 
 def _json(value: Any) -> str:
