@@ -30,6 +30,9 @@ def test_the_same_objects_and_values_give_the_last_builds_result():
     assert reuse(make, one, "text", Path("seeds"), (other, 2)) is not first
     assert reuse(make, one, "other", Path("seeds"), (one, 2)) is not first
     assert len(calls) == 4
+    assert reuse(make, other, "text", Path("seeds"), (one, 2)) is \
+        reuse(make, other, "text", Path("seeds"), (one, 2))  # within a build too
+    assert len(calls) == 4
     reuse.next_build()
     reuse.next_build()  # a build that did not ask for it: let go
     assert reuse(make, one, "text", Path("seeds"), (one, 2)) is not first

@@ -12,9 +12,9 @@ import pytest
 from conftest import make_article
 from pressroom.addresses import story_address
 from pressroom.pages.site import SitePage
+from pressroom.reuse import Reuse
 from pressroom.serving import (
     TRASH_PREFIX,
-    ArticleDigests,
     ChangeStamp,
     LastBuild,
     PreviousBuilds,
@@ -115,7 +115,7 @@ def test_only_pages_whose_key_and_frame_are_the_last_builds_are_kept():
     assert last.kept("frame", {"a": "1", "b": "3", "c": "4"}) == {"a"}
     assert last.kept("another frame", {"a": "1", "b": "2"}) == frozenset()
     following = last.next("frame", {"a": "1", "b": "3"}, frozenset({"a"}), frozenset(),
-                          ArticleDigests(), {})
+                          {})
     # The kept page's search document is carried over; the other is recorded when rendered.
     assert following.documents == {"a": ("en", "/a/", "<p>a</p>")}
     assert (following.frame, following.keys) == ("frame", {"a": "1", "b": "3"})
@@ -145,16 +145,16 @@ def test_an_article_is_keyed_by_what_it_says_wherever_it_is_shown():
 def test_an_article_the_last_build_digested_is_not_pickled_again():
     article = make_article("en", "First line.\nSecond line.", title="One", source="one.txt")
     other = make_article("en", "First line.\nOther line.", title="One", source="one.txt")
-    earlier = ArticleDigests()
-    digest = earlier.of(article)
+    reuse = Reuse()
+    key = page_key(_page("one", "x", article), reuse)
     # Made unpicklable: pickled again, it would get a digest of chance.
     object.__setattr__(article, "image", lambda: None)
-    following = ArticleDigests(earlier)
-    assert following.of(article) == digest
-    assert following.of(other) != digest
-    following.done()
-    assert ArticleDigests(following).of(article) == digest  # kept while still in use
-    assert ArticleDigests().of(article) != digest
+    reuse.next_build()
+    assert page_key(_page("one", "x", article), reuse) == key
+    assert page_key(_page("one", "x", other), reuse) != key
+    reuse.next_build()
+    assert page_key(_page("one", "x", article), reuse) == key  # kept while still in use
+    assert page_key(_page("one", "x", article), Reuse()) != key
 
 
 def test_the_files_of_pages_gone_are_removed_with_the_folders_they_leave_empty(tmp_path):

@@ -36,7 +36,6 @@ from .report.desk import write_report
 from .reuse import Reuse
 from .serving import (
     AfterReload,
-    ArticleDigests,
     ChangeStamp,
     KeptCache,
     LastBuild,
@@ -175,8 +174,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         custom = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
         with self.timings.stage("rebuild keys"):
             frame = site_frame(project, built, [THEME, *custom])
-            articles = ArticleDigests(self.last_build.articles)
-            keys = page_keys(built.pages, articles)
+            keys = page_keys(built.pages, self.reuse)
             contents = file_digests(built.files)
         kept = self.last_build.kept(frame, keys)
         unchanged = self.last_build.unchanged_files(frame, contents) if kept else frozenset()
@@ -187,7 +185,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
             self.pages_changed = keys.keys() != self.last_build.keys.keys()
         else:
             self.previous_builds.set_aside(site)
-        self.last_build = self.last_build.next(frame, keys, kept, outputs, articles, contents)
+        self.last_build = self.last_build.next(frame, keys, kept, outputs, contents)
         return kept, unchanged
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:

@@ -3,11 +3,11 @@
 In `mkdocs serve` the source cache hands a rebuild the very objects the last build had for
 every source an edit left alone (outcomes and articles are frozen: the same object is the
 same value). A function of such objects and plain values (text, numbers, paths) gives what
-it gave last time, so ``reuse(make, *args)`` returns the last build's result where ``make``
-is the same and so are its arguments: objects by identity (the last build's are held, so
-that their ids stay theirs), plain values and tuples of either by value. Only functions
-whose results are never changed afterwards are called through it. A build that starts with
-a new ``Reuse`` (every `mkdocs build`) makes everything.
+it gave before, so ``reuse(make, *args)`` returns what it gave in this build or the last
+where ``make`` is the same and so are its arguments: objects by identity (the ones given
+are held, so that their ids stay theirs), plain values and tuples of either by value. Only
+functions whose results are never changed afterwards are called through it. A build that
+starts with a new ``Reuse`` (every `mkdocs build`) makes everything once.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ class Reuse:
 
     def __call__(self, make: Callable[..., T], *args: Any) -> T:
         key = (make.__module__, make.__qualname__, _token(args))
-        found = self._last.get(key)
+        found = self._now.get(key) or self._last.get(key)
         if found is not None and _same(found[0], args):
             result: T = found[1]
         else:

@@ -49,6 +49,7 @@ from watchdog.observers import Observer
 from .build import Build, Project
 from .model import Article
 from .pages.site import SitePage
+from .reuse import Reuse
 from .sources.source_cache import SourceCache
 
 TRASH_PREFIX = ".pressroom-previous-build-"
@@ -126,55 +127,49 @@ class KeptCache:
 # makes its page look changed, so such a page is rebuilt (slower, never wrong).
 
 
-class ArticleDigests:
-    """Each article's digest, made once: an article is in many pages (its story's, the
-    listings and tag pages that show it), and its digest stands for it in each. Across
-    `mkdocs serve` rebuilds too, for as long as the source cache hands out the same article
-    (articles are frozen: the same object is the same value; the earlier build's are held, so
-    that their ids are not reused): at 1,000 stories, pickling every article again was most
-    of the keys' time."""
+def page_keys(pages: Sequence[SitePage], reuse: Reuse | None = None) -> dict[str, str]:
+    """Each page's key, by its docs path. An article is in many pages (its story's, the
+    listings and tag pages that show it): its digest is made once and stands for it in each,
+    and with the plugin's ``reuse``, across `mkdocs serve` rebuilds for as long as the source
+    cache hands out the same article (at 1,000 stories, pickling every article again was
+    most of the keys' time)."""
+    digests = _ArticleDigests(Reuse() if reuse is None else reuse)
+    return {page.path: _key(page, digests) for page in pages}
 
-    def __init__(self, earlier: ArticleDigests | None = None) -> None:
-        self._earlier = earlier._known if earlier is not None else {}
-        self._known: dict[int, tuple[Article, bytes]] = {}
+
+class _ArticleDigests:
+    """The articles' digests of one build's keys, by id, in front of ``reuse``: an article is
+    in thousands of listings' values, and a lookup by id is a thirtieth of a call to it."""
+
+    def __init__(self, reuse: Reuse) -> None:
+        self._reuse = reuse
+        self._seen: dict[int, bytes] = {}  # the articles live as long as the pages that hold them
 
     def of(self, article: Article) -> bytes:
-        known = self._known.get(id(article))
-        if known is None:
-            earlier = self._earlier.get(id(article))
-            digest = earlier[1] if earlier is not None and earlier[0] is article else \
-                _article_digest(article)
-            known = self._known[id(article)] = (article, digest)
-        return known[1]
-
-    def done(self) -> None:
-        """The earlier build's articles let go of (this build's are all digested)."""
-        self._earlier = {}
+        digest = self._seen.get(id(article))
+        if digest is None:
+            digest = self._seen[id(article)] = self._reuse(_article_digest, article)
+        return digest
 
 
-def page_keys(pages: Sequence[SitePage],
-              articles: ArticleDigests | None = None) -> dict[str, str]:
-    """Each page's key, by its docs path; ``articles`` may hold the last build's digests."""
-    articles = ArticleDigests() if articles is None else articles
-    keys = {page.path: page_key(page, articles) for page in pages}
-    articles.done()
-    return keys
+def page_key(page: SitePage, reuse: Reuse | None = None) -> str:
+    return _key(page, _ArticleDigests(Reuse() if reuse is None else reuse))
 
 
-def page_key(page: SitePage, articles: ArticleDigests | None = None) -> str:
+def _key(page: SitePage, articles: _ArticleDigests) -> str:
     body = page.body
     made_of: object = body
     if isinstance(body, partial):
         made_of = (body.func.__module__, body.func.__qualname__, body.args,
                    sorted(body.keywords.items()))
     value = (page.path, page.markdown, page.translated, page.searchable, made_of)
-    return _digest(value, ArticleDigests() if articles is None else articles).hex()
+    return _digest(value, articles).hex()
 
 
 class _Pickler(pickle.Pickler):
     """A pickle in which each article stands as its own digest."""
 
-    def __init__(self, file: io.BytesIO, articles: ArticleDigests) -> None:
+    def __init__(self, file: io.BytesIO, articles: _ArticleDigests) -> None:
         super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
         self._articles = articles
 
@@ -199,11 +194,11 @@ def frame_key(places: Sequence[Path], *values: object) -> str:
     return _digest((listing, values)).hex()
 
 
-def _digest(value: object, articles: ArticleDigests | None = None) -> bytes:
+def _digest(value: object, articles: _ArticleDigests | None = None) -> bytes:
     """A digest of the value's pickle; what cannot be pickled (a function made in a call)
     gets a digest of its own each time."""
-    return _digest_of_pickle(
-        lambda data: _Pickler(data, ArticleDigests() if articles is None else articles), value)
+    found = _ArticleDigests(Reuse()) if articles is None else articles
+    return _digest_of_pickle(lambda data: _Pickler(data, found), value)
 
 
 def _digest_of_pickle(pickler: Callable[[io.BytesIO], pickle.Pickler], value: object) -> bytes:
@@ -228,7 +223,6 @@ class LastBuild:
     documents: dict[str, tuple[str, str, str]] = field(default_factory=dict)
     # The search index's parts as written (language and number -> digest of their pages).
     parts: dict[tuple[str, int], bytes] = field(default_factory=dict)
-    articles: ArticleDigests = field(default_factory=ArticleDigests)
     # The files beside the pages (feeds, exports, forwarding pages...): digests of their
     # contents, by their path in docs.
     files: dict[str, bytes] = field(default_factory=dict)
@@ -249,13 +243,12 @@ class LastBuild:
                          if self.files.get(path) == digest)
 
     def next(self, frame: str, keys: dict[str, str], kept: frozenset[str],
-             outputs: frozenset[str], articles: ArticleDigests,
-             files: dict[str, bytes]) -> LastBuild:
+             outputs: frozenset[str], files: dict[str, bytes]) -> LastBuild:
         """The record for the build now starting: the kept pages' documents carried over,
         the others' added as they are rendered."""
         return LastBuild(frame, keys, outputs, {path: document for path, document
                                                 in self.documents.items() if path in kept},
-                         self.parts, articles, files)
+                         self.parts, files)
 
 
 class AfterReload:
