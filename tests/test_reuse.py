@@ -41,3 +41,10 @@ def test_the_same_objects_and_values_give_the_last_builds_result():
 def test_a_new_reuse_makes_everything():
     thing = Thing("a")
     assert Reuse()(list, (thing,)) is not Reuse()(list, (thing,))
+
+
+def test_equal_plain_values_of_other_types_are_other_arguments():
+    reuse = Reuse()
+    results = [reuse(repr, value) for value in (1, True, 1.0, (1,), (True,))]
+    assert results == ["1", "True", "1.0", "(1,)", "(True,)"]
+    assert reuse(repr, (1,)) is results[3]

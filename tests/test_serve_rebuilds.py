@@ -33,6 +33,7 @@ RELOAD_SCRIPT = re.compile(rb"<script>[^<]*livereload[^<]*</script>")
 # A rebuild is over when its last file is written: until then the comparison is repeated.
 SETTLE_SECONDS = 90
 NEW_SOURCE = "zz-bakery-ruling.txt"
+TAXONOMY_EDIT = "a tag's label edited"
 JUNHE = "en/stories/junhe-represented-xiaomi-corporation-to-obtain-an-injunction-from-beijing/"
 BAKERY = """---
 title: Sampleton court bars invented reviews of a family bakery
@@ -101,6 +102,7 @@ def test_serve_publishes_after_every_change_what_a_full_build_does(tmp_path, mon
     project = make_project(tmp_path)
     seeds = project / "seeds"
     english = seeds / "003_08990eb7b52fc2ed.txt"
+    taxonomy = seeds / "taxonomy.yml"
     changes = [
         ("a new source", lambda: (seeds / NEW_SOURCE).write_text(
             BAKERY.format(story="bakery-ruling"), encoding="utf-8"),
@@ -108,6 +110,10 @@ def test_serve_publishes_after_every_change_what_a_full_build_does(tmp_path, mon
         ("the source edited", lambda: (seeds / NEW_SOURCE).write_text(
             BAKERY.format(story="bakery-ruling").replace("family bakery", "corner bakery"),
             encoding="utf-8"), "en/stories/bakery-ruling/", "corner bakery"),
+        # A label is in the tag's pages and feeds, and in every export entry of its stories.
+        (TAXONOMY_EDIT, lambda: taxonomy.write_text(taxonomy.read_text(encoding="utf-8").replace(
+            "labels: {en: Xiaomi,", "labels: {en: Xiaomi Devices,", 1), encoding="utf-8"),
+         "en/tags/xiaomi/", "Xiaomi Devices"),
         ("its story renamed", lambda: (seeds / NEW_SOURCE).write_text(
             BAKERY.format(story="sampleton-bakery-ruling"), encoding="utf-8"),
          "en/stories/sampleton-bakery-ruling/", "family bakery"),
@@ -140,7 +146,9 @@ def test_serve_publishes_after_every_change_what_a_full_build_does(tmp_path, mon
     assert story in states["a new source"] and story in states["the source edited"]
     assert story not in states["its story renamed"] and renamed in states["its story renamed"]
     assert not {story, renamed} & states["the new source deleted"]
-    # With --dirty, every change renders again only what it affects (the pages that list or
-    # link a source added, renamed or deleted among them); without, everything.
+    # With --dirty, every change to a source renders again only what it affects (the pages
+    # that list or link a source added, renamed or deleted among them); a registry's, and
+    # without --dirty every change, everything.
+    assert kept.pop(TAXONOMY_EDIT) == 0
     assert all(count > 0 for count in kept.values()) is dirty, kept
     assert dirty or not any(kept.values()), kept

@@ -4,6 +4,7 @@ one is written."""
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
@@ -86,6 +87,33 @@ def test_a_page_made_of_the_same_values_has_the_same_key():
     assert page_key(_page("a", "x", ("one", 2))) != page_key(_page("a", "x", ("one", 3)))
     assert page_key(_page("a", "x")) != page_key(_page("a", "y"))
     assert page_key(_page("a", "x")) != page_key(_page("b", "x"))
+
+
+@dataclass(frozen=True)
+class Label:
+    text: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Caption:  # a Label's fields, but another kind of value
+    text: str
+    aliases: tuple[str, ...] = ()
+
+
+def test_a_frozen_value_stands_for_its_kind_and_fields_wherever_it_is():
+    shared = Label("Courts", ("Court",))
+    keys = page_keys([_page("a", "x", [shared, "one"]), _page("b", "x", [shared, shared]),
+                      _page("c", "x", [Label("Courts", ("Court",)), "one"]),
+                      _page("d", "x", [Label("Courts", ("Courts",)), "one"]),
+                      _page("e", "x", [Caption("Courts", ("Court",)), "one"])])
+    assert page_key(_page("a", "x", [Label("Courts", ("Court",)), "one"])) == \
+        keys[_page("a").path]
+    assert page_key(_page("a", "x", [shared, "one"])) != page_key(
+        _page("a", "x", [Label("Courts", ("Courts",)), "one"]))
+    assert page_key(_page("a", "x", [shared, "one"])) != page_key(
+        _page("a", "x", [Caption("Courts", ("Court",)), "one"]))
+    assert len(set(keys.values())) == len(keys)
 
 
 def test_a_value_that_cannot_be_pickled_makes_the_page_rebuilt_every_time():
@@ -196,3 +224,30 @@ def test_a_change_to_the_sources_writes_the_stamp_and_reading_them_does_not(tmp_
     finally:
         stamp.stop()
     assert stamp.stamp is None and written is not None and not written.exists()
+
+
+def test_the_stamp_names_the_files_changed_since_the_last_take(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    one, two = seeds / "one.txt", seeds / "two.txt"
+    one.write_text("A headline\n", encoding="utf-8")
+    stamp = ChangeStamp()
+    assert stamp.take() is None  # not watching: nothing is known
+    assert stamp.start([seeds])
+    try:
+        assert stamp.take() == frozenset()
+        one.write_text("A headline, edited\n", encoding="utf-8")
+        two.write_text("Another\n", encoding="utf-8")
+        _stamp_after(stamp)
+        assert stamp.take() == {one, two}
+        assert stamp.take() == frozenset()  # each change is taken once
+        two.rename(seeds / "three.txt")
+        _stamp_after(stamp)
+        assert stamp.take() == {two, seeds / "three.txt"}
+        (seeds / "folder").mkdir()  # what a folder holds may come without a notice of its own
+        _stamp_after(stamp)
+        assert stamp.take() is None
+        assert stamp.take() == frozenset()
+    finally:
+        stamp.stop()
+    assert stamp.take() is None

@@ -20,7 +20,6 @@ to render, the data files to write. What only exists once the engine has rendere
 from __future__ import annotations
 
 import datetime as dt
-import gzip
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import partial
@@ -46,7 +45,7 @@ from .pages.site import SiteModel, SitePage, site_model
 from .pages.site_frame import Brand, footer, footer_context
 from .problems import Problem, Severity
 from .publishing.moved import moved_pages
-from .publishing.sitemap import site_entries, sitemap_xml
+from .publishing.sitemap import sitemap_files
 from .report.desk import (
     REPORT_META,
     desk_files,
@@ -186,7 +185,7 @@ def build(project: Project, cache: SourceCache, timings: Timings,
                      *image_problems(ingested.outcomes, desk.files), *social_problems,
                      *contact_problems]
     addresses = Addresses(project.site_url, project.directory_urls)
-    pages, site = _make_pages(project, edition, desk, addresses, timings)
+    pages, site = _make_pages(project, edition, desk, addresses, timings, reuse)
     bodies = {page.path: page.body for page in pages if page.body is not None}
     report = _make_report(project, ingested, edition, site_problems, cache_hits, timings, reuse)
     files = {**_make_files(project, edition, site, report, bodies, addresses, timings, reuse),
@@ -234,11 +233,11 @@ def _prepare_edition(project: Project, ingested: Ingested, cases: list[Case],
 
 
 def _make_pages(project: Project, edition: Edition, desk: Desk, addresses: Addresses,
-                timings: Timings) -> tuple[list[SitePage], SiteModel]:
+                timings: Timings, reuse: Reuse) -> tuple[list[SitePage], SiteModel]:
     with timings.stage("render pages"):
         generated = generated_pages(edition, _marked_blocks(project, MEDIA_KIT, BOILERPLATE),
                                     desk, project.now if project.preview else None,
-                                    project.newest_first, addresses.absolute)
+                                    project.newest_first, addresses.absolute, reuse)
         site = site_model(generated, list(project.written), LEGAL_PATHS)
         # The engine renders pages in this order: the searchable ones language by language,
         # then the rest (stand-ins, listings), so that Pagefind writes each language's
@@ -265,7 +264,7 @@ def _make_files(project: Project, edition: Edition, site: SiteModel, report: dic
     page joins the bodies the build writes as HTML."""
     files: dict[str, str | bytes] = {}
     with timings.stage("feeds and exports"):
-        files.update(data_files(edition, addresses, project.brand.names))
+        files.update(data_files(edition, addresses, project.brand.names, reuse))
         for document in edition.documents:  # the bytes read and checked, not the path
             files[document.path] = document.data
     if project.report_page is not None:
@@ -275,9 +274,7 @@ def _make_files(project: Project, edition: Edition, site: SiteModel, report: dic
         with timings.stage("report"):
             files.update(desk_files(report, folder, addresses, reuse))
     with timings.stage("sitemap"):
-        xml = sitemap_xml(site_entries(site, addresses))
-        files["sitemap.xml"] = xml
-        files["sitemap.xml.gz"] = gzip.compress(xml.encode("utf-8"), mtime=0)
+        files.update(sitemap_files(site, addresses, reuse))
         files.update(moved_pages(site, addresses))
     return files
 

@@ -129,6 +129,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         self.rendered_nav = {}
         with self.timings.stage("cache"):
             cache = self.cache.open(cache_path(config, self.config), self.serving)
+            cache.known_changes(self.change_stamp.take())
         project = project_of(config, self.config, files, self.brand, self.serving)
         self.hand_written = frozenset(project.written)
         if not self.serving:

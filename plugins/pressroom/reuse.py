@@ -18,40 +18,37 @@ from typing import Any, TypeVar
 
 T = TypeVar("T")
 PLAIN = (str, int, float, bool, type(None), PurePath)
+_OBJECT = object()  # marks an object's token: no plain value's token holds it
 
 
 def _token(value: object) -> object:
-    if isinstance(value, PLAIN):
+    """What stands for a value in a key: text as itself, other plain values with their type
+    (1, 1.0 and True are equal, but not the same argument), objects by identity. Two equal
+    tokens are the same arguments, as long as the objects they name are held (``Reuse``
+    holds them): an id is then no other object's."""
+    kind = type(value)
+    if kind is str:
         return value
-    if isinstance(value, tuple):
-        return tuple(_token(item) for item in value)
-    return ("object", id(value))
+    if kind is tuple:
+        return tuple([_token(item) for item in value])  # type: ignore[attr-defined]
+    if isinstance(value, PLAIN):
+        return (kind, value)
+    return (_OBJECT, id(value))
 
 
 class Reuse:
     def __init__(self) -> None:
+        # key -> (the arguments, held so that their ids stay theirs; the result)
         self._last: dict[object, tuple[tuple[Any, ...], Any]] = {}
         self._now: dict[object, tuple[tuple[Any, ...], Any]] = {}
 
     def __call__(self, make: Callable[..., T], *args: Any) -> T:
         key = (make.__module__, make.__qualname__, _token(args))
         found = self._now.get(key) or self._last.get(key)
-        if found is not None and _same(found[0], args):
-            result: T = found[1]
-        else:
-            result = make(*args)
+        result: T = found[1] if found is not None else make(*args)
         self._now[key] = (args, result)
         return result
 
     def next_build(self) -> None:
         """What this build made is what the next one may take; the rest is let go."""
         self._last, self._now = self._now, {}
-
-
-def _same(held: object, given: object) -> bool:
-    if isinstance(given, PLAIN):
-        return held == given
-    if isinstance(given, tuple):
-        return isinstance(held, tuple) and len(held) == len(given) and all(
-            _same(a, b) for a, b in zip(held, given, strict=True))
-    return held is given

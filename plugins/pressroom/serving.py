@@ -17,6 +17,7 @@ machine's noise is as large as the difference).
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import io
 import os
@@ -104,7 +105,7 @@ class KeptCache:
             return self.kept
         if self.kept is not None:  # the configuration names another file now
             self.kept.save()
-        cache = SourceCache(path)
+        cache = SourceCache(path, serving)
         self.kept = cache if serving else None
         return cache
 
@@ -128,53 +129,78 @@ class KeptCache:
 
 
 def page_keys(pages: Sequence[SitePage], reuse: Reuse | None = None) -> dict[str, str]:
-    """Each page's key, by its docs path. An article is in many pages (its story's, the
-    listings and tag pages that show it): its digest is made once and stands for it in each,
-    and with the plugin's ``reuse``, across `mkdocs serve` rebuilds for as long as the source
-    cache hands out the same article (at 1,000 stories, pickling every article again was
-    most of the keys' time)."""
-    digests = _ArticleDigests(Reuse() if reuse is None else reuse)
+    """Each page's key, by its docs path. An article, a story, a tag or a contact is in many
+    pages (a story's, the listings and tag pages that show it): its digest is made once and
+    stands for it in each, and an article's, with the plugin's ``reuse``, across `mkdocs
+    serve` rebuilds for as long as the source cache hands out the same article (at 1,000
+    stories, pickling every article again was most of the keys' time)."""
+    digests = _FrozenDigests(Reuse() if reuse is None else reuse)
     return {page.path: _key(page, digests) for page in pages}
 
 
-class _ArticleDigests:
-    """The articles' digests of one build's keys, by id, in front of ``reuse``: an article is
-    in thousands of listings' values, and a lookup by id is a thirtieth of a call to it."""
+class _FrozenDigests:
+    """The digests of the frozen values (frozen dataclasses) in one build's keys, by id, the
+    articles' in front of ``reuse``: such a value is in thousands of pages' values, and a
+    lookup by id is a thirtieth of a call to ``reuse``. Every value looked up is held by the
+    pages being keyed while their keys are made, so an id is no other value's."""
 
     def __init__(self, reuse: Reuse) -> None:
         self._reuse = reuse
-        self._seen: dict[int, bytes] = {}  # the articles live as long as the pages that hold them
+        self._seen: dict[int, bytes] = {}
 
-    def of(self, article: Article) -> bytes:
-        digest = self._seen.get(id(article))
-        if digest is None:
-            digest = self._seen[id(article)] = self._reuse(_article_digest, article)
+    def of(self, value: object) -> bytes | None:
+        """The value's digest; None where it is not frozen (then pickled as it is)."""
+        digest = self._seen.get(id(value))
+        if digest is not None:
+            return digest
+        names = _frozen_fields(type(value))
+        if names is None:
+            return None
+        if isinstance(value, Article):
+            digest = self._reuse(_article_digest, value)
+        else:
+            kind = type(value)
+            digest = _digest((kind.__module__, kind.__qualname__,
+                              tuple(getattr(value, name) for name in names)), self)
+        self._seen[id(value)] = digest
         return digest
 
 
+_FIELDS: dict[type, tuple[str, ...] | None] = {}
+
+
+def _frozen_fields(kind: type) -> tuple[str, ...] | None:
+    """The field names of a frozen dataclass; None for any other type."""
+    if kind not in _FIELDS:
+        params = getattr(kind, "__dataclass_params__", None)
+        _FIELDS[kind] = (tuple(found.name for found in dataclasses.fields(kind))
+                         if params is not None and params.frozen else None)
+    return _FIELDS[kind]
+
+
 def page_key(page: SitePage, reuse: Reuse | None = None) -> str:
-    return _key(page, _ArticleDigests(Reuse() if reuse is None else reuse))
+    return _key(page, _FrozenDigests(Reuse() if reuse is None else reuse))
 
 
-def _key(page: SitePage, articles: _ArticleDigests) -> str:
+def _key(page: SitePage, digests: _FrozenDigests) -> str:
     body = page.body
     made_of: object = body
     if isinstance(body, partial):
         made_of = (body.func.__module__, body.func.__qualname__, body.args,
                    sorted(body.keywords.items()))
     value = (page.path, page.markdown, page.translated, page.searchable, made_of)
-    return _digest(value, articles).hex()
+    return _digest(value, digests).hex()
 
 
 class _Pickler(pickle.Pickler):
-    """A pickle in which each article stands as its own digest."""
+    """A pickle in which each frozen value stands as its own digest."""
 
-    def __init__(self, file: io.BytesIO, articles: _ArticleDigests) -> None:
+    def __init__(self, file: io.BytesIO, digests: _FrozenDigests) -> None:
         super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
-        self._articles = articles
+        self._digests = digests
 
     def persistent_id(self, obj: object) -> bytes | None:
-        return self._articles.of(obj) if isinstance(obj, Article) else None
+        return self._digests.of(obj)
 
 
 def _article_digest(article: Article) -> bytes:
@@ -194,10 +220,10 @@ def frame_key(places: Sequence[Path], *values: object) -> str:
     return _digest((listing, values)).hex()
 
 
-def _digest(value: object, articles: _ArticleDigests | None = None) -> bytes:
+def _digest(value: object, digests: _FrozenDigests | None = None) -> bytes:
     """A digest of the value's pickle; what cannot be pickled (a function made in a call)
     gets a digest of its own each time."""
-    found = _ArticleDigests(Reuse()) if articles is None else articles
+    found = _FrozenDigests(Reuse()) if digests is None else digests
     return _digest_of_pickle(lambda data: _Pickler(data, found), value)
 
 
@@ -294,6 +320,10 @@ class ChangeStamp:
         self.folder: Path | None = None
         self.stamp: Path | None = None
         self._count = 0
+        # The files changed since the last ``take``, and whether that is all of them.
+        self._lock = threading.Lock()
+        self._changed: set[Path] = set()
+        self._complete = False
 
     def start(self, folders: Sequence[Path]) -> bool:
         self.stop()
@@ -311,15 +341,36 @@ class ChangeStamp:
         except OSError:  # no notice here (a limit reached, a file system without it)
             self.stop()
             return False
-        self._observer = observer
+        with self._lock:
+            # From here on every change is noticed; one made since the last build read its
+            # file shows in the file's size and times (``SourceCache.unchanged``).
+            self._observer = observer
+            self._changed, self._complete = set(), True
         return True
 
     def _noticed(self, event: FileSystemEvent) -> None:
+        with self._lock:
+            if event.is_directory:  # what a folder moved in or out holds is not named
+                self._complete = False
+            else:
+                self._changed.update(Path(os.fsdecode(path))
+                                     for path in (event.src_path, event.dest_path) if path)
         if self.stamp is not None:
             self._count += 1
             self.stamp.write_text(str(self._count), encoding="utf-8")
 
+    def take(self) -> frozenset[Path] | None:
+        """The files changed since the last take; None where that is not known: at the
+        first take, after a folder's change, and where the system gives no notice."""
+        with self._lock:
+            changed = frozenset(self._changed) if self._complete else None
+            self._changed = set()
+            self._complete = self._observer is not None
+        return changed
+
     def stop(self) -> None:
+        with self._lock:
+            self._complete = False
         if self._observer is not None:
             self._observer.stop()
             self._observer.join()

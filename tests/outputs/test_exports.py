@@ -11,7 +11,8 @@ from jsonschema import Draft202012Validator
 
 from made_editions import errors_of, made_edition
 from pressroom.addresses import Addresses
-from pressroom.outputs.exports import SCHEMAS, articles_export, cases_export
+from pressroom.outputs.exports import SCHEMAS, articles_export, articles_json, cases_export
+from pressroom.reuse import Reuse
 from pressroom.stories.edition import Edition
 
 SITE = "https://press.example.org/"
@@ -267,3 +268,20 @@ def test_a_document_carries_its_published_address_size_and_partial_date(edition)
         "file": "documents/judgment.txt", "url": f"{SITE}cases/example-v-roe/judgment.txt",
         "kind": "ruling", "title": {"en": "Judgment", "de": "Urteil"}, "date": "2026-03",
         "language": "de", "media_type": "text/plain", "bytes": len(JUDGMENT.encode())}]
+
+
+def test_the_articles_file_is_the_export_as_json_writes_it_made_story_by_story(edition,
+                                                                                tmp_path):
+    addresses = Addresses(SITE)
+    whole = json.dumps(articles_export(edition, addresses), ensure_ascii=False, indent=2) + "\n"
+    reuse = Reuse()
+    assert articles_json(edition, addresses, reuse) == whole
+    reuse.next_build()
+    assert articles_json(edition, addresses, reuse) == whole  # each story's text taken again
+    # Another address is in every entry: nothing is taken from the build before.
+    elsewhere = Addresses("https://elsewhere.example.net/")
+    assert articles_json(edition, elsewhere, reuse) == json.dumps(
+        articles_export(edition, elsewhere), ensure_ascii=False, indent=2) + "\n"
+    _, empty = made_edition(tmp_path, {}, press_room=NAMES)
+    assert articles_json(empty, addresses, reuse) == json.dumps(
+        articles_export(empty, addresses), ensure_ascii=False, indent=2) + "\n"

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 import pickle
 import re
 
 import pytest
 
 from conftest import SEEDS
+from pressroom.sources.ingest import Outcome
 from pressroom.sources.source_cache import SourceCache, code_fingerprint
 from sitebuild import build, make_project, serving
 
@@ -112,3 +114,48 @@ def test_a_cache_file_another_version_wrote_is_a_miss_not_a_failure(tmp_path):
         cache = SourceCache(path)
         assert cache.get(tmp_path / "a.txt", "digest") is None
         assert cache.hits == 0
+
+
+def _outcomes(path):
+    return (Outcome(path),)
+
+
+def test_in_serve_a_source_no_change_was_noticed_to_is_not_read_again(tmp_path):
+    source, image = tmp_path / "one.txt", tmp_path / "two.pdf"
+    source.write_text("A headline\n", encoding="utf-8")
+    image.write_bytes(b"%PDF-")
+    cache = SourceCache(None, serving=True)
+
+    def read_all(changed):
+        """One build: what it takes unread, by name; the others put as read."""
+        cache.known_changes(changed)
+        taken = set()
+        for path in (source, image):
+            if cache.unchanged(path) is not None:
+                taken.add(path.name)
+            else:
+                cache.put(path, path.read_text("latin-1"), _outcomes(path))
+        cache.next_build()
+        return taken
+
+    assert read_all(None) == set()  # the first build reads everything
+    assert read_all(frozenset()) == {"one.txt", "two.pdf"}
+    assert read_all(None) == set()  # changes not known: everything read
+    assert read_all({source}) == {"two.pdf"}
+    assert read_all({tmp_path / "two.pdf.yml"}) == {"one.txt"}  # its sidecar
+    # A write no notice named (one lost, or made before watching began): its size and
+    # times are not the ones read, though the time it gives itself is.
+    written = source.stat()
+    source.write_text("A headline!\n", encoding="utf-8")
+    os.utime(source, ns=(written.st_atime_ns, written.st_mtime_ns))
+    assert read_all(frozenset()) == {"two.pdf"}
+    assert read_all(frozenset()) == {"one.txt", "two.pdf"}
+    source.unlink()
+    cache.known_changes(frozenset())
+    assert cache.unchanged(source) is None  # gone, though no notice said so
+    # Outside `mkdocs serve`, every build reads every source.
+    plain = SourceCache(None)
+    plain.put(image, "x", _outcomes(image))
+    plain.next_build()
+    plain.known_changes(frozenset())
+    assert plain.unchanged(image) is None

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from typing import Any
 
 from ..addresses import Address, Addresses, Kind, front, story_address, tag_address, tag_feed
@@ -17,11 +17,12 @@ from ..pages.case_pages import TITLE as CASES_TITLE
 from ..pages.case_pages import outcome_text
 from ..pages.images import DEFAULT_SOCIAL_IMAGE, Image, social_image
 from ..pages.site import SitePage
+from ..reuse import Reuse
 from ..stories.edition import Edition
 from ..stories.grouping import Story
 from ..stories.translations import Relation
-from .exports import ARTICLES, CASES, SCHEMAS, articles_export, cases_export
-from .feeds import Feed, atom_feed, stable_id
+from .exports import ARTICLES, CASES, SCHEMAS, articles_json, cases_export
+from .feeds import Feed, atom_xml, feed_entries, stable_id
 from .structured_data import (
     CaseEntry,
     Preview,
@@ -50,17 +51,19 @@ def feed_addresses(edition: Edition) -> list[tuple[Address, Address]]:
     return feeds
 
 
-def data_files(edition: Edition, addresses: Addresses, names: Mapping[str, str]
-               ) -> dict[str, str]:
-    """``names`` is the press room's name per language (its feeds' title and author)."""
+def data_files(edition: Edition, addresses: Addresses, names: Mapping[str, str],
+               reuse: Reuse | None = None) -> dict[str, str]:
+    """``names`` is the press room's name per language (its feeds' title and author);
+    ``reuse`` has the feeds and export entries the last build made (`mkdocs serve`)."""
+    reuse = Reuse() if reuse is None else reuse
     files = {}
     for feed, page in feed_addresses(edition):
-        files[feed.path] = _feed(edition, feed, page, addresses, names[feed.lang])
+        files[feed.path] = _feed(edition, feed, page, addresses, names[feed.lang], reuse)
         if feed.former_path != feed.path:
             # A feed cannot forward its readers as a page does: where one lay before, the
             # same feed goes on, naming its new address as its own (rel="self").
             files[feed.former_path] = files[feed.path]
-    files[ARTICLES] = _json(articles_export(edition, addresses))
+    files[ARTICLES] = articles_json(edition, addresses, reuse)
     files[CASES] = _json(cases_export(edition, addresses))
     for schema in sorted(SCHEMAS.glob("*.schema.json")):
         files[f"api/{schema.name}"] = schema.read_text(encoding="utf-8")
@@ -68,7 +71,7 @@ def data_files(edition: Edition, addresses: Addresses, names: Mapping[str, str]
 
 
 def _feed(edition: Edition, feed: Address, page: Address, addresses: Addresses,
-          site_name: str) -> str:
+          site_name: str, reuse: Reuse) -> str:
     lang = feed.lang
     stories: list[Story] = list(edition.stories)
     title = translate(lang, FEED_TITLE, name=site_name)
@@ -79,8 +82,10 @@ def _feed(edition: Edition, feed: Address, page: Address, addresses: Addresses,
                           tag=tag.label(lang) if tag else page.subject)
     url = addresses.absolute
     about = Feed(stable_id("feed", feed.path), title, lang, url(feed), url(page))
-    return atom_feed(about, stories, lambda story: url(story_address(lang, story.id)),
-                     lambda story: edition.tags_of(story, lang), site_name)
+    entries = feed_entries(lang, stories, lambda story: url(story_address(lang, story.id)),
+                           lambda story: edition.tags_of(story, lang))
+    # A feed whose entries an edit left alone is the text it was (most feeds, most edits).
+    return reuse(atom_xml, astuple(about), entries, site_name)
 
 
 def _json(data: Any) -> str:

@@ -5,12 +5,16 @@ Both are described by JSON Schemas in `schemas/`, published next to them.
 
 from __future__ import annotations
 
+import json
+import textwrap
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from ..addresses import Address, Addresses, Kind, story_address
 from ..language import LANGUAGES
+from ..model import Article
+from ..reuse import Reuse
 from ..stories.case_documents import PublishedDocument
 from ..stories.cases import Basis, Case, SourceRef
 from ..stories.edition import Edition
@@ -24,20 +28,57 @@ CASES = "api/cases.json"
 def articles_export(edition: Edition, addresses: Addresses) -> dict[str, Any]:
     """Every story; tags, and whether a version is the press room's translation (of the
     version in which language), are each version's own."""
-    return {"stories": [_story(story, edition, addresses) for story in edition.stories]}
+    return {"stories": [_story(_story_values(story, edition, addresses))
+                        for story in edition.stories]}
 
 
-def _story(story: Story, edition: Edition, addresses: Addresses) -> dict[str, Any]:
-    cases = edition.cases_of.get(story.id, ())
+def articles_json(edition: Edition, addresses: Addresses, reuse: Reuse) -> str:
+    """The export's text, as ``json.dumps(articles_export(...), indent=2)`` writes it, made
+    story by story: a rebuild takes the text of every story an edit left alone from the
+    last build (``reuse``), and at 10,000 stories that is all but one."""
+    stories = [reuse(_story_text, _story_values(story, edition, addresses))
+               for story in edition.stories]
+    if not stories:
+        return '{\n  "stories": []\n}\n'
+    return '{\n  "stories": [\n' + ",\n".join(stories) + "\n  ]\n}\n"
+
+
+# What a story's entry is made of, in plain values and its frozen articles: its id, date and
+# cases, and per version: its language, the article, its address, its tags (id and labels),
+# the language of the version it translates.
+StoryValues = tuple[str, str | None, tuple[str, ...],
+                    tuple[tuple[str, Article, str, tuple[tuple[str, tuple[tuple[str, str], ...]],
+                                                          ...], str | None], ...]]
+
+
+def _story_values(story: Story, edition: Edition, addresses: Addresses) -> StoryValues:
+    versions = []
+    for lang, article in story.versions.items():
+        original = edition.original_of(story, lang)
+        versions.append((lang, article, addresses.absolute(story_address(lang, story.id)),
+                         tuple((tag.id, tuple(tag.labels.items()))
+                               for tag in edition.tags_of(story, lang)),
+                         original.lang.value if original else None))
+    return (story.id, story.date.isoformat() if story.date else None,
+            tuple(case.id for case in edition.cases_of.get(story.id, ())), tuple(versions))
+
+
+def _story_text(values: StoryValues) -> str:
+    """A story's entry as it stands in the export's list (two levels in: four spaces)."""
+    return textwrap.indent(json.dumps(_story(values), ensure_ascii=False, indent=2), "    ")
+
+
+def _story(values: StoryValues) -> dict[str, Any]:
+    story_id, date, cases, versions = values
     return {
-        "id": story.id,
-        "date": story.date.isoformat() if story.date else None,
-        "cases": [case.id for case in cases],
-        "translation_status": {lang: "available" if lang in story.versions else "missing"
-                               for lang in LANGUAGES},
+        "id": story_id,
+        "date": date,
+        "cases": list(cases),
+        "translation_status": {lang: "available" if any(version[0] == lang for version in versions)
+                               else "missing" for lang in LANGUAGES},
         "versions": {
             lang: {
-                "url": addresses.absolute(story_address(lang, story.id)),
+                "url": url,
                 "title": article.title.value,
                 "date": article.date.value.isoformat() if article.date.value else None,
                 # Whether the page gives that date as its publication date, or only the text
@@ -46,12 +87,10 @@ def _story(story: Story, edition: Edition, addresses: Addresses) -> dict[str, An
                 "publisher": article.publisher.value,
                 "summary": article.summary.value,
                 "source_url": article.source_url,
-                "tags": [{"id": tag.id, "labels": dict(tag.labels)}
-                         for tag in edition.tags_of(story, lang)],
-                "translation_of": original.lang.value
-                if (original := edition.original_of(story, lang)) else None,
+                "tags": [{"id": tag_id, "labels": dict(labels)} for tag_id, labels in tags],
+                "translation_of": original,
             }
-            for lang, article in story.versions.items()
+            for lang, article, url, tags, original in versions
         },
     }
 

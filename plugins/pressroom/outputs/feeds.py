@@ -10,9 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from xml.etree import ElementTree
 
+from ..model import Article
 from ..stories.grouping import Story
 from ..stories.taxonomy import Tag
 
@@ -35,11 +36,33 @@ class Feed:
     page: str  # the page it belongs to, absolute
 
 
+# What an entry is made of: the story's id, its version in the feed's language, the version's
+# address, and its tags (id and label in that language). Plain values and the frozen article,
+# so that a rebuild can tell a feed it made before (``reuse``).
+Entry = tuple[str, Article, str, tuple[tuple[str, str], ...]]
+
+
 def atom_feed(
     feed: Feed, stories: Sequence[Story], url_of: Callable[[Story], str],
     tags_of: Callable[[Story], Sequence[Tag]], author: str,
 ) -> str:
     """The feed of one language: its versions of the given stories, newest first."""
+    return atom_xml(astuple(feed), feed_entries(feed.lang, stories, url_of, tags_of), author)
+
+
+def feed_entries(lang: str, stories: Sequence[Story], url_of: Callable[[Story], str],
+                 tags_of: Callable[[Story], Sequence[Tag]]) -> tuple[Entry, ...]:
+    """The entries of a feed in ``lang``: its versions of the first MAX_ENTRIES stories that
+    have one."""
+    versions = [story for story in stories if lang in story.versions][:MAX_ENTRIES]
+    return tuple((story.id, story.versions[lang], url_of(story),
+                  tuple((tag.id, tag.label(lang)) for tag in tags_of(story)))
+                 for story in versions)
+
+
+def atom_xml(feed_values: tuple[str, ...], entries: tuple[Entry, ...], author: str) -> str:
+    """The feed's text, of its values (a ``Feed`` as a tuple) and entries."""
+    feed = Feed(*feed_values)
     ElementTree.register_namespace("", ATOM)
     root = ElementTree.Element(f"{{{ATOM}}}feed", {XML_LANG: feed.lang})
     _text(root, "id", feed.id)
@@ -48,22 +71,20 @@ def atom_feed(
                            type="application/atom+xml")
     ElementTree.SubElement(root, f"{{{ATOM}}}link", rel="alternate", href=feed.page,
                            type="text/html", hreflang=feed.lang)
-    versions = [story for story in stories if feed.lang in story.versions][:MAX_ENTRIES]
-    dates = [story.versions[feed.lang].date.value for story in versions]
+    dates = [article.date.value for _, article, _, _ in entries]
     _text(root, "updated", _timestamp(max((d for d in dates if d), default=dt.date(2000, 1, 1))))
     _text(ElementTree.SubElement(root, f"{{{ATOM}}}author"), "name", author)
-    for story in versions:
-        _entry(root, story, feed.lang, url_of(story), tags_of(story))
+    for entry in entries:
+        _entry(root, feed.lang, *entry)
     ElementTree.indent(root)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ElementTree.tostring(
         root, encoding="unicode") + "\n"
 
 
-def _entry(root: ElementTree.Element, story: Story, lang: str, url: str,
-           tags: Sequence[Tag]) -> None:
-    article = story.versions[lang]
+def _entry(root: ElementTree.Element, lang: str, story_id: str, article: Article, url: str,
+           tags: tuple[tuple[str, str], ...]) -> None:
     entry = ElementTree.SubElement(root, f"{{{ATOM}}}entry")
-    _text(entry, "id", stable_id("story", lang, story.id))
+    _text(entry, "id", stable_id("story", lang, story_id))
     _text(entry, "title", article.title.value)
     ElementTree.SubElement(entry, f"{{{ATOM}}}link", rel="alternate", href=url,
                            type="text/html", hreflang=lang)
@@ -77,8 +98,8 @@ def _entry(root: ElementTree.Element, story: Story, lang: str, url: str,
         _text(ElementTree.SubElement(entry, f"{{{ATOM}}}author"), "name", article.publisher.value)
     if article.summary.value:
         _text(entry, "summary", article.summary.value)
-    for tag in tags:
-        ElementTree.SubElement(entry, f"{{{ATOM}}}category", term=tag.id, label=tag.label(lang))
+    for tag_id, label in tags:
+        ElementTree.SubElement(entry, f"{{{ATOM}}}category", term=tag_id, label=label)
 
 
 def _text(parent: ElementTree.Element, name: str, text: str) -> None:

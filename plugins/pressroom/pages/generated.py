@@ -17,6 +17,7 @@ from ..addresses import Address, Kind, story_address, tag_address
 from ..language import LANGUAGES
 from ..language.i18n import N_, translate
 from ..model import Article
+from ..reuse import Reuse
 from ..stories.contacts import Contact
 from ..stories.edition import NEWEST_STORIES, Edition, newest_story_ids, shown_version
 from ..stories.grouping import Story
@@ -43,13 +44,15 @@ def source_pages(stories: Sequence[Story]) -> dict[Path, str]:
 def generated_pages(
     edition: Edition, boilerplate: Mapping[str, str], desk: Desk,
     preview_at: dt.datetime | None = None, newest_first: int = NEWEST_STORIES,
-    absolute: Callable[[Address], str] | None = None,
+    absolute: Callable[[Address], str] | None = None, reuse: Reuse | None = None,
 ) -> list[SitePage]:
     """Every generated page; ``boilerplate`` is the media kit's paragraph per language, as
     HTML; ``desk`` what the front pages show besides stories and cases; ``preview_at`` (in
     `mkdocs serve`) adds draft and embargo banners; search ranks the ``newest_first`` newest
     stories of a language first; ``absolute`` gives a page's public address, which a story
-    offers to share and prints."""
+    offers to share and prints; ``reuse`` has what the last build made of the same articles
+    (`mkdocs serve`)."""
+    reuse = Reuse() if reuse is None else reuse
     stories = edition.stories
     by_id = {story.id: story for story in stories}
     by_source = {article.source.name: story for story in stories
@@ -62,7 +65,7 @@ def generated_pages(
     newest = {lang: newest_story_ids(stories, lang, newest_first) for lang in LANGUAGES}
     pages = [page for story in stories
              for page in story_pages(story, edition, boilerplate, preview_at, newest,
-                                     desk.files, absolute, desk.contacts)]
+                                     desk.files, absolute, desk.contacts, reuse)]
     for lang in LANGUAGES:
         by_tag = edition.by_tag(lang)
         tags = {tag_id: tag for tag_id in by_tag if (tag := edition.tag(tag_id))}
@@ -78,6 +81,7 @@ def story_pages(
     story: Story, edition: Edition, boilerplate: Mapping[str, str], preview_at: dt.datetime | None,
     newest: Mapping[str, set[str]], files: Container[str] = frozenset(),
     absolute: Callable[[Address], str] | None = None, contacts: Sequence[Contact] = (),
+    reuse: Reuse | None = None,
 ) -> list[SitePage]:
     """One page per language: the version in it, or a stand-in that shows the original. The
     body is written when MkDocs asks for it, with links from that page; ``contacts`` are the
@@ -99,10 +103,15 @@ def story_pages(
             contacts=contacts,
         )
         body = partial(story_body, article, lang, dateline(article, lang), extras)
-        markdown = with_frontmatter(page_frontmatter(article, lang), "")
+        markdown = (Reuse() if reuse is None else reuse)(story_markdown, article, lang)
         pages.append(SitePage(story_address(lang, story.id), lang in story.versions, markdown,
                               body=body))
     return pages
+
+
+def story_markdown(article: Article, lang: str) -> str:
+    """A story page's Markdown: its frontmatter (the body is written as HTML)."""
+    return with_frontmatter(page_frontmatter(article, lang), "")
 
 
 def _other_versions(story: Story, lang: str, edition: Edition) -> list[OtherVersion]:

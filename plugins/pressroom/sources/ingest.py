@@ -64,6 +64,7 @@ class Ingested:
 
 
 class OutcomeCache(Protocol):
+    def unchanged(self, source: Path) -> tuple[Outcome, ...] | None: ...
     def get(self, source: Path, digest: str) -> tuple[Outcome, ...] | None: ...
     def put(self, source: Path, digest: str, outcomes: tuple[Outcome, ...]) -> None: ...
 
@@ -115,6 +116,10 @@ def _processed(
     missing: list[tuple[Path, Delivery | None]] = []
     digests: dict[Path, str] = {}
     for path in paths:
+        kept = cache.unchanged(path) if cache is not None else None
+        if kept is not None:  # `mkdocs serve`: not even read
+            known[path] = kept
+            continue
         delivery = _read_for_cache(path, timings) if cache is not None else None
         if delivery is not None:
             digests[path] = delivery.digest

@@ -6,7 +6,9 @@ its language data starts a new one. Registries are never cached (they are read e
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
+from collections.abc import Collection
 from functools import cache
 from importlib.metadata import version
 from pathlib import Path
@@ -40,7 +42,7 @@ class SourceCache:
     what it held, and sources changed since are processed again.
     """
 
-    def __init__(self, path: Path | None) -> None:
+    def __init__(self, path: Path | None, serving: bool = False) -> None:
         self.path = path
         self._entries: dict[str, tuple[str, tuple[Outcome, ...]]] = {}
         self._fresh: dict[str, tuple[str, tuple[Outcome, ...]]] = {}
@@ -48,6 +50,38 @@ class SourceCache:
         self._unsaved = False
         if path is not None and path.exists():
             self._entries = _entries_of(path)
+        # In `mkdocs serve`: each file as it was when the last build read it, and the files
+        # changed since, as the system noticed them (see ``known_changes``).
+        self._serving = serving
+        self._stats: dict[str, FileStat] = {}
+        self._fresh_stats: dict[str, FileStat] = {}
+        self._changes: ChangedNames | None = None
+
+    def known_changes(self, changed: Collection[Path] | None) -> None:
+        """The files changed since the last build, for this build (None: not known). A
+        source that is not among them, nor any file beside it whose name starts with its
+        own (its sidecars), and whose size and times are as the last build read them, is
+        that build's without being read (at 10,000 stories, reading every source took most
+        of a second of each rebuild)."""
+        self._changes = changed_names(changed) if self._serving else None
+
+    def unchanged(self, source: Path) -> tuple[Outcome, ...] | None:
+        """A source's outcomes as the last build had them, where it is known not to have
+        changed since; else None, and the source is to be read (``get``)."""
+        if not self._serving:
+            return None
+        key = str(source)
+        stat = file_stat(source)
+        entry, seen = self._entries.get(key), self._stats.get(key)
+        if (self._changes is None or entry is None or stat is None or seen != stat
+                or self._changes.touch(source)):
+            if stat is not None:  # as it was before it is read: a change meanwhile shows next time
+                self._fresh_stats[key] = stat
+            return None
+        self._fresh_stats[key] = stat
+        self._hit_keys.add(key)
+        self._fresh[key] = entry
+        return entry[1]
 
     def get(self, source: Path, digest: str) -> tuple[Outcome, ...] | None:
         """The outcomes of a file (a message's attachments too) whose bytes, with its
@@ -73,6 +107,7 @@ class SourceCache:
         if not self._fresh.keys() == self._entries.keys() == self._hit_keys:
             self._unsaved = True
         self._entries, self._fresh, self._hit_keys = self._fresh, {}, set()
+        self._stats, self._fresh_stats, self._changes = self._fresh_stats, {}, None
 
     def save(self) -> None:
         """Write what the last build used (after `next_build`). A cache that did not change
@@ -86,6 +121,43 @@ class SourceCache:
             pickle.dump(code_fingerprint(), file, protocol=pickle.HIGHEST_PROTOCOL)
             pickle.dump(self._entries, file, protocol=pickle.HIGHEST_PROTOCOL)
         self._unsaved = False
+
+
+# A file as the system describes it: a write changes its size or its times, a replacement
+# its inode.
+FileStat = tuple[int, int, int, int]
+
+
+def file_stat(path: Path) -> FileStat | None:
+    try:
+        stat = os.stat(path, follow_symlinks=False)
+    except OSError:
+        return None
+    return (stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
+
+
+# Past this many changed files (a checkout, a copy), every source is read as at the start.
+MAX_CHANGES_FOLLOWED = 200
+
+
+class ChangedNames:
+    """Changed files, as names by folder, so that a source finds its own and its sidecars'."""
+
+    def __init__(self, changed: Collection[Path]) -> None:
+        self._names: dict[str, list[str]] = {}
+        for path in changed:
+            folder, name = os.path.split(os.path.abspath(path))
+            self._names.setdefault(folder, []).append(name)
+
+    def touch(self, source: Path) -> bool:
+        folder, name = os.path.split(os.path.abspath(source))
+        return any(changed.startswith(name) for changed in self._names.get(folder, ()))
+
+
+def changed_names(changed: Collection[Path] | None) -> ChangedNames | None:
+    if changed is None or len(changed) > MAX_CHANGES_FOLLOWED:
+        return None
+    return ChangedNames(changed)
 
 
 def _entries_of(path: Path) -> dict[str, tuple[str, tuple[Outcome, ...]]]:
