@@ -35,6 +35,10 @@ SETTLE_SECONDS = 90
 NEW_SOURCE = "zz-bakery-ruling.txt"
 TAXONOMY_EDIT = "a tag's label edited"
 JUNHE = "en/stories/junhe-represented-xiaomi-corporation-to-obtain-an-injunction-from-beijing/"
+ABOUT_LINKS = f"""
+
+See the [stories on Xiaomi](tags/xiaomi.md) and [the ruling in Beijing]({JUNHE[3:-1]}.md).
+"""
 BAKERY = """---
 title: Sampleton court bars invented reviews of a family bakery
 lang: en
@@ -100,6 +104,10 @@ def test_serve_publishes_after_every_change_what_a_full_build_does(tmp_path, mon
                                                                    dirty):
     monkeypatch.setitem(sitebuild.ENV, "PRESSROOM_NOW", NOW)  # the server's clock too
     project = make_project(tmp_path)
+    # A hand-written page (rendered at every rebuild) links generated pages an edit leaves
+    # alone: the engine must still find where they are.
+    about = project / "docs" / "en" / "about.md"
+    about.write_text(about.read_text(encoding="utf-8") + ABOUT_LINKS, encoding="utf-8")
     seeds = project / "seeds"
     english = seeds / "003_08990eb7b52fc2ed.txt"
     taxonomy = seeds / "taxonomy.yml"
@@ -141,6 +149,8 @@ def test_serve_publishes_after_every_change_what_a_full_build_does(tmp_path, mon
             report = json.loads((project / "build" / "editor-report.json").read_text("utf-8"))
             kept[name] = report["pages_kept"]
     # What the changes were meant to do, so that the comparisons above compared something.
+    about_page = (scratch / "site" / "en" / "about" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../tags/xiaomi/"' in about_page and f'href="../{JUNHE[3:]}"' in about_page
     story, renamed = "en/stories/bakery-ruling/index.html", \
         "en/stories/sampleton-bakery-ruling/index.html"
     assert story in states["a new source"] and story in states["the source edited"]
