@@ -93,12 +93,12 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         self.dirty = dirty
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        self.after_reload.wait()  # the last rebuild's search index, before this build's
         self.full_collections.hold()
         if self.serving:
             # The last build's pages and sources would stay in memory beside the new ones
             # (twice the objects for Python's collector to walk) until replaced one by one.
-            self.indexes.close()
+            if not self.after_reload.running():  # else it closes its index when written
+                self.indexes.close()
             self._forget_build()
             if not self.dirty:
                 self.previous_builds.set_aside(Path(config.site_dir))
@@ -136,6 +136,9 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
             self.reuse = Reuse()
         self.reuse.next_build()
         built = self.built = build(project, cache, self.timings, self.reuse)
+        # The last rebuild's search index, which may still be written (see _finish_build):
+        # what this build compares with, and keeps or sets aside, is all written.
+        self.after_reload.wait()
         if not self.serving:  # `mkdocs serve` keeps it in memory, and writes it when it stops
             with self.timings.stage("cache"):
                 cache.save()
@@ -317,39 +320,33 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         report_file = option_path(config, self.config, "report_file")
         site = Path(config.site_dir)
         if not (self.serving and self.dirty):
-            self._write_index(site)
+            _write_index(self.indexes, site, self.timings, self.last_build)
             write_report({**report, "timings": self.timings.as_dict()}, report_file)
             return
         documents = [document for path in self.page_order
                      if (document := self.last_build.documents.get(path)) is not None]
+        indexes, timings, last_build = self.indexes, self.timings, self.last_build
 
         def index_after_reload() -> None:
             # The report's file too (its page is in the site already): seconds at 10,000
-            # stories that the browser need not wait for.
+            # stories that the browser need not wait for, nor the next rebuild's reading of
+            # the sources and making of its pages (it waits for this in on_files).
             try:
-                with self.timings.stage("search index"):
-                    self.last_build.parts = self.indexes.add_in_parts(documents,
-                                                                      self.last_build.parts)
+                with timings.stage("search index"):
+                    last_build.parts = indexes.add_in_parts(documents, last_build.parts)
             except SearchIndexError as exc:
                 log.error(f"search index: {exc}")
-                self.last_build.parts = {}  # written in part at most: all again next time
+                last_build.parts = {}  # written in part at most: all again next time
             else:
-                self._write_index(site)
-            write_report({**report, "timings": self.timings.as_dict()}, report_file)
+                _write_index(indexes, site, timings, last_build)
+            finally:
+                indexes.close()
+            write_report({**report, "timings": timings.as_dict()}, report_file)
 
         self.after_reload.start(index_after_reload)
 
-    def _write_index(self, site: Path) -> None:
-        try:
-            with self.timings.stage("search write"):
-                summaries = self.indexes.write(site)
-        except SearchIndexError as exc:
-            log.error(f"search index: {exc}")
-            self.last_build.parts = {}
-        else:
-            log.debug("; ".join(summaries))
-
     def on_build_error(self, *, error: Exception) -> None:
+        self.after_reload.wait()  # the indexes closed below may be the ones it writes
         self.last_build = LastBuild()  # what it would have kept may be half written: none
         self.indexes.close()
         self.full_collections.release()
@@ -426,6 +423,18 @@ class GeneratedFile(File):
 
     def is_modified(self) -> bool:
         return not self.kept or self.is_documentation_page()
+
+
+def _write_index(indexes: SearchIndexes, site: Path, timings: Timings,
+                 last_build: LastBuild) -> None:
+    try:
+        with timings.stage("search write"):
+            summaries = indexes.write(site)
+    except SearchIndexError as exc:
+        log.error(f"search index: {exc}")
+        last_build.parts = {}
+    else:
+        log.debug("; ".join(summaries))
 
 
 def _always() -> bool:
