@@ -4,6 +4,7 @@ what a build made is left out of the collections at exit."""
 from __future__ import annotations
 
 import gc
+import weakref
 from types import SimpleNamespace
 
 import pytest
@@ -102,3 +103,28 @@ def test_at_shutdown_the_plugin_leaves_what_it_made_out_of_the_last_collections(
     plugin.on_shutdown()
     assert gc.get_freeze_count() >= len(made)
     assert not _collected_from(made)
+
+
+class Node:
+    """An object in a cycle of its own: only the cycle collector frees it."""
+
+    def __init__(self) -> None:
+        self.itself = self
+
+
+def test_a_collection_asked_for_frees_frozen_cycles_and_keeps_full_collections_held(
+        thresholds_as_they_were):
+    held = FullCollectionsHeld()
+    held.hold()
+    node = Node()
+    gone = weakref.ref(node)
+    with collector_paused():  # in a build: frozen out of the collector's reach
+        pass
+    del node
+    gc.collect()
+    assert gone() is not None  # frozen: not even a full collection reaches it
+    held.collect()
+    assert gone() is None
+    assert gc.get_threshold()[2] > 100_000  # still held
+    held.release()
+    assert gc.get_threshold() == thresholds_as_they_were

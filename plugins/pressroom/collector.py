@@ -55,6 +55,13 @@ class FullCollectionsHeld:
             young, middle, _ = self._thresholds
             gc.set_threshold(young, middle, _NEVER_DURING_A_BUILD)
 
+    def collect(self) -> None:
+        """A full collection now, of everything (what was frozen too); full collections
+        otherwise still held. `mkdocs serve --dirty` holds them from one rebuild to the next
+        and collects after each reload, while the editor reads the page."""
+        gc.unfreeze()
+        gc.collect()
+
     def release(self) -> None:
         """Full collections as before, and what was frozen during the build back in their
         reach (`mkdocs serve` lets go of a build's outcomes when it replaces them)."""

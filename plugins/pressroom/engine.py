@@ -26,6 +26,7 @@ try:
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
     from mkdocs.structure.toc import get_toc
+    from mkdocs.utils.meta import get_data as frontmatter_of
 except ModuleNotFoundError as missing:
     if missing.name != "mkdocs":  # MkDocs is there but broken: say so, do not hide it
         raise
@@ -40,6 +41,7 @@ except ModuleNotFoundError as missing:
     from properdocs.structure.nav import Navigation
     from properdocs.structure.pages import Page
     from properdocs.structure.toc import get_toc
+    from properdocs.utils.meta import get_data as frontmatter_of
 
 # "mkdocs" or "properdocs": the package whose classes these are (under ProperDocs' command
 # line the module imported as `mkdocs` is ProperDocs' own, and carries its real name).
@@ -57,6 +59,7 @@ __all__ = [
     "PluginError",
     "config_base",
     "config_options",
+    "frontmatter_of",
     "get_plugin_logger",
     "get_toc",
 ]

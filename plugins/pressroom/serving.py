@@ -268,12 +268,12 @@ class LastBuild:
         return frozenset(path for path, digest in files.items()
                          if self.files.get(path) == digest)
 
-    def next(self, frame: str, keys: dict[str, str], kept: frozenset[str],
+    def next(self, frame: str, keys: dict[str, str], carried: frozenset[str],
              outputs: frozenset[str], files: dict[str, bytes]) -> LastBuild:
-        """The record for the build now starting: the kept pages' documents carried over,
-        the others' added as they are rendered."""
+        """The record for the build now starting: the documents of the pages that may be
+        kept carried over, the others' added as they are rendered."""
         return LastBuild(frame, keys, outputs, {path: document for path, document
-                                                in self.documents.items() if path in kept},
+                                                in self.documents.items() if path in carried},
                          self.parts, files)
 
 
