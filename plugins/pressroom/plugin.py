@@ -32,7 +32,7 @@ from .pages.links import home_links
 from .pages.site import SitePage
 from .pages.site_frame import brand, frames, not_found_context, root_heading_html
 from .problems import Severity
-from .publishing.search_index import SearchIndexError, SearchIndexes, searchable_document
+from .publishing.search_index import SearchIndexes, searchable_document
 from .report.desk import write_report
 from .reuse import Reuse
 from .serving import (
@@ -42,9 +42,11 @@ from .serving import (
     LastBuild,
     PreviousBuilds,
     file_digests,
+    index_after_reload,
     page_keys,
     site_frame,
     stale_outputs,
+    write_index,
 )
 from .theme_adapter import (
     THEME,
@@ -334,34 +336,25 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         report_file = option_path(config, self.config, "report_file")
         site = Path(config.site_dir)
         if not (self.serving and self.dirty):
-            _write_index(self.indexes, site, self.timings, self.last_build)
+            write_index(self.indexes, site, self.timings, self.last_build, log)
             write_report({**report, "timings": self.timings.as_dict()}, report_file)
             return
         documents = [document for path in self.page_order
                      if (document := self.last_build.documents.get(path)) is not None]
         indexes, timings, last_build = self.indexes, self.timings, self.last_build
 
-        def index_after_reload() -> None:
+        def after_reload() -> None:
             # The report's file too (its page is in the site already): seconds at 10,000
             # stories that the browser need not wait for, nor the next rebuild's reading of
             # the sources and making of its pages (it waits for this in on_files).
-            try:
-                with timings.stage("search index"):
-                    last_build.parts = indexes.add_in_parts(documents, last_build.parts)
-            except SearchIndexError as exc:
-                log.error(f"search index: {exc}")
-                last_build.parts = {}  # written in part at most: all again next time
-            else:
-                _write_index(indexes, site, timings, last_build)
-            finally:
-                indexes.close()
+            index_after_reload(indexes, documents, last_build, site, timings, log)
             write_report({**report, "timings": timings.as_dict()}, report_file)
             # The garbage the rebuild left (what the last build's objects hold in cycles):
             # collected here rather than wherever a full collection would fall due, in the
             # middle of the next rebuild (2 to 2.5 s at 10,000 stories, for every rebuild).
             self.full_collections.collect()
 
-        self.after_reload.start(index_after_reload)
+        self.after_reload.start(after_reload)
 
     def on_build_error(self, *, error: Exception) -> None:
         self.after_reload.wait()  # the indexes closed below may be the ones it writes
@@ -441,18 +434,6 @@ class GeneratedFile(File):
 
     def is_modified(self) -> bool:
         return not self.kept or self.is_documentation_page()
-
-
-def _write_index(indexes: SearchIndexes, site: Path, timings: Timings,
-                 last_build: LastBuild) -> None:
-    try:
-        with timings.stage("search write"):
-            summaries = indexes.write(site)
-    except SearchIndexError as exc:
-        log.error(f"search index: {exc}")
-        last_build.parts = {}
-    else:
-        log.debug("; ".join(summaries))
 
 
 def _frontmatter_title(file: File) -> str | None:

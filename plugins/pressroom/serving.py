@@ -20,6 +20,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import io
+import logging
 import os
 import pickle
 import shutil
@@ -50,8 +51,10 @@ from watchdog.observers import Observer
 from .build import Build, Project
 from .model import Article
 from .pages.site import SitePage
+from .publishing.search_index import SearchIndexError, SearchIndexes
 from .reuse import Reuse
 from .sources.source_cache import SourceCache
+from .timing import Timings
 
 TRASH_PREFIX = ".pressroom-previous-build-"
 # Python itself does the deleting, wherever the press room runs.
@@ -300,6 +303,35 @@ class AfterReload:
         if self._thread is not None:
             self._thread.join()
             self._thread = None
+
+
+def index_after_reload(indexes: SearchIndexes, documents: Sequence[tuple[str, str, str]],
+                       last_build: LastBuild, site: Path, timings: Timings,
+                       log: logging.Logger | logging.LoggerAdapter[Any]) -> None:
+    """A `--dirty` rebuild's search index, once the browser has reloaded: Pagefind indexes
+    again the parts whose pages changed, and the index is written; its services end."""
+    try:
+        with timings.stage("search index"):
+            last_build.parts = indexes.add_in_parts(documents, last_build.parts)
+    except SearchIndexError as exc:
+        log.error(f"search index: {exc}")
+        last_build.parts = {}  # written in part at most: all again next time
+    else:
+        write_index(indexes, site, timings, last_build, log)
+    finally:
+        indexes.close()
+
+
+def write_index(indexes: SearchIndexes, site: Path, timings: Timings, last_build: LastBuild,
+                log: logging.Logger | logging.LoggerAdapter[Any]) -> None:
+    try:
+        with timings.stage("search write"):
+            summaries = indexes.write(site)
+    except SearchIndexError as exc:
+        log.error(f"search index: {exc}")
+        last_build.parts = {}
+    else:
+        log.debug("; ".join(summaries))
 
 
 class ChangeStamp:
