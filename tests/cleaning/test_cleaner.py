@@ -120,3 +120,25 @@ def test_a_line_taken_away_between_paragraphs_is_judged_as_a_second_cleaning_wou
     assert {(removal.line, removal.rule) for removal in once.removals} == {
         (4, "empty-list"), (2, "page-top")}
     assert clean(lines_of(once.text), lang=once.language_hint).text == once.text
+
+
+# A short question over the headline, as a site labels its explainers, and the same label
+# again at the foot of the page. The repeat once lifted the label over the headline in a
+# first cleaning (repeated on the page, though a kicker) and a second cleaning, without the
+# repeat, took it as furniture above the headline.
+KICKER_REPEATED_AT_THE_FOOT = [
+    "Worum geht es?",
+    "How a Bakery Took On a Wave of Invented Reviews",
+    "A family bakery in Sampleton has gone to court over dozens of reviews that, its owners "
+    "say, were written by people who never visited the shop, and has asked the portal that "
+    "carried them to hand over the names behind the accounts.",
+    "Worum geht es?",
+]
+
+
+def test_a_kicker_repeated_at_the_foot_stays_no_headline():
+    once = clean(lines_of("\n".join(KICKER_REPEATED_AT_THE_FOOT)))
+    assert once.headline is not None
+    assert once.headline.text == KICKER_REPEATED_AT_THE_FOOT[1]
+    assert "Worum geht es?" not in once.text
+    assert clean(lines_of(once.text), lang=once.language_hint).text == once.text

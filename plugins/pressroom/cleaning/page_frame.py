@@ -63,8 +63,10 @@ SITE_TALK_WEIGHT = 0.25
 FIRST_CANDIDATES, LAST_CANDIDATES = 5, 10
 # Evidence, in points: what makes a heading the article's headline. The first heading that
 # the text follows outweighs a subheading that happens to stand nearer the largest cluster.
+# A kicker repeated on the page (a section's label again at its foot) stays a kicker: the
+# repeat, once taken away, is no evidence a second cleaning could see.
 REPEATED, NEAR_TEXT, FIRST, LEADS_IN, OPENS_TEXT = 3, 2, 1, 1, 2
-KICKER, NAME_ONLY = -2, -4
+KICKER, NAME_ONLY = -4, -4
 # A dateline, a byline or a reading time under a headline: a short line that is no heading.
 META_WORDS = 6
 SURE = 3
