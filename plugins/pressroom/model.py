@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -141,6 +142,12 @@ class Cleaned:
 
     def removed_by(self, *rules: str) -> list[Removal]:
         return [removal for removal in self.removals if removal.rule in rules]
+
+    @cached_property
+    def text_digest(self) -> str:
+        """The text's digest, its spacing aside (a clipping saved twice is one text). Kept
+        with the outcome: every build compares every source's with the others'."""
+        return hashlib.sha256(" ".join(self.text.split()).encode()).hexdigest()
 
 
 @dataclass(frozen=True)

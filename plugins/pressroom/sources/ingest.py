@@ -6,7 +6,6 @@ a duplicate has one that names the source it repeats.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
@@ -245,7 +244,7 @@ def _duplicate_of(
         return None
     keys = (
         (seen_bytes, outcome.source.digest),
-        (seen_text, hashlib.sha256(" ".join(outcome.cleaned.text.split()).encode()).hexdigest()),
+        (seen_text, outcome.cleaned.text_digest),
     )
     for seen, key in keys:
         if key in seen:
