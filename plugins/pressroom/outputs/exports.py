@@ -70,12 +70,13 @@ def _story_text(values: StoryValues) -> str:
 
 def _story(values: StoryValues) -> dict[str, Any]:
     story_id, date, cases, versions = values
+    available = {version[0] for version in versions}
     return {
         "id": story_id,
         "date": date,
         "cases": list(cases),
-        "translation_status": {lang: "available" if any(version[0] == lang for version in versions)
-                               else "missing" for lang in LANGUAGES},
+        "translation_status": {lang: "available" if lang in available else "missing"
+                               for lang in LANGUAGES},
         "versions": {
             lang: {
                 "url": url,

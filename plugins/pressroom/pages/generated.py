@@ -87,6 +87,7 @@ def story_pages(
     body is written when MkDocs asks for it, with links from that page; ``contacts`` are the
     press contacts it shows."""
     pages = []
+    reuse = Reuse() if reuse is None else reuse
     cases = edition.cases_of.get(story.id, ())
     for lang in LANGUAGES:
         article = shown_version(story, lang)
@@ -103,7 +104,7 @@ def story_pages(
             contacts=contacts,
         )
         body = partial(story_body, article, lang, dateline(article, lang), extras)
-        markdown = (Reuse() if reuse is None else reuse)(story_markdown, article, lang)
+        markdown = reuse(story_markdown, article, lang)
         pages.append(SitePage(story_address(lang, story.id), lang in story.versions, markdown,
                               body=body))
     return pages

@@ -72,13 +72,14 @@ class SourceCache:
             return None
         key = str(source)
         stat = file_stat(source)
-        entry, seen = self._entries.get(key), self._stats.get(key)
-        if (self._changes is None or entry is None or stat is None or seen != stat
-                or self._changes.touch(source)):
-            if stat is not None:  # as it was before it is read: a change meanwhile shows next time
-                self._fresh_stats[key] = stat
+        if stat is None:
             return None
+        # As it is before it is read (if it is): a change meanwhile shows next time.
         self._fresh_stats[key] = stat
+        entry = self._entries.get(key)
+        if (self._changes is None or entry is None or self._stats.get(key) != stat
+                or self._changes.touch(source)):
+            return None
         self._hit_keys.add(key)
         self._fresh[key] = entry
         return entry[1]
@@ -150,6 +151,8 @@ class ChangedNames:
             self._names.setdefault(folder, []).append(name)
 
     def touch(self, source: Path) -> bool:
+        if not self._names:  # most rebuilds' sources, all but one
+            return False
         folder, name = os.path.split(os.path.abspath(source))
         return any(changed.startswith(name) for changed in self._names.get(folder, ()))
 
